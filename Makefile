@@ -1,0 +1,44 @@
+# ThiĐua — the two commands: `make run` and `make test` (see README).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup test test-deps install migrate demo check clean
+
+run: setup
+	$(PY) manage.py runserver $(HOST)
+
+setup: install migrate demo
+
+$(VENV)/bin/python:
+	bash scripts/system-deps.sh run
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml
+	bash scripts/system-deps.sh run
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run pyproject.toml
+	bash scripts/system-deps.sh test
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed-run
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+test-deps: $(VENV)/.installed-test
+
+test: test-deps
+	$(PY) manage.py makemigrations --check --dry-run -v0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ThiĐua needs. Usage: scripts/system-deps.sh run|test
+#   run : build PyICU (libicu-dev pkg-config g++), WeasyPrint's Pango, Liberation fonts, venv
+#   test: the above plus Debian's chromium for the browser tests (never a browser download)
+set -euo pipefail
+mode="${1:-run}"
+pkgs=(libicu-dev pkg-config g++ python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-dejavu-core gettext)
+if [ "$mode" = "test" ]; then
+  pkgs+=(chromium)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Cài gói hệ thống: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,62 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Quản trị hệ thống")
+    OFFICER = "officer", _("Cán bộ thi đua – khen thưởng")
+    CLERK = "clerk", _("Văn thư đơn vị")
+    COUNCIL = "council", _("Thành viên Hội đồng TĐKT")
+    CHAIRMAN = "chairman", _("Chủ tịch, Phó Chủ tịch UBND")
+    AUDITOR = "auditor", _("Kiểm tra, giám sát (chỉ xem)")
+
+
+class User(AbstractUser):
+    """A user has one role and a scope: the organisation whose subtree they may see.
+    Commune-wide roles are scoped to the commune; a unit clerk to her unit."""
+
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices, default=Role.CLERK)
+    unit = models.ForeignKey("org.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="users", verbose_name=_("phạm vi (đơn vị)"))
+    person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="user_accounts", verbose_name=_("cá nhân"))
+    title = models.CharField(_("chức danh"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def clean(self):
+        super().clean()
+        if self.role != Role.ADMIN and not self.unit_id and not self.is_superuser:
+            raise ValidationError({"unit": _("Người dùng phải được gán một đơn vị làm phạm vi.")})
+
+    def get_full_name(self):
+        return (super().get_full_name() or self.username).strip()
+
+    @property
+    def is_commune_wide(self) -> bool:
+        return self.role in {Role.ADMIN, Role.OFFICER, Role.COUNCIL, Role.CHAIRMAN, Role.AUDITOR}
+
+    @property
+    def can_manage_records(self) -> bool:
+        """May create and edit people and units in scope."""
+        return self.role in {Role.ADMIN, Role.OFFICER, Role.CLERK}
+
+    @property
+    def can_read_audit(self) -> bool:
+        return self.role in {Role.ADMIN, Role.OFFICER, Role.AUDITOR}
+
+
+class LoginFailure(models.Model):
+    """One failed login; used to throttle guessing (kept in the database so every worker sees it)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("đăng nhập sai")
+        verbose_name_plural = _("đăng nhập sai")

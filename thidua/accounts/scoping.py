@@ -1,0 +1,83 @@
+"""Access scoping: what a user may see. Every selector that lists or fetches domain
+records filters through these."""
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from thidua.org.models import Organisation, Person
+
+from .models import Role
+
+
+def _sees_everything(user) -> bool:
+    return user.is_superuser or (user.role == Role.ADMIN and not user.unit_id)
+
+
+def scope_paths(user) -> list[str]:
+    """Tree paths the user may see: her unit's subtree, plus the subtrees of former bodies
+    merged into anything in it (a commune inherits its former communes' history; Công an
+    xã inherits "Công an xã Chi Lăng Nam (cũ)"). Cached on the user object."""
+    cached = getattr(user, "_scope_paths", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated or not user.unit_id:
+        paths: list[str] = []
+    else:
+        paths = [user.unit.path]
+        frontier = [user.unit.path]
+        while frontier:
+            q = Q()
+            for prefix in frontier:
+                q |= Q(merged_into__path__startswith=prefix)
+            found = [p for p in Organisation.objects.filter(q).values_list("path", flat=True)
+                     if not any(p.startswith(known) for known in paths)]
+            paths.extend(found)
+            frontier = found
+    user._scope_paths = paths
+    return paths
+
+
+def _path_q(paths: list[str], field: str = "path") -> Q:
+    q = Q(pk__in=[])
+    for prefix in paths:
+        q |= Q(**{f"{field}__startswith": prefix})
+    return q
+
+
+def visible_organisations(user) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if _sees_everything(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(_path_q(scope_paths(user)))
+
+
+def can_see_organisation(user, organisation: Organisation) -> bool:
+    if not user.is_authenticated:
+        return False
+    if _sees_everything(user):
+        return True
+    return any(organisation.path.startswith(prefix) for prefix in scope_paths(user))
+
+
+def visible_people(user) -> QuerySet[Person]:
+    """People with a membership in a visible unit, or a household in a visible village."""
+    if not user.is_authenticated:
+        return Person.objects.none()
+    if _sees_everything(user):
+        return Person.objects.all()
+    paths = scope_paths(user)
+    if not paths:
+        return Person.objects.none()
+    member_ids = Person.objects.filter(
+        _path_q(paths, "memberships__organisation__path") | _path_q(paths, "household__village__path")
+    ).values("pk")
+    return Person.objects.filter(pk__in=member_ids)
+
+
+def can_see_person(user, person: Person) -> bool:
+    return visible_people(user).filter(pk=person.pk).exists()
+
+
+def can_edit_in(user, organisation: Organisation) -> bool:
+    return user.is_authenticated and user.can_manage_records and can_see_organisation(user, organisation)

@@ -1,0 +1,93 @@
+"""Shared test fixtures. The test database is built once per session with the demo
+commune loaded, so tests read the same world a user sees after `make run`."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from
+# fixtures in that thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+DEMO_PASSWORD = "thidua-demo"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests on a live server flush the database when they end; run them last."""
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture
+def demo_user(django_db_blocker):
+    from thidua.accounts.models import User
+
+    def get(username: str) -> User:
+        return User.objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def client_as(client, demo_user):
+    """client_as("canbotdkt") -> a test client logged in as that demo account."""
+
+    def login(username: str):
+        client.force_login(demo_user(username))
+        return client
+
+    return login
+
+
+@pytest.fixture
+def live_demo(live_server, django_db_blocker):
+    """A live server whose database holds the demo commune (reloaded after any flush)."""
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_page(page, live_demo):
+    """login_page("canbotdkt") -> a Playwright page signed in through the real login form."""
+
+    def login(username: str):
+        page.goto(f"{live_demo.url}/tai-khoan/dang-nhap/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_demo.url}/")
+        return page
+
+    return login

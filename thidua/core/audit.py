@@ -1,0 +1,94 @@
+"""Writing audit rows. Services call these inside their own transaction.
+
+    before = snapshot(person)
+    ...change and save...
+    log_update(actor=user, instance=person, before=before)
+"""
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from .models import AuditEntry
+
+
+def _jsonable(value):
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+        return value.name or ""
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(instance: models.Model) -> dict:
+    """The audited field values of a record, JSON-ready. Models may list fields to skip
+    in ``audit_exclude`` (derived columns such as search keys)."""
+    skip = set(getattr(instance, "audit_exclude", ()))
+    data = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in skip or field.primary_key:
+            continue
+        data[field.name] = _jsonable(field.value_from_object(instance))
+    return data
+
+
+def _actor_name(actor) -> str:
+    if actor is None:
+        return ""
+    return actor.get_full_name() or actor.get_username()
+
+
+def _write(*, actor, action, instance, before, after, note="") -> AuditEntry:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Audit rows must be written inside the transaction of the change.")
+    return AuditEntry.objects.create(
+        actor=actor if (actor is not None and actor.is_authenticated) else None,
+        actor_name=_actor_name(actor),
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        before=before,
+        after=after,
+        note=note,
+    )
+
+
+def log_create(*, actor, instance, note="") -> AuditEntry:
+    return _write(actor=actor, action=AuditEntry.Action.CREATE, instance=instance,
+                  before=None, after=snapshot(instance), note=note)
+
+
+def log_update(*, actor, instance, before: dict, note="") -> AuditEntry | None:
+    """One row with only the fields that changed; none when nothing changed."""
+    after = snapshot(instance)
+    changed = [k for k in after if before.get(k) != after[k]]
+    if not changed:
+        return None
+    return _write(actor=actor, action=AuditEntry.Action.UPDATE, instance=instance,
+                  before={k: before.get(k) for k in changed},
+                  after={k: after[k] for k in changed}, note=note)
+
+
+def log_delete(*, actor, instance, note="") -> AuditEntry:
+    return _write(actor=actor, action=AuditEntry.Action.DELETE, instance=instance,
+                  before=snapshot(instance), after=None, note=note)
+
+
+def log_transition(*, actor, instance, from_state: str, to_state: str, note="") -> AuditEntry:
+    return _write(actor=actor, action=AuditEntry.Action.TRANSITION, instance=instance,
+                  before={"state": from_state}, after={"state": to_state}, note=note)
+
+
+def log_event(*, actor, instance, action, note="", before=None, after=None) -> AuditEntry:
+    return _write(actor=actor, action=action, instance=instance, before=before, after=after, note=note)

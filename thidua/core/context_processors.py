@@ -1,0 +1,19 @@
+from django.urls import NoReverseMatch, reverse
+
+from .navigation import MAIN_MENU
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"main_menu": []}
+    items = []
+    for label, url_name, roles in MAIN_MENU:
+        if roles is not None and getattr(user, "role", None) not in roles and not user.is_superuser:
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "active": request.path.startswith(url)})
+    return {"main_menu": items}

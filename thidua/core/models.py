@@ -1,0 +1,65 @@
+"""The audit log: one row per change of a domain record, written in the same
+transaction as the change, never edited or deleted through the application."""
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied(_("Nhật ký không được sửa."))
+
+    def delete(self):
+        raise PermissionDenied(_("Nhật ký không được xóa."))
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        CREATE = "create", _("Tạo mới")
+        UPDATE = "update", _("Cập nhật")
+        DELETE = "delete", _("Xóa")
+        TRANSITION = "transition", _("Chuyển trạng thái")
+        IMPORT = "import", _("Nhập dữ liệu")
+        SECURITY = "security", _("An ninh tài khoản")
+
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", verbose_name=_("người thực hiện"),
+    )
+    actor_name = models.CharField(_("tên người thực hiện"), max_length=150, blank=True)
+    action = models.CharField(_("hành động"), max_length=20, choices=Action.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("loại bản ghi"))
+    object_id = models.CharField(_("mã bản ghi"), max_length=64, db_index=True)
+    object_repr = models.CharField(_("bản ghi"), max_length=300)
+    before = models.JSONField(_("trước"), null=True, blank=True)
+    after = models.JSONField(_("sau"), null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("mục nhật ký")
+        verbose_name_plural = _("nhật ký hệ thống")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name or 'hệ thống'} {self.get_action_display()} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied(_("Nhật ký không được sửa."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("Nhật ký không được xóa."))
+
+    @property
+    def changed_fields(self):
+        """[(field, before, after)] for display."""
+        before, after = self.before or {}, self.after or {}
+        keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
+        return [(k, before.get(k), after.get(k)) for k in keys]

@@ -1,0 +1,37 @@
+"""Template helpers available everywhere (registered as a builtin in settings)."""
+from django import template
+
+from thidua.core.text import amount_in_words, format_vnd
+
+register = template.Library()
+
+
+@register.filter
+def vnd(amount):
+    """{{ 3450000|vnd }} -> 3.450.000 đồng"""
+    if amount in (None, ""):
+        return ""
+    return format_vnd(int(amount))
+
+
+@register.filter
+def vnd_words(amount):
+    if amount in (None, ""):
+        return ""
+    return amount_in_words(int(amount))
+
+
+@register.filter
+def percent(value, digits=1):
+    if value is None:
+        return "—"
+    return f"{value:.{int(digits)}f}".replace(".", ",") + " %"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs):
+    """Current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        params[key] = value
+    return params.urlencode()

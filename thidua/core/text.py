@@ -1,0 +1,71 @@
+"""Vietnamese text: NFC normalisation, diacritic-free search keys, collation, money.
+
+Everything that stores or compares Vietnamese text goes through here, so that
+"Nguyễn Thị Mai" typed in any Unicode form, or searched as "nguyen thi mai",
+is the same person.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import icu
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(value: str | None) -> str:
+    """Unicode NFC with collapsed inner whitespace and no leading/trailing spaces."""
+    if not value:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def search_key(value: str | None) -> str:
+    """Lower-case, diacritic-free form used for search ("Nguyễn Thị Mai" -> "nguyen thi mai")."""
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _collator() -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale("vi_VN"))
+
+
+def collation_key(value: str) -> bytes:
+    """Sort key in Vietnamese alphabetical order (a ă â b c d đ e ê …)."""
+    return _collator().getSortKey(value or "")
+
+
+def given_name_key(full_name: str) -> tuple[bytes, bytes]:
+    """Vietnamese lists sort by given name (the last word), then by the full name."""
+    parts = nfc(full_name).split(" ")
+    return (collation_key(parts[-1] if parts else ""), collation_key(full_name))
+
+
+def format_vnd(amount: int | None, suffix: str = " đồng") -> str:
+    """3450000 -> '3.450.000 đồng'."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(int(amount)):,}".replace(",", ".") + suffix
+
+
+@functools.lru_cache(maxsize=1)
+def _spellout() -> icu.RuleBasedNumberFormat:
+    return icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale("vi"))
+
+
+def number_in_words(number: int) -> str:
+    """Formal Vietnamese spell-out (ICU): 1015 -> 'một nghìn không trăm mười lăm'."""
+    return _spellout().format(int(number))
+
+
+def amount_in_words(amount: int) -> str:
+    """Amount of money as written in decisions: 'Ba triệu bốn trăm năm mươi nghìn đồng'."""
+    words = number_in_words(amount)
+    return words[:1].upper() + words[1:] + " đồng"

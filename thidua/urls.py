@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("thidua.core.urls")),
+    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("", include("thidua.org.urls")),
+]
+
+# Each process app mounts itself here when installed.
+_OPTIONAL = [
+    ("thidua.awards", "khen-thuong/"),
+    ("thidua.movements", "phong-trao/"),
+    ("thidua.proposals", "de-nghi/"),
+    ("thidua.documents", "van-ban/"),
+    ("thidua.targets", "chi-tieu/"),
+    ("thidua.exchange", "du-lieu/"),
+    ("thidua.public", "cong-khai/"),
+]
+for app, prefix in _OPTIONAL:
+    if app in settings.INSTALLED_APPS:
+        urlpatterns.append(path(prefix, include(f"{app}.urls")))
