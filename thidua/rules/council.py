@@ -1,0 +1,56 @@
+"""Council (Hội đồng Thi đua – Khen thưởng) thresholds, as checks.
+
+* Ballot for CSTĐ titles and Cờ thi đua: approval of ≥ 80 % of ALL council members for
+  CSTD_CO_SO and Cờ thi đua, ≥ 90 % for CSTD_TINH / CSTD_TOAN_QUOC — ND 98/2023 Điều 30(7),
+  kept by ND 152 [U].  Other nominations: majority of the members present [V].
+* A meeting is valid with ≥ 2/3 of members present; an award session needs ≥ 80 % (Bắc Ninh
+  model) [V].  Absent members give written opinions (counted by the caller as present votes
+  if the council's working rules say so).
+All thresholds come from ``RuleParameters``.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from . import articles as A
+from .codes import parse_award_code
+from .eligibility import Check
+from .fmt import percent as _pct
+from .parameters import DEFAULT_PARAMETERS, RuleParameters
+
+
+def quorum_check(present: int, members: int, *, award_session: bool = True,
+                 params: RuleParameters = DEFAULT_PARAMETERS) -> Check:
+    """Is the meeting valid?  ``award_session`` uses the stricter award-session presence."""
+    if members <= 0:
+        raise ValueError("Hội đồng phải có ít nhất một thành viên")
+    share = params.award_session_min_presence_share if award_session \
+        else params.council_quorum_share
+    kind = "phiên họp xét khen thưởng" if award_session else "cuộc họp Hội đồng"
+    return Check(
+        f"Số thành viên có mặt ở {kind} từ {_pct(share)} tổng số thành viên trở lên",
+        Fraction(present, members) >= share, A.BN86_COUNCIL,
+        f"Có mặt {present}/{members} = {_pct(Fraction(present, members))}")
+
+
+def ballot_check(code: str, yes_votes: int, members: int, present: int | None = None, *,
+                 params: RuleParameters = DEFAULT_PARAMETERS) -> Check:
+    """Does the council's vote carry the nomination for ``code``?"""
+    award = parse_award_code(code)
+    if award is None:
+        raise ValueError(f"Mã danh hiệu/hình thức không hợp lệ: {code!r}")
+    if members <= 0:
+        raise ValueError("Hội đồng phải có ít nhất một thành viên")
+    share = params.council_vote_share(award)
+    if share is not None:
+        return Check(
+            f"{award.label}: được từ {_pct(share)} tổng số thành viên Hội đồng đồng ý "
+            f"(bỏ phiếu kín)",
+            Fraction(yes_votes, members) >= share, A.ND98_COUNCIL_VOTE,
+            f"Đồng ý {yes_votes}/{members} thành viên = {_pct(Fraction(yes_votes, members))}")
+    voters = members if present is None else present
+    return Check(
+        f"{award.label}: được quá nửa số thành viên dự họp đồng ý",
+        voters > 0 and 2 * yes_votes > voters, A.BN86_COUNCIL,
+        f"Đồng ý {yes_votes}/{voters} thành viên dự họp")
