@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.org",
     "thidua.accounts",
+    "thidua.awards",
 ]
 
 MIDDLEWARE = [

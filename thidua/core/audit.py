@@ -36,8 +36,8 @@ def snapshot(instance: models.Model) -> dict:
     skip = set(getattr(instance, "audit_exclude", ()))
     data = {}
     for field in instance._meta.concrete_fields:
-        if field.name in skip or field.primary_key:
-            continue
+        if field.name in skip or field.primary_key or getattr(field, "auto_now", False):
+            continue  # ids and "last modified" stamps are not part of the change
         data[field.name] = _jsonable(field.value_from_object(instance))
     return data
 
@@ -92,3 +92,14 @@ def log_transition(*, actor, instance, from_state: str, to_state: str, note="") 
 
 def log_event(*, actor, instance, action, note="", before=None, after=None) -> AuditEntry:
     return _write(actor=actor, action=action, instance=instance, before=before, after=after, note=note)
+
+
+def log_batch(*, actor, model, objects: list, note: str) -> AuditEntry | None:
+    """One row for a bulk write (an import or the demo loader): which records, how many.
+    The row is attached to the first record; ``after`` lists every id written."""
+    if not objects:
+        return None
+    first = objects[0]
+    return _write(actor=actor, action=AuditEntry.Action.IMPORT, instance=first, before=None,
+                  after={"model": model._meta.label, "count": len(objects), "ids": [o.pk for o in objects]},
+                  note=note)

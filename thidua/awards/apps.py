@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AwardsConfig(AppConfig):
+    name = "thidua.awards"
+    label = "awards"
+    verbose_name = "Khen thưởng"
+
+    def ready(self):
+        from . import panels  # noqa: F401 — registers the person and unit page sections

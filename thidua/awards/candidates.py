@@ -1,0 +1,203 @@
+"""Candidate lists ("Đủ điều kiện"): for a scope and a year, who qualifies for each title
+or form, who is one condition short (and which), and why the others do not.
+
+Targets are judged in the order of a real year-end round: a person who qualifies for LĐTT
+this year is judged for CSTĐ cơ sở as if the LĐTT were conferred in the same round, and a
+unit's share of LĐTT counts its members who qualify this year.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.core.text import collation_key, given_name_key
+from thidua.org.models import Household, Membership, Organisation, Person
+from thidua.rules import codes
+from thidua.rules.eligibility import Verdict
+from thidua.rules.history import SubjectHistory, YearRecord
+
+from .engine import HistoryLoader, current_parameters, judge
+
+PERSON_TARGETS = ["LDTT", "CSTD_CO_SO", "CSTD_TINH", "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
+CITIZEN_TARGETS = ["GIAY_KHEN_XA", "BANG_KHEN_TINH"]
+COLLECTIVE_TARGETS = ["TTLDTT", "TTLDXS", "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
+ARMED_COLLECTIVE = {"TTLDTT": "DVTT", "TTLDXS": "DVQT"}
+HOUSEHOLD_TARGETS = ["GIAY_KHEN_XA", "BANG_KHEN_TINH"]
+ALL_TARGETS = ["LDTT", "CSTT", "CSTD_CO_SO", "CSTD_TINH", "TTLDTT", "DVTT", "TTLDXS", "DVQT",
+               "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
+CITIZEN_CATEGORIES = {Person.Category.NHAN_DAN, Person.Category.DOANH_NHAN}
+NON_COLLECTIVE_KINDS = {Organisation.Kind.CITY, Organisation.Kind.DISTRICT, Organisation.Kind.COMMUNE,
+                        Organisation.Kind.VILLAGE, Organisation.Kind.OTHER_BODY}
+
+
+@dataclass
+class Candidate:
+    subject: object
+    kind: str  # individual / collective / household
+    unit: str
+    verdict: Verdict
+
+    @property
+    def failed(self):
+        return self.verdict.failed_checks
+
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+        if self.kind == "individual":
+            return reverse("org:person", args=[self.subject.pk])
+        if self.kind == "collective":
+            return reverse("org:unit", args=[self.subject.pk])
+        return ""
+
+
+@dataclass
+class TargetList:
+    code: str
+    label: str
+    authority: str
+    eligible: list[Candidate] = field(default_factory=list)
+    one_short: list[Candidate] = field(default_factory=list)
+    others: list[Candidate] = field(default_factory=list)
+    already: int = 0  # subjects who already hold it for the year (not listed)
+
+    @property
+    def total(self) -> int:
+        return len(self.eligible) + len(self.one_short) + len(self.others)
+
+    def add(self, candidate: Candidate) -> None:
+        failed = len(candidate.failed)
+        (self.eligible if failed == 0 else self.one_short if failed == 1 else self.others).append(candidate)
+
+
+def _with_titles(history: SubjectHistory, year: int, titles: set[str]) -> SubjectHistory:
+    """The history with ``titles`` conferred in ``year`` (same round)."""
+    if not titles:
+        return history
+    record = history.record(year)
+    years = dict(history.years)
+    years[year] = dataclasses.replace(record, titles=frozenset(record.titles) | {codes.Title(t) for t in titles})
+    return dataclasses.replace(history, years=years)
+
+
+def _already_held(*, year: int, people, orgs, households) -> set[tuple[str, int, str]]:
+    """(kind, id, code) of titles and forms already conferred for the year."""
+    from .models import Award
+
+    rows = Award.objects.filter(year=year, revoked=False, award_type__code__in=ALL_TARGETS).filter(
+        Q(person__in=[p.pk for p in people]) | Q(organisation__in=[o.pk for o in orgs])
+        | Q(household__in=[h.pk for h in households])).values_list(
+        "person_id", "organisation_id", "household_id", "award_type__code")
+    held = set()
+    for person_id, org_id, household_id, code in rows:
+        held.add(("p", person_id, code) if person_id else ("o", org_id, code) if org_id else ("h", household_id, code))
+    return held
+
+
+def _person_targets(person: Person) -> list[str]:
+    if person.category in CITIZEN_CATEGORIES:
+        return CITIZEN_TARGETS
+    targets = list(PERSON_TARGETS)
+    if person.category == Person.Category.LUC_LUONG_VU_TRANG:
+        targets[0] = "CSTT"
+    return targets
+
+
+def build(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None,
+          decision_date: datetime.date | None = None) -> list[TargetList]:
+    """Candidate lists for the user's scope (or ``unit``'s subtree within it)."""
+    params = current_parameters()
+    decision_date = decision_date or datetime.date(year, 12, 20)
+    wanted = set(targets or ALL_TARGETS)
+    orgs = visible_organisations(user).select_related("parent")
+    if unit is not None:
+        orgs = orgs.filter(path__startswith=unit.path)
+    orgs = [o for o in orgs if o.valid_from is None or o.valid_from.year <= year]
+    org_ids = [o.pk for o in orgs]
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    memberships = (Membership.objects.filter(organisation_id__in=org_ids)
+                   .exclude(start__gt=end).exclude(end__lt=start).select_related("organisation"))
+    unit_of: dict[int, str] = {}
+    for m in memberships:
+        unit_of.setdefault(m.person_id, m.organisation.name)
+    people = list(visible_people(user).filter(pk__in=list(unit_of)).order_by())
+    households = list(Household.objects.filter(village_id__in=org_ids, contributions__year__gte=year - 2)
+                      .distinct().select_related("village"))
+
+    loader = HistoryLoader(year=year)
+    held = _already_held(year=year, people=people, orgs=orgs, households=households)
+    lists: dict[str, TargetList] = {}
+
+    def target_list(code: str) -> TargetList:
+        if code not in lists:
+            lists[code] = TargetList(code, codes.label_of(code),
+                                     (params.authority_for(code) or "") and params.authority_for(code).label)
+        return lists[code]
+
+    # People: targets in round order, each conferring its title for the next. A unit's
+    # shares count the members' LĐTT/CSTT and CSTĐ cơ sở of this round, so judge those too.
+    collective_wanted = bool(wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values())))
+    person_needed = wanted | ({"LDTT", "CSTT", "CSTD_CO_SO"} if collective_wanted else set())
+    projected: dict[tuple[int, int], set[str]] = defaultdict(set)
+    histories = loader.people(people)
+    for person in people:
+        history = histories[person.pk]
+        gained: set[str] = set()
+        current = history
+        targets = _person_targets(person)
+        last = max((i for i, c in enumerate(targets) if c in person_needed), default=-1)
+        for code in targets[: last + 1]:  # earlier titles are judged too: they feed later ones
+            verdict = judge(current, target=code, year=year, params=params,
+                            decision_date=decision_date, case_id=f"person-{person.pk}")
+            if verdict.eligible and codes.Title.parse(code):
+                gained.add(code)
+                current = _with_titles(history, year, gained)
+            if code in wanted:
+                if ("p", person.pk, code) in held:
+                    target_list(code).already += 1
+                else:
+                    target_list(code).add(Candidate(person, "individual", unit_of.get(person.pk, ""), verdict))
+        projected[(person.pk, year)] = gained
+
+    collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
+    if not collective_wanted:
+        collectives = []
+    coll_histories = loader.collectives(collectives, projected_titles=projected)
+    for org in collectives:
+        armed = org.kind in (Organisation.Kind.POLICE, Organisation.Kind.MILITARY)
+        for code in COLLECTIVE_TARGETS:
+            code = ARMED_COLLECTIVE.get(code, code) if armed else code
+            if code not in wanted:
+                continue
+            if ("o", org.pk, code) in held:
+                target_list(code).already += 1
+                continue
+            verdict = judge(coll_histories[org.pk], target=code, year=year, params=params,
+                            decision_date=decision_date, case_id=f"unit-{org.pk}")
+            target_list(code).add(Candidate(org, "collective", org.parent.name if org.parent_id else "", verdict))
+
+    if not wanted & set(HOUSEHOLD_TARGETS):
+        households = []
+    hh_histories = loader.households(households)
+    for household in households:
+        for code in HOUSEHOLD_TARGETS:
+            if code not in wanted:
+                continue
+            if ("h", household.pk, code) in held:
+                target_list(code).already += 1
+                continue
+            verdict = judge(hh_histories[household.pk], target=code, year=year, params=params,
+                            decision_date=decision_date, case_id=f"household-{household.pk}")
+            target_list(code).add(Candidate(household, "household", household.village.name, verdict))
+
+    ordered = [lists[c] for c in ALL_TARGETS if c in lists]
+    for tl in ordered:
+        for group in (tl.eligible, tl.one_short, tl.others):
+            group.sort(key=lambda c: given_name_key(str(c.subject)) if c.kind == "individual"
+                       else (collation_key(str(c.subject)), b""))
+    return ordered

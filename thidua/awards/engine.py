@@ -1,0 +1,205 @@
+"""The bridge between the database and the pure rules engine (``thidua.rules``).
+
+It loads, in a fixed number of queries, everything the engine needs about many subjects
+at once, turns it into ``rules.history.Case`` objects, and reads the editable catalogue
+(``RuleParameter``) as ``RuleParameters``.
+"""
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from thidua.org.models import Household, Membership, Organisation, Person
+from thidua.rules import codes
+from thidua.rules.eligibility import Verdict, evaluate
+from thidua.rules.history import (
+    Case, Contribution as RContribution, DisciplinePeriod, FormAward, Initiative as RInitiative,
+    MembersSummary, SubjectHistory, YearRecord,
+)
+from thidua.rules.parameters import DEFAULT_PARAMETERS, RuleParameters, parameters_from_rows
+
+from .models import Award, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
+
+ENGINE_CODES = {c.value for c in codes.Title} | {c.value for c in codes.RewardForm}
+
+
+def current_parameters() -> RuleParameters:
+    """The rules as edited in the catalogue (defaults for anything not in the table)."""
+    rows = list(RuleParameter.objects.values("key", "value_text", "article", "marker", "description"))
+    return parameters_from_rows(rows, base=DEFAULT_PARAMETERS) if rows else DEFAULT_PARAMETERS
+
+
+@dataclass
+class _YearData:
+    rating: str | None = None
+    titles: set = field(default_factory=set)
+    forms: list = field(default_factory=list)
+    initiatives: list = field(default_factory=list)
+    science: list = field(default_factory=list)
+    contributions: list = field(default_factory=list)
+
+
+def _year_records(by_year: dict[int, _YearData], members: dict[int, MembersSummary] | None = None) -> list[YearRecord]:
+    years = set(by_year) | set(members or {})
+    records = []
+    for y in sorted(years):
+        d = by_year.get(y) or _YearData()
+        records.append(YearRecord(
+            year=y,
+            rating=codes.Rating(d.rating) if d.rating else None,
+            titles=frozenset(codes.Title(t) for t in d.titles),
+            forms=tuple(d.forms),
+            initiatives=tuple(d.initiatives),
+            science_topics=tuple(d.science),
+            members=(members or {}).get(y),
+            contributions=tuple(d.contributions),
+        ))
+    return records
+
+
+def _add_award(data: dict[int, _YearData], row: dict) -> None:
+    code = row["award_type__code"]
+    if code not in ENGINE_CODES:
+        return
+    year = data.setdefault(row["year"], _YearData())
+    if codes.Title.parse(code):
+        year.titles.add(code)
+    else:
+        year.forms.append(FormAward(codes.RewardForm(code), codes.RoundKind(row["round_kind"])))
+
+
+AWARD_FIELDS = ("year", "round_kind", "award_type__code")
+
+
+class HistoryLoader:
+    """Loads histories for many subjects with a fixed number of queries."""
+
+    def __init__(self, *, year: int, first_year: int | None = None):
+        self.year = year
+        self.first_year = first_year or year - 8
+
+    # -- people ------------------------------------------------------------------------------
+    def people(self, people: list[Person]) -> dict[int, SubjectHistory]:
+        ids = [p.pk for p in people]
+        data: dict[int, dict[int, _YearData]] = defaultdict(dict)
+        for r in Rating.objects.filter(person_id__in=ids, year__gte=self.first_year).values("person_id", "year", "rating"):
+            data[r["person_id"]].setdefault(r["year"], _YearData()).rating = r["rating"]
+        for a in Award.objects.filter(person_id__in=ids, year__gte=self.first_year, revoked=False).values(
+                "person_id", *AWARD_FIELDS):
+            _add_award(data[a["person_id"]], a)
+        through = Initiative.authors.through
+        for link in through.objects.filter(person_id__in=ids, initiative__year__gte=self.first_year).values(
+                "person_id", "initiative_id", "initiative__scope", "initiative__used_for_award_id",
+                "initiative__year", "initiative__kind"):
+            used = link["initiative__used_for_award_id"]
+            item = RInitiative(id=f"SK-{link['initiative_id']}", scope=codes.Scope(link["initiative__scope"]),
+                               used_for=f"award-{used}" if used else None)
+            yd = data[link["person_id"]].setdefault(link["initiative__year"], _YearData())
+            (yd.science if link["initiative__kind"] == Initiative.Kind.SCIENCE else yd.initiatives).append(item)
+        discipline: dict[int, list] = defaultdict(list)
+        for d in Discipline.objects.filter(person_id__in=ids):
+            discipline[d.person_id].append(DisciplinePeriod(codes.DisciplineForm(d.form), d.start, d.end))
+        pending = self._pending("person_id", ids)
+        return {p.pk: SubjectHistory(
+            kind=codes.SubjectKind.INDIVIDUAL, category=codes.Category(p.category),
+            years={r.year: r for r in _year_records(data.get(p.pk, {}))},
+            pending=frozenset(pending.get(p.pk, ())), discipline=tuple(discipline.get(p.pk, ())),
+        ) for p in people}
+
+    def _pending(self, field_name: str, ids: list[int]) -> dict[int, set]:
+        today = datetime.date.today()
+        result: dict[int, set] = defaultdict(set)
+        for m in PendingMatter.objects.filter(**{f"{field_name}__in": ids}).filter(
+                Q(closed_on__isnull=True) | Q(closed_on__gt=today)).values(field_name, "kind"):
+            result[m[field_name]].add(codes.PendingMatter(m["kind"]))
+        return result
+
+    # -- collectives -------------------------------------------------------------------------
+    def collectives(self, units: list[Organisation],
+                    projected_titles: dict[tuple[int, int], set[str]] | None = None) -> dict[int, SubjectHistory]:
+        """``projected_titles`` adds, per (person, year), titles the member qualifies for in
+        the round being judged, so that "≥ 70 % LĐTT" counts them."""
+        ids = [u.pk for u in units]
+        data: dict[int, dict[int, _YearData]] = defaultdict(dict)
+        for r in Rating.objects.filter(organisation_id__in=ids, year__gte=self.first_year).values(
+                "organisation_id", "year", "rating"):
+            data[r["organisation_id"]].setdefault(r["year"], _YearData()).rating = r["rating"]
+        for a in Award.objects.filter(organisation_id__in=ids, year__gte=self.first_year, revoked=False).values(
+                "organisation_id", *AWARD_FIELDS):
+            _add_award(data[a["organisation_id"]], a)
+        members = self._members_summaries(ids, projected_titles or {})
+        pending = self._pending("organisation_id", ids)
+        return {u.pk: SubjectHistory(
+            kind=codes.SubjectKind.COLLECTIVE,
+            years={r.year: r for r in _year_records(data.get(u.pk, {}), members.get(u.pk))},
+            pending=frozenset(pending.get(u.pk, ())),
+        ) for u in units}
+
+    def _members_summaries(self, unit_ids: list[int],
+                           projected: dict[tuple[int, int], set[str]]) -> dict[int, dict[int, MembersSummary]]:
+        """Per unit and year: members, LĐTT/CSTT holders, those completing their tasks,
+        CSTĐ cơ sở holders and those disciplined at Cảnh cáo or above."""
+        years = range(self.first_year, self.year + 1)
+        memberships = list(Membership.objects.filter(organisation_id__in=unit_ids).values(
+            "organisation_id", "person_id", "start", "end"))
+        person_ids = {m["person_id"] for m in memberships}
+        ratings = {(r["person_id"], r["year"]): r["rating"] for r in Rating.objects.filter(
+            person_id__in=person_ids, year__gte=self.first_year).values("person_id", "year", "rating")}
+        titles: dict[tuple[int, int], set] = defaultdict(set)
+        for a in Award.objects.filter(person_id__in=person_ids, year__gte=self.first_year, revoked=False,
+                                      award_type__code__in=["LDTT", "CSTT", "CSTD_CO_SO"]).values(
+                "person_id", "year", "award_type__code"):
+            titles[(a["person_id"], a["year"])].add(a["award_type__code"])
+        for key, extra in projected.items():
+            titles[key] |= extra
+        serious = [f.value for f in codes.DisciplineForm if f.at_least(codes.DisciplineForm.CANH_CAO)]
+        disciplined = defaultdict(set)
+        for d in Discipline.objects.filter(person_id__in=person_ids, form__in=serious).values("person_id", "start", "end"):
+            for y in years:
+                if d["start"].year <= y <= d["end"].year:
+                    disciplined[y].add(d["person_id"])
+        result: dict[int, dict[int, MembersSummary]] = defaultdict(dict)
+        by_unit: dict[int, list] = defaultdict(list)
+        for m in memberships:
+            by_unit[m["organisation_id"]].append(m)
+        for unit_id, ms in by_unit.items():
+            for y in years:
+                start_y, end_y = datetime.date(y, 1, 1), datetime.date(y, 12, 31)
+                people = {m["person_id"] for m in ms
+                          if (m["start"] is None or m["start"] <= end_y) and (m["end"] is None or m["end"] >= start_y)}
+                rated = [p for p in people if (p, y) in ratings]
+                if not rated:
+                    continue  # nothing recorded for that year: leave members unknown
+                result[unit_id][y] = MembersSummary(
+                    total=len(people),
+                    ldtt=sum(1 for p in people if titles[(p, y)] & {"LDTT", "CSTT"}),
+                    completed=sum(1 for p in rated if ratings[(p, y)] != "KHTNV"),
+                    cstd_co_so=sum(1 for p in people if "CSTD_CO_SO" in titles[(p, y)]),
+                    disciplined_canh_cao_or_above=len(people & disciplined[y]),
+                )
+        return result
+
+    # -- households --------------------------------------------------------------------------
+    def households(self, households: list[Household]) -> dict[int, SubjectHistory]:
+        ids = [h.pk for h in households]
+        data: dict[int, dict[int, _YearData]] = defaultdict(dict)
+        for a in Award.objects.filter(household_id__in=ids, year__gte=self.first_year, revoked=False).values(
+                "household_id", *AWARD_FIELDS):
+            _add_award(data[a["household_id"]], a)
+        for c in Contribution.objects.filter(household_id__in=ids, year__gte=self.first_year):
+            data[c.household_id].setdefault(c.year, _YearData()).contributions.append(
+                RContribution(codes.ContributionKind(c.kind), c.description,
+                              used_for=f"award-{c.used_for_award_id}" if c.used_for_award_id else None))
+        return {h.pk: SubjectHistory(kind=codes.SubjectKind.HOUSEHOLD,
+                                     years={r.year: r for r in _year_records(data.get(h.pk, {}))})
+                for h in households}
+
+
+def judge(history: SubjectHistory, *, target: str, year: int, params: RuleParameters,
+          decision_date: datetime.date | None = None, case_id: str = "") -> Verdict:
+    case = Case(id=case_id, target=codes.parse_award_code(target), year=year, history=history,
+                decision_date=decision_date)
+    return evaluate(case, params)

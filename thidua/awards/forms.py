@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.accounts.scoping import visible_organisations
+from thidua.org.forms import DateInput
+from thidua.org.models import Organisation
+
+from .models import AwardType, RuleParameter
+from .candidates import ALL_TARGETS
+from thidua.rules import codes
+
+
+class CandidateFilterForm(forms.Form):
+    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    don_vi = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organisation.objects.none(), required=False,
+                                    empty_label=_("Toàn bộ phạm vi"))
+    doi_tuong = forms.ChoiceField(label=_("Danh hiệu, hình thức"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"].queryset = visible_organisations(user).exclude(
+            kind__in=[Organisation.Kind.CITY, Organisation.Kind.DISTRICT, Organisation.Kind.OTHER_BODY])
+        self.fields["doi_tuong"].choices = [("", _("Tất cả"))] + [(c, codes.label_of(c)) for c in ALL_TARGETS]
+
+
+class ParameterForm(forms.ModelForm):
+    source_note = forms.CharField(label=_("Nguồn của giá trị mới"), widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text=_("Văn bản, điều, khoản làm căn cứ."))
+
+    class Meta:
+        model = RuleParameter
+        fields = ["value_text"]
+
+
+class BaseSalaryForm(forms.Form):
+    effective_from = forms.DateField(label=_("Áp dụng từ ngày"), widget=DateInput())
+    amount = forms.IntegerField(label=_("Mức lương cơ sở (đồng)"), min_value=1)
+    article = forms.CharField(label=_("Căn cứ"), max_length=200)
+
+
+class AwardForm(forms.Form):
+    award_type = forms.ModelChoiceField(label=_("Danh hiệu, hình thức"), queryset=AwardType.objects.all())
+    year = forms.IntegerField(label=_("Năm thi đua"), min_value=1990, max_value=2100)
+    period_label = forms.CharField(label=_("Niên độ (nếu có)"), max_length=20, required=False)
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DateInput())
+    issuer_name = forms.CharField(label=_("Cơ quan ban hành"), max_length=200)
+    amount = forms.IntegerField(label=_("Tiền thưởng (đồng)"), min_value=0, required=False)
+    round_kind = forms.ChoiceField(label=_("Đợt"), choices=codes.RoundKind.choices())

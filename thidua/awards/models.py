@@ -1,0 +1,282 @@
+"""The award world: the editable catalogue (titles, forms, rule parameters incl. the dated
+base salary), the award ledger, yearly ratings, initiatives, discipline and pending matters."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.text import nfc
+from thidua.rules import codes
+
+SUBJECT_FIELDS = ("person", "organisation", "household")
+
+
+def _exactly_one_subject(prefix: str) -> models.CheckConstraint:
+    one = (Q(person__isnull=False, organisation__isnull=True, household__isnull=True)
+           | Q(person__isnull=True, organisation__isnull=False, household__isnull=True)
+           | Q(person__isnull=True, organisation__isnull=True, household__isnull=False))
+    return models.CheckConstraint(condition=one, name=f"{prefix}_exactly_one_subject")
+
+
+class SubjectMixin(models.Model):
+    """A record about exactly one person, collective (organisation) or household."""
+
+    person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name=_("cá nhân"))
+    organisation = models.ForeignKey("org.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name=_("tập thể"))
+    household = models.ForeignKey("org.Household", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("hộ gia đình"))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def subject(self):
+        return self.person or self.organisation or self.household
+
+    @property
+    def subject_kind(self) -> str:
+        if self.person_id:
+            return codes.SubjectKind.INDIVIDUAL.value
+        if self.organisation_id:
+            return codes.SubjectKind.COLLECTIVE.value
+        return codes.SubjectKind.HOUSEHOLD.value
+
+    def clean_subject(self):
+        if sum(bool(getattr(self, f"{f}_id")) for f in SUBJECT_FIELDS) != 1:
+            raise ValidationError(_("Phải chọn đúng một đối tượng: cá nhân, tập thể hoặc hộ gia đình."))
+
+
+class AwardType(models.Model):
+    """A title or form of reward in the catalogue. Codes of rules.md are judged by the
+    eligibility engine; other codes (historic or other issuers' forms) are recorded only."""
+
+    class Kind(models.TextChoices):
+        TITLE = "title", _("Danh hiệu thi đua")
+        FORM = "form", _("Hình thức khen thưởng")
+
+    code = models.CharField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    kind = models.CharField(_("loại"), max_length=8, choices=Kind.choices)
+    for_individual = models.BooleanField(_("cá nhân"), default=False)
+    for_collective = models.BooleanField(_("tập thể"), default=False)
+    for_household = models.BooleanField(_("hộ gia đình"), default=False)
+    authority = models.CharField(_("thẩm quyền quyết định"), max_length=120, blank=True)
+    rank = models.PositiveSmallIntegerField(_("thứ bậc"), default=0,
+                                            help_text=_("Càng cao càng cao quý; dùng để sắp xếp."))
+    legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["kind", "-rank", "name"]
+        verbose_name = _("danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = _("danh mục danh hiệu, hình thức khen thưởng")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def judged_by_engine(self) -> bool:
+        return codes.parse_award_code(self.code) is not None
+
+
+class RuleParameter(models.Model):
+    """One editable number of the rules (coefficients, thresholds, base salary by date…),
+    with its source. Seeded from ``thidua.rules.parameters``; the engine reads these."""
+
+    key = models.CharField(_("khóa"), max_length=80, unique=True)
+    value_text = models.CharField(_("giá trị"), max_length=80)
+    article = models.CharField(_("căn cứ (điều, khoản)"), max_length=200)
+    marker = models.CharField(_("mức kiểm chứng"), max_length=1,
+                              choices=[("V", _("Đã đối chiếu văn bản")), ("S", _("Tóm tắt thứ cấp")),
+                                       ("U", _("Chưa kiểm chứng"))])
+    description = models.CharField(_("mô tả"), max_length=300)
+    source_note = models.TextField(_("ghi chú nguồn"), blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("tham số quy định")
+        verbose_name_plural = _("tham số quy định")
+
+    def __str__(self):
+        return f"{self.key} = {self.value_text}"
+
+
+class Initiative(models.Model):
+    """Sáng kiến, SKKN, đề tài khoa học with its recognised scope."""
+
+    class Kind(models.TextChoices):
+        INITIATIVE = "sang_kien", _("Sáng kiến")
+        EXPERIENCE = "skkn", _("Sáng kiến kinh nghiệm")
+        SCIENCE = "de_tai", _("Đề tài khoa học")
+
+    title = models.CharField(_("tên"), max_length=300)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.EXPERIENCE)
+    authors = models.ManyToManyField("org.Person", related_name="initiatives", verbose_name=_("tác giả"))
+    unit = models.ForeignKey("org.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="initiatives", verbose_name=_("đơn vị"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    scope = models.CharField(_("phạm vi công nhận"), max_length=10, choices=codes.Scope.choices())
+    recognition_decision = models.CharField(_("quyết định công nhận"), max_length=80, blank=True)
+    recognition_date = models.DateField(_("ngày công nhận"), null=True, blank=True)
+    recognised_by = models.CharField(_("cơ quan công nhận"), max_length=200, blank=True)
+    used_for_award = models.ForeignKey("Award", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="ground_initiatives",
+                                       verbose_name=_("đã dùng làm căn cứ cho"))
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("sáng kiến, đề tài")
+        verbose_name_plural = _("sáng kiến, đề tài")
+
+    def __str__(self):
+        return f"{self.title} ({self.get_scope_display()}, {self.year})"
+
+    def clean(self):
+        self.title = nfc(self.title)
+
+
+class Award(SubjectMixin):
+    """One title or form conferred, as recorded in the ledger."""
+
+    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="awards",
+                                   verbose_name=_("danh hiệu, hình thức"))
+    year = models.PositiveSmallIntegerField(_("năm thi đua"), db_index=True)
+    period_label = models.CharField(_("niên độ"), max_length=20, blank=True,
+                                    help_text=_("Ví dụ: năm học 2023-2024."))
+    round_kind = models.CharField(_("đợt"), max_length=12, choices=codes.RoundKind.choices(),
+                                  default=codes.RoundKind.YEAR_END.value)
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    issuer = models.ForeignKey("org.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="issued_awards", verbose_name=_("cơ quan ban hành"))
+    issuer_name = models.CharField(_("cơ quan ban hành"), max_length=200,
+                                   help_text=_("Tên đúng như trên quyết định, kể cả cơ quan nay không còn."))
+    amount = models.PositiveBigIntegerField(_("tiền thưởng (đồng)"), null=True, blank=True)
+    achievement = models.TextField(_("thành tích"), blank=True)
+    source = models.CharField(_("nguồn"), max_length=120, blank=True,
+                              help_text=_("Quyết định trong hệ thống, lô nhập dữ liệu, hoặc dữ liệu mẫu."))
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
+    revocation_note = models.CharField(_("căn cứ thu hồi"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-award_type__rank"]
+        constraints = [_exactly_one_subject("award")]
+        indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["organisation", "year"]),
+                   models.Index(fields=["household", "year"])]
+        verbose_name = _("khen thưởng đã tặng")
+        verbose_name_plural = _("sổ khen thưởng")
+
+    def __str__(self):
+        return f"{self.award_type} {self.period_label or self.year} — {self.subject}"
+
+    def clean(self):
+        self.clean_subject()
+        self.issuer_name = nfc(self.issuer_name) or (self.issuer.issuer_name if self.issuer_id else "")
+        if not self.issuer_name:
+            raise ValidationError({"issuer_name": _("Phải ghi cơ quan ban hành quyết định.")})
+        kind = self.subject_kind
+        t = self.award_type
+        if (kind == "individual" and not t.for_individual) or (kind == "collective" and not t.for_collective) \
+                or (kind == "household" and not t.for_household):
+            raise ValidationError(_("“%(type)s” không áp dụng cho đối tượng này.") % {"type": t.name})
+
+
+class Rating(SubjectMixin):
+    """Yearly task-completion rating (xếp loại) of a person or a collective."""
+
+    year = models.PositiveSmallIntegerField(_("năm"))
+    rating = models.CharField(_("xếp loại"), max_length=8, choices=codes.Rating.choices())
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            _exactly_one_subject("rating"),
+            models.UniqueConstraint(fields=["person", "year"], name="rating_person_year",
+                                    condition=Q(person__isnull=False)),
+            models.UniqueConstraint(fields=["organisation", "year"], name="rating_org_year",
+                                    condition=Q(organisation__isnull=False)),
+        ]
+        verbose_name = _("xếp loại hằng năm")
+        verbose_name_plural = _("xếp loại hằng năm")
+
+    def __str__(self):
+        return f"{self.subject} {self.year}: {self.rating}"
+
+    def clean(self):
+        self.clean_subject()
+        if self.household_id:
+            raise ValidationError(_("Hộ gia đình không xếp loại hoàn thành nhiệm vụ."))
+
+
+class Discipline(models.Model):
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="disciplines",
+                               verbose_name=_("cá nhân"))
+    form = models.CharField(_("hình thức"), max_length=16, choices=codes.DisciplineForm.choices())
+    start = models.DateField(_("từ ngày"))
+    end = models.DateField(_("đến ngày"))
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = _("kỷ luật")
+        verbose_name_plural = _("kỷ luật")
+
+    def __str__(self):
+        return f"{self.get_form_display()} — {self.person} ({self.start:%d/%m/%Y}–{self.end:%d/%m/%Y})"
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+
+class PendingMatter(SubjectMixin):
+    """A matter that blocks any award or proposal while open (ND 152 Điều 4)."""
+
+    kind = models.CharField(_("loại việc"), max_length=16, choices=codes.PendingMatter.choices())
+    opened_on = models.DateField(_("từ ngày"))
+    closed_on = models.DateField(_("kết thúc ngày"), null=True, blank=True)
+    note = models.CharField(_("nội dung"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-opened_on"]
+        constraints = [_exactly_one_subject("pending")]
+        verbose_name = _("vụ việc đang xem xét")
+        verbose_name_plural = _("vụ việc đang xem xét")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.subject}"
+
+    def clean(self):
+        self.clean_subject()
+
+
+class Contribution(models.Model):
+    """A household's contribution of labour, land or assets, or its achievement in a movement
+    (Luật Thi đua, khen thưởng 2022, Điều 74, 75) — grounds for a Giấy khen or Bằng khen."""
+
+    household = models.ForeignKey("org.Household", on_delete=models.PROTECT, related_name="contributions",
+                                  verbose_name=_("hộ gia đình"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    kind = models.CharField(_("loại đóng góp"), max_length=10, choices=codes.ContributionKind.choices())
+    description = models.CharField(_("nội dung"), max_length=300)
+    value_vnd = models.PositiveBigIntegerField(_("giá trị (đồng)"), null=True, blank=True)
+    area_m2 = models.PositiveIntegerField(_("diện tích (m²)"), null=True, blank=True)
+    used_for_award = models.ForeignKey("Award", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="ground_contributions",
+                                       verbose_name=_("đã dùng làm căn cứ cho"))
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("đóng góp của hộ gia đình")
+        verbose_name_plural = _("đóng góp của hộ gia đình")
+
+    def __str__(self):
+        return f"{self.household}: {self.description} ({self.year})"

@@ -1,0 +1,94 @@
+"""Reads of the award world, scoped by the user."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from thidua.org.models import Membership, Organisation, Person
+from thidua.rules import codes
+
+from .models import Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
+
+
+@dataclass
+class TimelineItem:
+    year: int
+    kind: str       # award / rating / initiative / discipline / pending
+    title: str
+    detail: str = ""
+    amount: int | None = None
+    css: str = ""
+
+
+def person_timeline(*, person: Person) -> list[TimelineItem]:
+    """Everything on a person's record, newest first (awards, ratings, initiatives,
+    discipline, pending matters)."""
+    items: list[TimelineItem] = []
+    for a in Award.objects.filter(person=person).select_related("award_type"):
+        decision = ", ".join(x for x in [
+            f"QĐ số {a.decision_number}" if a.decision_number else "",
+            f"ngày {a.decision_date:%d/%m/%Y}" if a.decision_date else "", a.issuer_name] if x)
+        label = a.award_type.name + (f" ({a.period_label})" if a.period_label else "")
+        items.append(TimelineItem(a.year, "award", label, decision + (" — đã thu hồi" if a.revoked else ""),
+                                  a.amount, "revoked" if a.revoked else ""))
+    for r in Rating.objects.filter(person=person):
+        items.append(TimelineItem(r.year, "rating", f"Xếp loại: {r.get_rating_display()}", r.note))
+    for i in Initiative.objects.filter(authors=person):
+        detail = ", ".join(x for x in [i.recognised_by, f"QĐ {i.recognition_decision}" if i.recognition_decision else ""] if x)
+        items.append(TimelineItem(i.year, "initiative", f"{i.get_kind_display()}: {i.title} — {i.get_scope_display()}", detail))
+    for d in Discipline.objects.filter(person=person):
+        items.append(TimelineItem(d.start.year, "discipline", f"Kỷ luật: {d.get_form_display()}",
+                                  f"{d.start:%d/%m/%Y} – {d.end:%d/%m/%Y}", css="bad"))
+    for p in PendingMatter.objects.filter(person=person, closed_on__isnull=True):
+        items.append(TimelineItem(p.opened_on.year, "pending", p.get_kind_display(), p.note, css="warn"))
+    order = {"award": 0, "initiative": 1, "rating": 2, "discipline": 3, "pending": 4}
+    items.sort(key=lambda it: (-it.year, order[it.kind]))
+    return items
+
+
+def unit_history(*, unit: Organisation) -> dict:
+    """The unit's collective awards and ratings, and its members' titles per year."""
+    awards = list(Award.objects.filter(organisation=unit).select_related("award_type"))
+    ratings = {r.year: r for r in Rating.objects.filter(organisation=unit)}
+    member_ids = Membership.objects.filter(organisation=unit).values("person_id")
+    per_year: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for a in (Award.objects.filter(person_id__in=member_ids, revoked=False)
+              .select_related("award_type", "person").order_by("-year", "person__full_name")):
+        per_year[a.year][a.award_type.name].append(a.person.full_name)
+    member_titles = [(year, sorted(titles.items(), key=lambda kv: -len(kv[1])))
+                     for year, titles in sorted(per_year.items(), reverse=True)]
+    return {"awards": awards, "ratings": sorted(ratings.values(), key=lambda r: -r.year),
+            "member_titles": member_titles}
+
+
+def catalogue() -> dict:
+    params = list(RuleParameter.objects.all())
+    return {
+        "types": list(AwardType.objects.all()),
+        "base_salaries": [p for p in params if p.key.startswith("base_salary.")],
+        "parameters": [p for p in params if not p.key.startswith("base_salary.")],
+    }
+
+
+def initiatives(*, user, year: int | None = None) -> QuerySet[Initiative]:
+    from thidua.accounts.scoping import visible_people
+
+    qs = Initiative.objects.filter(authors__in=visible_people(user)).distinct()
+    if year:
+        qs = qs.filter(year=year)
+    return qs.select_related("unit", "used_for_award__award_type").prefetch_related("authors")
+
+
+def ledger(*, user, year: int | None = None, code: str = "") -> QuerySet[Award]:
+    from thidua.accounts.scoping import visible_organisations, visible_people
+
+    orgs = visible_organisations(user)
+    qs = Award.objects.filter(person__in=visible_people(user)) | Award.objects.filter(organisation__in=orgs) \
+        | Award.objects.filter(household__village__in=orgs)
+    if year:
+        qs = qs.filter(year=year)
+    if code:
+        qs = qs.filter(award_type__code=code)
+    return qs.select_related("award_type", "person", "organisation", "household").order_by("-year", "-award_type__rank")

@@ -1,0 +1,169 @@
+"""Writes of the award world. Keyword-only, atomic, permission-checked, audited."""
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from thidua.accounts.models import Role
+from thidua.accounts.scoping import can_edit_in, can_see_organisation
+from thidua.core.services import create_record, update_record
+from thidua.org.models import Household, Organisation, Person
+from thidua.rules.parameters import ParameterError, parameters_from_rows
+
+from .models import (
+    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter,
+)
+
+LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
+
+
+def _require_ledger_role(actor) -> None:
+    if actor is not None and not (actor.is_superuser or actor.role in LEDGER_ROLES):
+        raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng được ghi sổ khen thưởng.")
+
+
+def _subject_fields(subject) -> dict:
+    if isinstance(subject, Person):
+        return {"person": subject}
+    if isinstance(subject, Organisation):
+        return {"organisation": subject}
+    if isinstance(subject, Household):
+        return {"household": subject}
+    raise ValidationError("Đối tượng khen thưởng không hợp lệ.")
+
+
+@transaction.atomic
+def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_name: str = "",
+                 issuer: Organisation | None = None, decision_number: str = "",
+                 decision_date: datetime.date | None = None, amount: int | None = None,
+                 round_kind: str = "year_end", period_label: str = "", achievement: str = "",
+                 source: str = "", initiatives=(), contributions=()) -> Award:
+    """Write one conferred title or form into the ledger. Initiatives and contributions given
+    as its grounds are marked used (an initiative grounds one award only)."""
+    _require_ledger_role(actor)
+    award = create_record(actor=actor, model=Award, award_type=award_type, year=year, issuer=issuer,
+                          issuer_name=issuer_name or (issuer.issuer_name if issuer else ""),
+                          decision_number=decision_number, decision_date=decision_date, amount=amount,
+                          round_kind=round_kind, period_label=period_label, achievement=achievement,
+                          source=source, **_subject_fields(subject))
+    for initiative in initiatives:
+        use_initiative_as_ground(actor=actor, initiative=initiative, award=award)
+    for contribution in contributions:
+        if contribution.used_for_award_id:
+            raise ValidationError("Đóng góp “%s” đã được dùng làm căn cứ khen thưởng." % contribution.description)
+        update_record(actor=actor, instance=contribution, used_for_award=award)
+    return award
+
+
+@transaction.atomic
+def use_initiative_as_ground(*, actor, initiative: Initiative, award: Award) -> Initiative:
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if initiative.used_for_award_id and initiative.used_for_award_id != award.pk:
+        raise ValidationError(
+            "Sáng kiến “%(title)s” đã được dùng làm căn cứ cho khen thưởng khác (ND 152/2025, Điều 4)."
+            % {"title": initiative.title})
+    return update_record(actor=actor, instance=initiative, used_for_award=award)
+
+
+@transaction.atomic
+def revoke_award(*, actor, award: Award, reason: str) -> Award:
+    _require_ledger_role(actor)
+    if not reason.strip():
+        raise ValidationError("Phải ghi căn cứ thu hồi.")
+    return update_record(actor=actor, instance=award, revoked=True, revocation_note=reason.strip())
+
+
+@transaction.atomic
+def set_rating(*, actor, subject, year: int, rating: str, note: str = "") -> Rating:
+    """Record (or change) the yearly rating of a person or collective. A unit clerk may
+    rate the people and collectives of her own unit."""
+    unit = subject if isinstance(subject, Organisation) else None
+    if actor is not None and not (actor.is_superuser or actor.role in LEDGER_ROLES):
+        units = [unit] if unit else [m.organisation for m in subject.memberships.select_related("organisation")]
+        if not any(can_edit_in(actor, u) for u in units if u):
+            raise PermissionDenied("Bạn không có quyền xếp loại đối tượng này.")
+    fields = _subject_fields(subject)
+    existing = Rating.objects.select_for_update().filter(year=year, **fields).first()
+    if existing:
+        return update_record(actor=actor, instance=existing, rating=rating, note=note)
+    return create_record(actor=actor, model=Rating, year=year, rating=rating, note=note, **fields)
+
+
+@transaction.atomic
+def add_initiative(*, actor, title: str, kind: str, authors, year: int, scope: str,
+                   unit: Organisation | None = None, recognition_decision: str = "",
+                   recognition_date=None, recognised_by: str = "") -> Initiative:
+    _require_ledger_role(actor)
+    initiative = create_record(actor=actor, model=Initiative, title=title, kind=kind, year=year, scope=scope,
+                               unit=unit, recognition_decision=recognition_decision,
+                               recognition_date=recognition_date, recognised_by=recognised_by)
+    initiative.authors.set(authors)
+    return initiative
+
+
+@transaction.atomic
+def record_discipline(*, actor, person: Person, form: str, start, end, decision_number: str = "",
+                      note: str = "") -> Discipline:
+    _require_ledger_role(actor)
+    return create_record(actor=actor, model=Discipline, person=person, form=form, start=start, end=end,
+                         decision_number=decision_number, note=note)
+
+
+@transaction.atomic
+def open_pending_matter(*, actor, subject, kind: str, opened_on, note: str = "") -> PendingMatter:
+    _require_ledger_role(actor)
+    return create_record(actor=actor, model=PendingMatter, kind=kind, opened_on=opened_on, note=note,
+                         **_subject_fields(subject))
+
+
+@transaction.atomic
+def close_pending_matter(*, actor, matter: PendingMatter, closed_on) -> PendingMatter:
+    _require_ledger_role(actor)
+    return update_record(actor=actor, instance=matter, closed_on=closed_on)
+
+
+@transaction.atomic
+def add_contribution(*, actor, household: Household, year: int, kind: str, description: str,
+                     value_vnd: int | None = None, area_m2: int | None = None) -> Contribution:
+    if actor is not None and not can_see_organisation(actor, household.village):
+        raise PermissionDenied("Hộ gia đình ngoài phạm vi của bạn.")
+    return create_record(actor=actor, model=Contribution, household=household, year=year, kind=kind,
+                         description=description, value_vnd=value_vnd, area_m2=area_m2)
+
+
+def _check_parameters(rows: list[dict]) -> None:
+    try:
+        parameters_from_rows(rows)
+    except (ParameterError, ValueError) as exc:
+        raise ValidationError(f"Giá trị không hợp lệ: {exc}") from exc
+
+
+@transaction.atomic
+def update_parameter(*, actor, parameter: RuleParameter, value_text: str, source_note: str) -> RuleParameter:
+    """The administrator edits a rule's number; the whole catalogue must still be readable
+    by the engine, and the change must say where the new value comes from."""
+    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+        raise PermissionDenied("Chỉ quản trị hệ thống được sửa tham số quy định.")
+    if not source_note.strip():
+        raise ValidationError("Phải ghi nguồn (văn bản, điều khoản) của giá trị mới.")
+    rows = list(RuleParameter.objects.exclude(pk=parameter.pk).values("key", "value_text", "article", "marker", "description"))
+    rows.append({"key": parameter.key, "value_text": value_text.strip(), "article": parameter.article,
+                 "marker": parameter.marker, "description": parameter.description})
+    _check_parameters(rows)
+    return update_record(actor=actor, instance=parameter, value_text=value_text.strip(),
+                         source_note=source_note.strip())
+
+
+@transaction.atomic
+def add_base_salary(*, actor, effective_from: datetime.date, amount: int, article: str) -> RuleParameter:
+    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+        raise PermissionDenied("Chỉ quản trị hệ thống được sửa bảng lương cơ sở.")
+    key = f"base_salary.{effective_from.isoformat()}"
+    if RuleParameter.objects.filter(key=key).exists():
+        raise ValidationError("Đã có mức lương cơ sở áp dụng từ ngày này.")
+    if amount <= 0:
+        raise ValidationError("Mức lương cơ sở phải lớn hơn 0.")
+    return create_record(actor=actor, model=RuleParameter, key=key, value_text=str(amount), article=article,
+                         marker="V", description=f"Lương cơ sở từ ngày {effective_from:%d/%m/%Y}")

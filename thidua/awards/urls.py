@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("du-dieu-kien/", views.candidate_list, name="candidates"),
+    path("danh-muc/", views.catalogue, name="catalogue"),
+    path("danh-muc/tham-so/<int:pk>/", views.parameter_edit, name="parameter_edit"),
+    path("danh-muc/luong-co-so/them/", views.base_salary_add, name="base_salary_add"),
+    path("so-khen-thuong/", views.ledger, name="ledger"),
+    path("sang-kien/", views.initiative_list, name="initiatives"),
+    path("ca-nhan/<int:pk>/ghi-so/", views.award_add_person, name="award_add_person"),
+]

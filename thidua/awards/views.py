@@ -1,0 +1,118 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from thidua.accounts.models import Role
+from thidua.org import selectors as org_selectors
+
+from . import candidates, exports, selectors, services
+from .forms import AwardForm, BaseSalaryForm, CandidateFilterForm, ParameterForm
+from .models import Rating, RuleParameter
+
+
+def _default_year() -> int:
+    """The year under review: the latest year with ratings recorded, else last year."""
+    latest = Rating.objects.order_by("-year").values_list("year", flat=True).first()
+    return latest or datetime.date.today().year - 1
+
+
+@login_required
+def candidate_list(request):
+    data = request.GET.copy()
+    data.setdefault("nam", str(_default_year()))
+    form = CandidateFilterForm(data, user=request.user)
+    lists, year, unit = [], None, None
+    if form.is_valid():
+        year = form.cleaned_data["nam"]
+        unit = form.cleaned_data["don_vi"]
+        code = form.cleaned_data["doi_tuong"]
+        lists = candidates.build(user=request.user, year=year, unit=unit, targets=[code] if code else None)
+        if request.GET.get("xuat") == "xlsx":
+            scope = unit.name if unit else (request.user.unit.name if request.user.unit else "")
+            content = exports.candidates_workbook(lists, year=year, scope_name=scope)
+            response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            response["Content-Disposition"] = f'attachment; filename="du-dieu-kien-{year}.xlsx"'
+            return response
+    return render(request, "awards/candidates.html", {"form": form, "lists": lists, "year": year, "unit": unit})
+
+
+@login_required
+def catalogue(request):
+    context = selectors.catalogue()
+    context["can_edit"] = request.user.is_superuser or request.user.role == Role.ADMIN
+    return render(request, "awards/catalogue.html", context)
+
+
+@login_required
+def parameter_edit(request, pk: int):
+    parameter = get_object_or_404(RuleParameter, pk=pk)
+    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+        raise PermissionDenied
+    form = ParameterForm(request.POST or None, instance=RuleParameter.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_parameter(actor=request.user, parameter=parameter,
+                                      value_text=form.cleaned_data["value_text"],
+                                      source_note=form.cleaned_data["source_note"])
+        except ValidationError as exc:
+            form.add_error("value_text", exc)
+        else:
+            messages.success(request, f"Đã cập nhật {parameter.description}.")
+            return redirect("awards:catalogue")
+    return render(request, "awards/parameter_form.html", {"form": form, "parameter": parameter})
+
+
+@login_required
+def base_salary_add(request):
+    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+        raise PermissionDenied
+    form = BaseSalaryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_base_salary(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã thêm mức lương cơ sở.")
+            return redirect("awards:catalogue")
+    return render(request, "awards/base_salary_form.html", {"form": form})
+
+
+@login_required
+def ledger(request):
+    year = request.GET.get("nam")
+    code = request.GET.get("ma", "")
+    qs = selectors.ledger(user=request.user, year=int(year) if year and year.isdigit() else None, code=code)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "awards/ledger.html", {"page": page, "year": year or "", "code": code})
+
+
+@login_required
+def initiative_list(request):
+    year = request.GET.get("nam")
+    items = selectors.initiatives(user=request.user, year=int(year) if year and year.isdigit() else None)
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(request, "awards/initiatives.html", {"page": page, "year": year or ""})
+
+
+@login_required
+def award_add_person(request, pk: int):
+    person = org_selectors.get_person(user=request.user, pk=pk)
+    if not (request.user.is_superuser or request.user.role in services.LEDGER_ROLES):
+        raise PermissionDenied
+    form = AwardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_award(actor=request.user, subject=person, **form.cleaned_data,
+                                  source="Nhập tay vào sổ")
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã ghi vào sổ khen thưởng.")
+            return redirect("org:person", pk=person.pk)
+    return render(request, "awards/award_form.html", {"form": form, "subject": person})
