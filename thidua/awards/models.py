@@ -2,6 +2,8 @@
 base salary), the award ledger, yearly ratings, initiatives, discipline and pending matters."""
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +14,11 @@ from thidua.core.text import nfc
 from thidua.rules import codes
 
 SUBJECT_FIELDS = ("person", "organisation", "household")
+
+
+def new_verification_code() -> str:
+    """Unguessable public code of an award's certificate (/xac-minh/<code>)."""
+    return secrets.token_urlsafe(12)
 
 
 def _exactly_one_subject(prefix: str) -> models.CheckConstraint:
@@ -160,6 +167,8 @@ class Award(SubjectMixin):
     achievement = models.TextField(_("thành tích"), blank=True)
     source = models.CharField(_("nguồn"), max_length=120, blank=True,
                               help_text=_("Quyết định trong hệ thống, lô nhập dữ liệu, hoặc dữ liệu mẫu."))
+    verification_code = models.CharField(_("mã xác minh"), max_length=32, unique=True,
+                                         default=new_verification_code, editable=False)
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
     revocation_note = models.CharField(_("căn cứ thu hồi"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
