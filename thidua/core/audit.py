@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 import datetime
+import json
 import decimal
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from .models import AuditEntry
+from .models import AuditChainHead, AuditEntry
 
 
 def _jsonable(value):
@@ -51,7 +52,7 @@ def _actor_name(actor) -> str:
 def _write(*, actor, action, instance, before, after, note="") -> AuditEntry:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Audit rows must be written inside the transaction of the change.")
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         actor=actor if (actor is not None and actor.is_authenticated) else None,
         actor_name=_actor_name(actor),
         action=action,
@@ -62,6 +63,35 @@ def _write(*, actor, action, instance, before, after, note="") -> AuditEntry:
         after=after,
         note=note,
     )
+    # Round-trip the JSON values so the hash covers exactly what the database stores.
+    entry.before, entry.after = json.loads(json.dumps(before)), json.loads(json.dumps(after))
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    entry.prev_hash = head.last_hash
+    entry.entry_hash = entry.compute_hash(head.last_hash)
+    entry.save()
+    AuditChainHead.objects.filter(pk=1).update(last_hash=entry.entry_hash)
+    return entry
+
+
+def verify_chain() -> tuple[int, str | None]:
+    """(rows checked, None) when the chain is whole, else (rows checked before the break,
+    a Vietnamese description of the first broken row). A row is broken when its content no
+    longer matches its hash or it does not point at its predecessor; a missing tail shows
+    as a chain head that no row reaches."""
+    prev = ""
+    checked = 0
+    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+        if entry.prev_hash != prev:
+            return checked, f"mục #{entry.pk} không nối tiếp mục trước (có mục bị xóa hoặc chèn)"
+        if entry.compute_hash(prev) != entry.entry_hash:
+            return checked, f"mục #{entry.pk} ({entry.object_repr}) đã bị sửa ngoài ứng dụng"
+        prev = entry.entry_hash
+        checked += 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and head.last_hash != prev:
+        return checked, "các mục cuối của nhật ký đã bị xóa"
+    return checked, None if head.last_hash == prev else AuditEntry.objects.order_by("-id").first()
+    return checked, None
 
 
 def log_create(*, actor, instance, note="") -> AuditEntry:

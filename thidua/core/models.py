@@ -1,10 +1,27 @@
 """The audit log: one row per change of a domain record, written in the same
 transaction as the change, never edited or deleted through the application."""
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def entry_payload(entry) -> str:
+    """Canonical text of an audit row's content, as hashed (works on migration models too)."""
+    return json.dumps({
+        "at": entry.at.isoformat(), "actor": entry.actor_id, "actor_name": entry.actor_name,
+        "action": entry.action, "content_type": entry.content_type_id, "object_id": entry.object_id,
+        "object_repr": entry.object_repr, "before": entry.before, "after": entry.after, "note": entry.note,
+    }, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def entry_hash(entry, prev_hash: str) -> str:
+    return hashlib.sha256((prev_hash + entry_payload(entry)).encode("utf-8")).hexdigest()
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -24,7 +41,7 @@ class AuditEntry(models.Model):
         IMPORT = "import", _("Nhập dữ liệu")
         SECURITY = "security", _("An ninh tài khoản")
 
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
         related_name="+", verbose_name=_("người thực hiện"),
@@ -37,6 +54,9 @@ class AuditEntry(models.Model):
     before = models.JSONField(_("trước"), null=True, blank=True)
     after = models.JSONField(_("sau"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
+    # Tamper evidence: each row's hash covers its content and the previous row's hash.
+    prev_hash = models.CharField(max_length=64, editable=False, default="")
+    entry_hash = models.CharField(max_length=64, editable=False, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -57,9 +77,22 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionDenied(_("Nhật ký không được xóa."))
 
+    def compute_hash(self, prev_hash: str) -> str:
+        return entry_hash(self, prev_hash)
+
     @property
     def changed_fields(self):
         """[(field, before, after)] for display."""
         before, after = self.before or {}, self.after or {}
         keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
         return [(k, before.get(k), after.get(k)) for k in keys]
+
+
+class AuditChainHead(models.Model):
+    """The last link of the audit chain. Locked while a row is appended, so that concurrent
+    writers take turns and every row points at its true predecessor."""
+
+    last_hash = models.CharField(max_length=64, default="")
+
+    class Meta:
+        verbose_name = _("đầu chuỗi nhật ký")
