@@ -1,3 +1,5 @@
+from importlib.util import find_spec
+
 from django.conf import settings
 from django.urls import include, path
 
@@ -18,5 +20,5 @@ _OPTIONAL = [
     ("thidua.public", "cong-khai/"),
 ]
 for app, prefix in _OPTIONAL:
-    if app in settings.INSTALLED_APPS:
+    if app in settings.INSTALLED_APPS and find_spec(f"{app}.urls") is not None:
         urlpatterns.append(path(prefix, include(f"{app}.urls")))

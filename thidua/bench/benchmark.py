@@ -1,0 +1,196 @@
+"""Measures the main pages and heavy operations on a synthetic province (see generator).
+
+Pages go through the real Django stack (middleware, sessions, templates) with the test
+client; the same run measures a bare Django view, and the ratio to that floor is the
+figure that travels between machines."""
+from __future__ import annotations
+
+import datetime
+import json
+import platform
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+
+from django.apps import apps
+from django.db import connection, reset_queries
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from thidua.accounts.models import Role, User
+from thidua.org.models import Membership, Organisation, Person
+
+from .generator import province_code
+
+
+@dataclass
+class PageResult:
+    name: str
+    url: str
+    status: int
+    p50_ms: float
+    p95_ms: float
+    ratio_p95: float
+    ratio_layout_p95: float
+    queries: int
+
+
+@dataclass
+class Report:
+    started: str
+    database: str
+    machine: str
+    communes: int
+    people: int
+    awards: int
+    floor_p50_ms: float = 0.0
+    floor_p95_ms: float = 0.0
+    layout_p50_ms: float = 0.0
+    layout_p95_ms: float = 0.0
+    pages: list[PageResult] = field(default_factory=list)
+    operations: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def _time_get(client: Client, url: str, repeat: int) -> tuple[list[float], int, int]:
+    client.get(url)  # warm-up
+    timings = []
+    status = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        status = response.status_code
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return timings, status, len(ctx.captured_queries)
+
+
+def _bench_users(province: Organisation, commune: Organisation) -> tuple[User, User]:
+    officer, _ = User.objects.get_or_create(username=f"bench_officer_{province.pk}",
+                                            defaults={"role": Role.OFFICER, "unit": commune})
+    admin, _ = User.objects.get_or_create(username=f"bench_admin_{province.pk}",
+                                          defaults={"role": Role.OFFICER, "unit": province})
+    return officer, admin
+
+
+def _timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+@override_settings(ROOT_URLCONF="thidua.bench.urls", DEBUG=False, ALLOWED_HOSTS=["*"])
+def run(*, seed: int, repeat: int = 30) -> Report:
+    from thidua.awards import candidates
+    from thidua.awards.models import Award
+
+    province = Organisation.objects.get(code=province_code(seed))
+    communes = list(Organisation.objects.filter(parent=province, kind=Organisation.Kind.COMMUNE).order_by("code"))
+    commune = communes[0]
+    report = Report(started=datetime.datetime.now().strftime("%d/%m/%Y %H:%M"),
+                    database=f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}",
+                    machine=f"{platform.machine()}, Python {platform.python_version()}",
+                    communes=len(communes),
+                    people=Person.objects.filter(memberships__organisation__path__startswith=province.path).count(),
+                    awards=Award.objects.filter(source="make_province").count())
+    officer, admin = _bench_users(province, commune)
+    client = Client()
+    client.force_login(officer)
+
+    floor, _, _ = _time_get(client, "/__bench__/bare/", repeat)
+    report.floor_p50_ms = round(_percentile(floor, 50), 2)
+    report.floor_p95_ms = round(_percentile(floor, 95), 2)
+    layout, _, _ = _time_get(client, "/__bench__/layout/", repeat)
+    report.layout_p50_ms = round(_percentile(layout, 50), 2)
+    report.layout_p95_ms = round(_percentile(layout, 95), 2)
+
+    unit = Organisation.objects.filter(parent=commune, kind=Organisation.Kind.PRIMARY_SCHOOL).first()
+    person = Membership.objects.filter(organisation=unit).first().person
+    year = 2025
+    pages = [
+        ("Trang cá nhân", f"/ca-nhan/{person.pk}/"),
+        ("Trang đơn vị", f"/to-chuc/{unit.pk}/"),
+        ("Danh sách đủ điều kiện (tổng hợp, một xã)", f"/khen-thuong/du-dieu-kien/?nam={year}"),
+        ("Danh sách đủ điều kiện (LĐTT, một xã)", f"/khen-thuong/du-dieu-kien/?nam={year}&doi_tuong=LDTT"),
+        ("Tìm kiếm", "/tim-kiem/?q=nguyen+thi"),
+        ("Sổ khen thưởng", f"/khen-thuong/so-khen-thuong/?nam={year}"),
+    ]
+    for name, url_name, kwargs in [("Hàng việc cán bộ TĐKT", "proposals:queue", {}),
+                                   ("Bảng chỉ tiêu", "targets:dashboard", {}),
+                                   ("Bảng vàng công khai", "public:honour_board", {})]:
+        try:
+            pages.append((name, reverse(url_name, kwargs=kwargs)))
+        except NoReverseMatch:
+            report.notes.append(f"{name}: chưa có trang ({url_name}) trong bản này.")
+    for name, url in pages:
+        timings, status, queries = _time_get(client, url, repeat)
+        p95 = _percentile(timings, 95)
+        report.pages.append(PageResult(
+            name, url, status, round(_percentile(timings, 50), 1), round(p95, 1),
+            round(p95 / report.floor_p95_ms, 1) if report.floor_p95_ms else 0.0,
+            round(p95 / report.layout_p95_ms, 1) if report.layout_p95_ms else 0.0, queries))
+
+    report.operations["Danh sách đủ điều kiện, một xã (ms)"] = _timed(
+        lambda: candidates.build(user=officer, year=year))
+    report.operations["Danh sách đủ điều kiện, toàn tỉnh (ms)"] = _timed(
+        lambda: candidates.build(user=admin, year=year))
+    for label, fn in _optional_operations(commune=commune, officer=officer, year=year):
+        try:
+            report.operations[label] = _timed(fn)
+        except Exception as exc:  # noqa: BLE001 — a missing optional feature is a note, not a crash
+            report.notes.append(f"{label}: không đo được ({exc.__class__.__name__}: {exc}).")
+    reset_queries()
+    return report
+
+
+def _optional_operations(*, commune, officer, year):
+    """Operations of apps that may not be installed in this build."""
+    ops = []
+    if apps.is_installed("thidua.documents"):
+        from thidua.documents import bench_hooks  # type: ignore[attr-defined]
+
+        ops.extend(bench_hooks.operations(commune=commune, year=year))
+    if apps.is_installed("thidua.exchange"):
+        try:
+            from thidua.exchange import bench_hooks as exchange_hooks  # type: ignore[attr-defined]
+        except ImportError:
+            exchange_hooks = None
+        if exchange_hooks:
+            ops.extend(exchange_hooks.operations(commune=commune, user=officer))
+    return ops
+
+
+def to_markdown(report: Report, command: str) -> str:
+    lines = [
+        "# Đo hiệu năng (benchmark)",
+        "",
+        f"Lệnh: `{command}`",
+        "",
+        f"- Thời điểm: {report.started}; CSDL: {report.database}; máy: {report.machine}",
+        f"- Dữ liệu: {report.communes} xã, {report.people:,} người, {report.awards:,} bản ghi khen thưởng".replace(",", "."),
+        f"- Mức sàn (view Django trống, qua toàn bộ middleware, đã đăng nhập): p50 {report.floor_p50_ms} ms, "
+        f"p95 {report.floor_p95_ms} ms",
+        f"- Mức sàn bố cục (chỉ base.html với menu): p50 {report.layout_p50_ms} ms, p95 {report.layout_p95_ms} ms",
+        "",
+        "| Trang | p50 (ms) | p95 (ms) | p95 / sàn | p95 / sàn bố cục | Số truy vấn | Mã trả về |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for p in report.pages:
+        lines.append(f"| {p.name} | {p.p50_ms} | {p.p95_ms} | {p.ratio_p95} | {p.ratio_layout_p95} | {p.queries} | {p.status} |")
+    lines += ["", "| Thao tác | Thời gian (ms) |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in report.operations.items()]
+    if report.notes:
+        lines += ["", "Ghi chú:", *[f"- {n}" for n in report.notes]]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(asdict(report), ensure_ascii=False, indent=2)

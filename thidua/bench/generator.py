@@ -1,0 +1,189 @@
+"""A synthetic province, deterministic for a seed: communes with units, staff, citizens,
+households, five years of ratings and awards — loaded with bulk inserts.
+
+Sizes per commune default to the province-scale figures of the benchmark issue
+(~30 units, ~1 000 people, ~3 000 households, ~5 000 award records)."""
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from thidua.awards.models import Award, AwardType, Rating, new_verification_code
+from thidua.core.audit import log_batch
+from thidua.core.text import search_key
+from thidua.org.models import Household, Membership, Organisation, Person
+
+K = Organisation.Kind
+SYLLABLES = ["An", "Bình", "Hòa", "Tân", "Phú", "Thịnh", "Hưng", "Lạc", "Long", "Thành", "Đông", "Tây",
+             "Quang", "Minh", "Hồng", "Kim", "Vĩnh", "Đại", "Cẩm", "Gia", "Ngọc", "Thanh", "Trung", "Hải"]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+            "Đào", "Đinh", "Phan", "Lương", "Trịnh", "Mai"]
+F_MIDDLE = ["Thị", "Thị", "Thị Thu", "Thị Minh", "Thị Hồng", "Ngọc", "Thị Thanh", "Thị Kim"]
+M_MIDDLE = ["Văn", "Văn", "Đức", "Minh", "Quang", "Hữu", "Đình", "Xuân", "Công"]
+F_GIVEN = ["Lan", "Hoa", "Mai", "Hương", "Hằng", "Trang", "Linh", "Nhung", "Thảo", "Yến", "Hà", "Ngân", "Phương",
+           "Dung", "Huyền", "Vân", "Loan", "Oanh", "Thúy", "Quyên", "Nhạn", "Mận", "Hiền", "Ánh"]
+M_GIVEN = ["Hùng", "Dũng", "Tuấn", "Nam", "Long", "Sơn", "Thắng", "Trung", "Khánh", "Cường", "Tùng", "Việt",
+           "Hải", "Quân", "Bình", "Kiên", "Giang", "Phong", "Hưng", "Đức"]
+
+# (kind, how many per commune, staff per unit, name pattern)
+UNIT_PLAN = [
+    (K.SPECIALISED_OFFICE, 3, 9, ["Văn phòng HĐND và UBND", "Phòng Văn hóa - Xã hội", "Phòng Kinh tế"]),
+    (K.SERVICE_CENTRE, 1, 7, ["Trung tâm Phục vụ hành chính công"]),
+    (K.PRESCHOOL, 3, 26, None), (K.PRIMARY_SCHOOL, 3, 30, None), (K.LOWER_SECONDARY, 2, 34, None),
+    (K.HEALTH_STATION, 2, 9, None), (K.POLICE, 1, 16, ["Công an xã"]), (K.MILITARY, 1, 6, ["Ban Chỉ huy Quân sự"]),
+    (K.FATHERLAND_FRONT, 1, 4, ["Ủy ban MTTQ Việt Nam"]), (K.YOUTH_UNION, 1, 3, ["Đoàn TNCS Hồ Chí Minh"]),
+    (K.WOMEN_UNION, 1, 3, ["Hội Liên hiệp Phụ nữ"]), (K.VETERANS, 1, 3, ["Hội Cựu chiến binh"]),
+    (K.FARMERS, 1, 3, ["Hội Nông dân"]),
+]
+SCHOOL_PREFIX = {K.PRESCHOOL: "Trường Mầm non", K.PRIMARY_SCHOOL: "Trường Tiểu học",
+                 K.LOWER_SECONDARY: "Trường THCS", K.HEALTH_STATION: "Trạm Y tế"}
+STAFF_CATEGORY = {K.POLICE: "luc_luong_vu_trang", K.MILITARY: "luc_luong_vu_trang", K.SPECIALISED_OFFICE: "cong_chuc",
+                  K.SERVICE_CENTRE: "cong_chuc", K.FATHERLAND_FRONT: "can_bo", K.YOUTH_UNION: "can_bo",
+                  K.WOMEN_UNION: "can_bo", K.VETERANS: "can_bo", K.FARMERS: "can_bo"}
+
+
+@dataclass
+class Sizes:
+    villages: int = 12
+    citizens: int = 400
+    households: int = 3000
+    years: tuple[int, ...] = (2021, 2022, 2023, 2024, 2025)
+    staff_scale: float = 1.0
+
+
+def _name(rng: random.Random, female: bool) -> str:
+    return " ".join([rng.choice(SURNAMES), rng.choice(F_MIDDLE if female else M_MIDDLE),
+                     rng.choice(F_GIVEN if female else M_GIVEN)])
+
+
+def _org(code, name, kind, parent, **extra) -> Organisation:
+    org = Organisation(code=code, name=name, kind=kind, parent=parent, **extra)
+    org.save()  # computes the tree path
+    return org
+
+
+def province_code(seed: int) -> str:
+    return f"tinh-mo-phong-{seed}"
+
+
+@transaction.atomic
+def make_province(*, communes: int, seed: int, sizes: Sizes | None = None, log=print) -> Organisation:
+    sizes = sizes or Sizes()
+    code = province_code(seed)
+    if Organisation.objects.filter(code=code).exists():
+        raise ValueError(f"Tỉnh mô phỏng với seed {seed} đã có; dùng seed khác hoặc xóa CSDL.")
+    province = _org(code, f"Tỉnh Mô Phỏng {seed}", K.CITY, None,
+                    note="Dữ liệu tổng hợp cho đo hiệu năng (make_province).")
+    types = {t.code: t for t in AwardType.objects.all()}
+    used_names: set[str] = set()
+    for index in range(1, communes + 1):
+        rng = random.Random(f"{seed}:{index}")
+        while True:
+            name = f"Xã {rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
+            if name not in used_names:
+                used_names.add(name)
+                break
+        commune = _org(f"{code}-xa-{index:03d}", name, K.COMMUNE, province)
+        _fill_commune(commune, rng, sizes, types)
+        if log and (index % 10 == 0 or index == communes):
+            log(f"  {index}/{communes} xã")
+    return province
+
+
+def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types: dict) -> None:
+    units: list[tuple[Organisation, int]] = []
+    for kind, count, staff, names in UNIT_PLAN:
+        for i in range(count):
+            label = names[i] if names else f"{SCHOOL_PREFIX[kind]} {commune.name[3:]} {'ABCDE'[i]}"
+            org = _org(f"{commune.code}-u{len(units):02d}", f"{label} {commune.name[3:]}" if names else label,
+                       kind, commune)
+            units.append((org, max(1, round(staff * sizes.staff_scale))))
+    villages = [_org(f"{commune.code}-thon-{i:02d}", f"Thôn {rng.choice(SYLLABLES)} {i + 1}", K.VILLAGE, commune)
+                for i in range(sizes.villages)]
+
+    households = []
+    for i in range(sizes.households):
+        head = _name(rng, rng.random() < 0.3)
+        households.append(Household(village=villages[i % len(villages)], head_name=head, search_key=search_key(head)))
+    Household.objects.bulk_create(households, batch_size=2000)
+
+    people: list[Person] = []
+    memberships: list[tuple[int, Organisation]] = []
+    for org, staff in units:
+        female_share = 0.85 if org.kind in (K.PRESCHOOL, K.PRIMARY_SCHOOL) else 0.5
+        for _ in range(staff):
+            female = rng.random() < female_share
+            name = _name(rng, female)
+            people.append(Person(full_name=name, gender="F" if female else "M", search_key=search_key(name),
+                                 category=STAFF_CATEGORY.get(org.kind, "vien_chuc"),
+                                 date_of_birth=datetime.date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))))
+            memberships.append((len(people) - 1, org))
+    staff_count = len(people)
+    for i in range(sizes.citizens):
+        female = rng.random() < 0.5
+        name = _name(rng, female)
+        people.append(Person(full_name=name, gender="F" if female else "M", search_key=search_key(name),
+                             category="nhan_dan", household=households[i % len(households)]))
+    Person.objects.bulk_create(people, batch_size=2000)
+    Membership.objects.bulk_create([Membership(person=people[i], organisation=org,
+                                               position="Giáo viên" if org.kind in (K.PRESCHOOL, K.PRIMARY_SCHOOL, K.LOWER_SECONDARY) else "Chuyên viên")
+                                    for i, org in memberships], batch_size=2000)
+
+    ratings, awards = [], []
+    issuer_name = f"UBND {commune.name.lower().replace('xã ', 'xã ', 1)}"
+    for i, org in memberships:
+        person = people[i]
+        title = types["CSTT"] if person.category == "luc_luong_vu_trang" else types["LDTT"]
+        streak = 0
+        for year in sizes.years:
+            roll = rng.random()
+            value = "HTXSNV" if roll < 0.2 else "HTTNV" if roll < 0.94 else "HTNV"
+            ratings.append(Rating(person=person, year=year, rating=value))
+            if value == "HTNV":
+                streak = 0
+                continue
+            day = datetime.date(year, 12, 20)
+            awards.append(Award(person=person, award_type=title, year=year, issuer=commune, issuer_name=issuer_name,
+                                decision_number=f"{100 + year % 100}/QĐ-UBND", decision_date=day,
+                                verification_code=new_verification_code(), source="make_province"))
+            if value == "HTXSNV":
+                streak += 1
+                awards.append(Award(person=person, award_type=types["CSTD_CO_SO"], year=year, issuer=commune,
+                                    issuer_name=issuer_name, decision_number=f"{100 + year % 100}/QĐ-UBND",
+                                    decision_date=day, verification_code=new_verification_code(), source="make_province"))
+                if streak >= 2 and rng.random() < 0.3:
+                    awards.append(Award(person=person, award_type=types["BANG_KHEN_TINH"], year=year, issuer=None,
+                                        issuer_name="UBND tỉnh", decision_number=f"{900 + year % 100}/QĐ-UBND",
+                                        decision_date=day, verification_code=new_verification_code(), source="make_province"))
+            if rng.random() < 0.12:
+                awards.append(Award(person=person, award_type=types["GIAY_KHEN_XA"], year=year, issuer=commune,
+                                    issuer_name=issuer_name, decision_number=f"{200 + year % 100}/QĐ-UBND",
+                                    decision_date=day, verification_code=new_verification_code(), source="make_province"))
+    for org, _ in units:
+        for year in sizes.years:
+            value = "HTXSNV" if rng.random() < 0.35 else "HTTNV"
+            ratings.append(Rating(organisation=org, year=year, rating=value))
+            awards.append(Award(organisation=org, award_type=types["TTLDTT"], year=year, issuer=commune,
+                                issuer_name=issuer_name, decision_number=f"{100 + year % 100}/QĐ-UBND",
+                                decision_date=datetime.date(year, 12, 20), verification_code=new_verification_code(),
+                                source="make_province"))
+    for village in villages:
+        for year in sizes.years:
+            awards.append(Award(organisation=village, award_type=types["THON_VAN_HOA"], year=year, issuer=commune,
+                                issuer_name=issuer_name, decision_number=f"{300 + year % 100}/QĐ-UBND",
+                                decision_date=datetime.date(year, 12, 25), verification_code=new_verification_code(),
+                                source="make_province"))
+    for h in households[: len(households) // 3]:
+        year = rng.choice(sizes.years)
+        awards.append(Award(household=h, award_type=types["GIA_DINH_VAN_HOA"], year=year, issuer=commune,
+                            issuer_name=issuer_name, decision_number=f"{400 + year % 100}/QĐ-UBND",
+                            decision_date=datetime.date(year, 12, 28), verification_code=new_verification_code(),
+                            source="make_province"))
+    Rating.objects.bulk_create(ratings, batch_size=5000)
+    Award.objects.bulk_create(awards, batch_size=5000)
+    log_batch(actor=None, model=Award, objects=awards[:1],
+              note=f"make_province: {commune.name}: {len(people)} người, {len(households)} hộ, "
+                   f"{len(ratings)} xếp loại, {len(awards)} khen thưởng")
