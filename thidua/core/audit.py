@@ -13,6 +13,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.utils import timezone
 
 from .models import AuditChainHead, AuditEntry
 
@@ -52,7 +53,9 @@ def _actor_name(actor) -> str:
 def _write(*, actor, action, instance, before, after, note="") -> AuditEntry:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Audit rows must be written inside the transaction of the change.")
+    now = timezone.now()
     entry = AuditEntry(
+        at=now.replace(microsecond=now.microsecond // 1000 * 1000),  # whole ms: survives JSON backups
         actor=actor if (actor is not None and actor.is_authenticated) else None,
         actor_name=_actor_name(actor),
         action=action,
@@ -80,7 +83,7 @@ def verify_chain() -> tuple[int, str | None]:
     as a chain head that no row reaches."""
     prev = ""
     checked = 0
-    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+    for entry in AuditEntry.objects.select_related("content_type").order_by("id").iterator(chunk_size=2000):
         if entry.prev_hash != prev:
             return checked, f"mục #{entry.pk} không nối tiếp mục trước (có mục bị xóa hoặc chèn)"
         if entry.compute_hash(prev) != entry.entry_hash:

@@ -15,7 +15,9 @@ def entry_payload(entry) -> str:
     """Canonical text of an audit row's content, as hashed (works on migration models too)."""
     return json.dumps({
         "at": entry.at.isoformat(), "actor": entry.actor_id, "actor_name": entry.actor_name,
-        "action": entry.action, "content_type": entry.content_type_id, "object_id": entry.object_id,
+        "action": entry.action,
+        # by name, not id: content type ids change when a backup is restored elsewhere
+        "content_type": f"{entry.content_type.app_label}.{entry.content_type.model}", "object_id": entry.object_id,
         "object_repr": entry.object_repr, "before": entry.before, "after": entry.after, "note": entry.note,
     }, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 

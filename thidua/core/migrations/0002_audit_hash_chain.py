@@ -10,7 +10,7 @@ def chain_existing_rows(apps, schema_editor):
     AuditEntry = apps.get_model("core", "AuditEntry")
     AuditChainHead = apps.get_model("core", "AuditChainHead")
     prev = ""
-    for entry in AuditEntry.objects.order_by("id").iterator():
+    for entry in AuditEntry.objects.select_related("content_type").order_by("id").iterator():
         digest = entry_hash(entry, prev)
         AuditEntry.objects.filter(pk=entry.pk).update(prev_hash=prev, entry_hash=digest)
         prev = digest
