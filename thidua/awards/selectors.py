@@ -54,9 +54,10 @@ def unit_history(*, unit: Organisation) -> dict:
     ratings = {r.year: r for r in Rating.objects.filter(organisation=unit)}
     member_ids = Membership.objects.filter(organisation=unit).values("person_id")
     per_year: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for a in (Award.objects.filter(person_id__in=member_ids, revoked=False)
-              .select_related("award_type", "person").order_by("-year", "person__full_name")):
-        per_year[a.year][a.award_type.name].append(a.person.full_name)
+    for row in (Award.objects.filter(person_id__in=member_ids, revoked=False)
+                .order_by("-year", "person__full_name").values_list("year", "award_type__name", "person__full_name")):
+        year, type_name, name = row
+        per_year[year][type_name].append(name)
     member_titles = [(year, sorted(titles.items(), key=lambda kv: -len(kv[1])))
                      for year, titles in sorted(per_year.items(), reverse=True)]
     return {"awards": awards, "ratings": sorted(ratings.values(), key=lambda r: -r.year),
