@@ -1,0 +1,57 @@
+"""Who may do what in the proposal flow. Services raise PermissionDenied with these;
+views and templates use the same functions to show only the actions a user may take."""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from thidua.accounts.models import Role
+from thidua.accounts.scoping import can_edit_in, can_see_organisation
+
+OFFICE_ROLES = {Role.ADMIN, Role.OFFICER}
+
+
+def is_office(user) -> bool:
+    """The commune's emulation & commendation office (cán bộ TĐKT; the administrator)."""
+    return user.is_authenticated and (user.is_superuser or user.role in OFFICE_ROLES)
+
+
+def can_prepare(user, dossier) -> bool:
+    """Edit and submit: the unit's clerk or the office, while the dossier is with the unit."""
+    return dossier.is_editable and can_edit_in(user, dossier.unit)
+
+
+def can_process(user, dossier) -> bool:
+    """Check, return, accept, publish, answer objections, send to the council."""
+    return is_office(user) and can_see_organisation(user, dossier.unit)
+
+
+def is_signer(user, commune) -> bool:
+    """The commune chairman or a vice-chairman (who signs "KT. Chủ tịch")."""
+    return user.is_authenticated and user.role == Role.CHAIRMAN and can_see_organisation(user, commune)
+
+
+def signer_capacity(user) -> str:
+    if (user.title or "").strip().lower().startswith("phó"):
+        return "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    return "CHỦ TỊCH"
+
+
+def seat(user, term):
+    """The user's seat in the council term, or None (members are few: read the cache)."""
+    for member in term.members.all():
+        if member.user_id == user.pk:
+            return member
+    return None
+
+
+def can_run_meeting(user, term) -> bool:
+    """The office, or the council's chairman or secretary."""
+    if is_office(user) and can_see_organisation(user, term.commune):
+        return True
+    member = seat(user, term)
+    return member is not None and member.role in {member.Role.CHAIRMAN, member.Role.SECRETARY}
+
+
+def require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise PermissionDenied(message)

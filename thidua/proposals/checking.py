@@ -1,0 +1,107 @@
+"""Checking a dossier on acceptance: the eligibility engine on every nominee.
+
+The nominees of the dossier's unit are judged the way the candidate lists judge them
+(``awards.candidates.build``: the titles of the same round feed the higher ones, a unit's
+shares count its members who qualify this year); a nominee the lists do not cover is judged
+directly from the ledger. Two checks of the procedure are added to the engine's: the nominee
+does not already hold the title for the year, and is not proposed twice in the round.
+"""
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q
+
+from thidua.awards import candidates
+from thidua.awards.engine import HistoryLoader, current_parameters, judge
+from thidua.awards.models import Award
+from thidua.rules import articles
+from thidua.rules.jsonio import verdict_to_dict
+
+from .models import Dossier, Nomination
+
+_KIND = {"individual": "person", "collective": "organisation", "household": "household"}
+
+
+def _key(nomination: Nomination) -> tuple[str, int, str]:
+    field = _KIND[nomination.subject_kind]
+    return field, getattr(nomination, f"{field}_id"), nomination.award_type.code
+
+
+def _from_candidate_lists(*, user, dossier: Dossier, codes: list[str], day: datetime.date) -> dict:
+    found = {}
+    for target in candidates.build(user=user, year=dossier.round.year, unit=dossier.unit, targets=codes,
+                                   decision_date=day):
+        for candidate in [*target.eligible, *target.one_short, *target.others]:
+            found[(_KIND[candidate.kind], candidate.subject.pk, target.code)] = candidate.verdict
+    return found
+
+
+def _directly(nominations: list[Nomination], *, year: int, params, day: datetime.date) -> dict:
+    loader = HistoryLoader(year=year)
+    histories = {
+        "person": loader.people([n.person for n in nominations if n.person_id]),
+        "organisation": loader.collectives([n.organisation for n in nominations if n.organisation_id]),
+        "household": loader.households([n.household for n in nominations if n.household_id]),
+    }
+    found = {}
+    for n in nominations:
+        field, pk, code = _key(n)
+        found[(field, pk, code)] = judge(histories[field][pk], target=code, year=year, params=params,
+                                         decision_date=day, case_id=f"nomination-{n.pk}")
+    return found
+
+
+def _procedure_checks(nominations: list[Nomination], dossier: Dossier) -> dict[int, list[dict]]:
+    """Already holds the title or form for the year; proposed twice in the round."""
+    year = dossier.round.year
+    subjects = Q(pk__in=[])
+    for n in nominations:
+        field, pk, _ = _key(n)
+        subjects |= Q(**{f"{field}_id": pk, "award_type_id": n.award_type_id})
+    held = set()
+    for row in Award.objects.filter(subjects, year=year, revoked=False).values(
+            "person_id", "organisation_id", "household_id", "award_type_id", "decision_number"):
+        held.add((row["person_id"], row["organisation_id"], row["household_id"], row["award_type_id"]))
+    twice = set()
+    others = (Nomination.objects.filter(subjects, dossier__round=dossier.round)
+              .exclude(dossier=dossier).exclude(dossier__state__in=[Dossier.State.REJECTED, Dossier.State.DRAFT,
+                                                                   Dossier.State.RETURNED])
+              .values("person_id", "organisation_id", "household_id", "award_type_id", "dossier__unit__name"))
+    for row in others:
+        twice.add((row["person_id"], row["organisation_id"], row["household_id"], row["award_type_id"]))
+    result = {}
+    for n in nominations:
+        key = (n.person_id, n.organisation_id, n.household_id, n.award_type_id)
+        result[n.pk] = [
+            {"rule": f"Chưa được tặng “{n.award_type.name}” năm {year}", "passed": key not in held,
+             "article": articles.ND152_PRINCIPLES,
+             "detail": "Đã có trong sổ khen thưởng" if key in held else "Sổ khen thưởng chưa ghi"},
+            {"rule": "Không được đề nghị hai lần trong cùng đợt", "passed": key not in twice,
+             "article": articles.ND152_PRINCIPLES,
+             "detail": "Đã có trong hồ sơ đề nghị khác của đợt" if key in twice else "Chỉ đề nghị trong hồ sơ này"},
+        ]
+    return result
+
+
+def check_dossier(*, user, dossier: Dossier, day: datetime.date) -> dict[int, tuple[dict, bool]]:
+    """{nomination id: (verdict JSON, eligible)} for every nomination of the dossier."""
+    nominations = list(dossier.nominations.select_related("award_type", "person", "organisation", "household"))
+    if not nominations:
+        return {}
+    params = current_parameters()
+    codes = sorted({n.award_type.code for n in nominations})
+    verdicts = _from_candidate_lists(user=user, dossier=dossier, codes=codes, day=day)
+    missing = [n for n in nominations if _key(n) not in verdicts]
+    verdicts.update(_directly(missing, year=dossier.round.year, params=params, day=day))
+    extra = _procedure_checks(nominations, dossier)
+    result = {}
+    for n in nominations:
+        verdict = verdicts[_key(n)]
+        data = verdict_to_dict(verdict)
+        data["id"] = f"nomination-{n.pk}"
+        data["checks"].extend(extra[n.pk])
+        data["eligible"] = verdict.eligible and all(c["passed"] for c in extra[n.pk])
+        data["judged_on"] = day.isoformat()
+        result[n.pk] = (data, data["eligible"])
+    return result

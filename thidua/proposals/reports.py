@@ -1,0 +1,59 @@
+"""The achievement report (báo cáo thành tích) pre-filled from the record: position, yearly
+ratings, titles and forms received, initiatives — then the unit writes the achievements."""
+from __future__ import annotations
+
+from thidua.awards import selectors as award_selectors
+from thidua.awards.models import Award, Contribution
+from thidua.org.models import Household, Organisation, Person
+
+YEARS_SHOWN = 5
+PLACEHOLDER = "(Đơn vị ghi thành tích nổi bật, số liệu cụ thể của năm {year}.)"
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return [title, *(f"- {line}" for line in lines)] if lines else [title, "- Chưa có."]
+
+
+def _person(person: Person, year: int) -> list[str]:
+    positions = [f"{m.position or 'Thành viên'}, {m.organisation.name}" for m in person.current_memberships]
+    items = [it for it in award_selectors.person_timeline(person=person) if it.year > year - YEARS_SHOWN]
+    ratings = [f"Năm {it.year}: {it.title.removeprefix('Xếp loại: ')}" for it in items if it.kind == "rating"]
+    awards = [f"Năm {it.year}: {it.title}" + (f" ({it.detail})" if it.detail else "")
+              for it in items if it.kind == "award" and not it.css]
+    works = [f"Năm {it.year}: {it.title}" for it in items if it.kind == "initiative"]
+    return [f"Họ và tên: {person.full_name}",
+            f"Chức vụ, đơn vị công tác: {'; '.join(positions) or '—'}", "",
+            *_section("Kết quả xếp loại mức độ hoàn thành nhiệm vụ:", ratings), "",
+            *_section("Danh hiệu thi đua, hình thức khen thưởng đã được tặng:", awards), "",
+            *_section("Sáng kiến, đề tài khoa học:", works)]
+
+
+def _unit(unit: Organisation, year: int) -> list[str]:
+    history = award_selectors.unit_history(unit=unit)
+    ratings = [f"Năm {r.year}: {r.get_rating_display()}" for r in history["ratings"] if r.year > year - YEARS_SHOWN]
+    awards = [f"Năm {a.year}: {a.award_type.name}" for a in history["awards"]
+              if a.year > year - YEARS_SHOWN and not a.revoked]
+    return [f"Tên tập thể: {unit.name}", "",
+            *_section("Kết quả xếp loại của tập thể:", ratings), "",
+            *_section("Danh hiệu thi đua, hình thức khen thưởng đã được tặng:", awards)]
+
+
+def _household(household: Household, year: int) -> list[str]:
+    contributions = [f"Năm {c.year}: {c.description}" for c in
+                     Contribution.objects.filter(household=household, year__gt=year - YEARS_SHOWN)]
+    awards = [f"Năm {a.year}: {a.award_type.name}" for a in Award.objects.filter(
+        household=household, revoked=False, year__gt=year - YEARS_SHOWN).select_related("award_type")]
+    return [f"Hộ gia đình: {household.head_name}, {household.village.name}", "",
+            *_section("Đóng góp công sức, đất đai, tài sản; thành tích trong phong trào:", contributions), "",
+            *_section("Hình thức khen thưởng đã được tặng:", awards)]
+
+
+def prefill(subject, year: int) -> str:
+    if isinstance(subject, Person):
+        lines = _person(subject, year)
+    elif isinstance(subject, Organisation):
+        lines = _unit(subject, year)
+    else:
+        lines = _household(subject, year)
+    lines += ["", f"Thành tích năm {year}:", PLACEHOLDER.format(year=year)]
+    return "\n".join(lines)

@@ -1,0 +1,18 @@
+"""Writes of the proposal flow: keyword-only, atomic, permission-checked, audited.
+
+``dossiers``: rounds, dossiers, nominations, attachments, checking, publicity, objections;
+``council``: terms, meetings, attendance, the secret ballot and the count;
+``decisions``: numbered, frozen decisions, revocation, the province's decisions.
+"""
+from .council import (  # noqa: F401
+    add_member, add_written_opinion, cast_ballot, close_meeting, create_term, current_term, find_ballot,
+    open_meeting, put_on_agenda, record_attendance, recused_member_ids, schedule_meeting, voting_refusal,
+)
+from .decisions import (  # noqa: F401
+    next_number, record_province_decision, revoke_decision, send_to_province, sign_decision,
+)
+from .dossiers import (  # noqa: F401
+    RateLimited, accept_dossier, add_attachment, add_nomination, answer_objection, create_dossier, create_round,
+    pass_nominee, publish_dossier, reject_dossier, remove_attachment, remove_nomination, return_dossier,
+    submit_dossier, submit_objection, unanswered_objections, update_dossier, update_report,
+)

@@ -1,0 +1,232 @@
+"""Decisions: the chairman signs (numbered, frozen, written into the ledger), revokes by a later
+decision, or sends the dossier to the province — whose decision the office records later.
+
+Numbers: the next number of the year for the issuer comes from a ``NumberCounter`` row locked
+with ``select_for_update`` (on SQLite the IMMEDIATE transaction mode serialises writers), so
+two signatures at the same moment get two consecutive numbers.
+
+Ledger: the awards are written through ``awards.services.record_award`` / ``revoke_award``.
+Those accept only the office as actor; a chairman's signature writes them as the system
+(actor ``None``), the award's ``source`` naming the decision and the decision's own audit row
+naming the signer.
+"""
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from thidua.awards import services as award_services
+from thidua.awards.engine import current_parameters
+from thidua.awards.models import Award, AwardType
+from thidua.core.audit import log_create
+from thidua.core.text import nfc
+from thidua.rules import codes
+from thidua.rules.money import NoBaseSalaryError, payable_amounts
+
+from ..access import can_process, is_signer, require, signer_capacity
+from ..models import Decision, Dossier, Nomination, NumberCounter
+from .dossiers import OFFICE_ONLY, _lock, _move
+
+S = Dossier.State
+O = Nomination.Outcome
+DECISION_SERIES = "QĐ-UBND"
+SUBMISSION_SERIES = "TTr-UBND"
+SIGNERS_ONLY = "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND xã (ký thay Chủ tịch) được ký."
+
+
+def next_number(*, issuer, year: int, series: str) -> int:
+    """The next number of ``series`` in ``year`` for ``issuer``; call inside the transaction
+    that uses it (the counter row stays locked until it commits)."""
+    counter, _ = NumberCounter.objects.select_for_update().get_or_create(issuer=issuer, year=year, series=series)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def _day(value: datetime.date | None, *, not_before: datetime.date | None = None) -> datetime.date:
+    today = timezone.localdate()
+    day = value or today
+    if day > today:
+        raise ValidationError("Ngày ký không được sau hôm nay.")
+    if not_before and day < not_before:
+        raise ValidationError("Ngày ký không được trước ngày Hội đồng họp (%s)." % f"{not_before:%d/%m/%Y}")
+    return day
+
+
+def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, params) -> dict[int, int | None]:
+    """Reward money of each nomination at ``day`` (rules.money.payable_amounts): for one subject
+    in one period only the highest title is paid, counting titles already in the ledger."""
+    by_subject: dict[tuple, list[Nomination]] = defaultdict(list)
+    for n in nominations:
+        by_subject[(n.person_id, n.organisation_id, n.household_id)].append(n)
+    held: dict[tuple, list[str]] = defaultdict(list)
+    for row in Award.objects.filter(year=year, revoked=False, award_type__kind=AwardType.Kind.TITLE).filter(
+            person_id__in=[k[0] for k in by_subject if k[0]]).values_list("person_id", "award_type__code"):
+        if codes.parse_award_code(row[1]):
+            held[(row[0], None, None)].append(row[1])
+    result = {}
+    try:
+        for key, group in by_subject.items():
+            wanted = [n.award_type.code for n in group]
+            payments = {p.code: p for p in payable_amounts([*held[key], *wanted], group[0].subject_kind, day, params)}
+            for n in group:
+                payment = payments[n.award_type.code]
+                result[n.pk] = payment.amount_vnd if payment.paid else None
+    except NoBaseSalaryError as exc:
+        raise ValidationError(str(exc)) from exc
+    return result
+
+
+def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, dossier: Dossier,
+                  money: dict[int, int | None], issuer=None) -> None:
+    award_round = dossier.round
+    for n in nominations:
+        award = award_services.record_award(
+            actor=actor, subject=n.subject, award_type=n.award_type, year=award_round.year,
+            issuer=issuer, issuer_name=decision.issuer_name, decision_number=decision.number,
+            decision_date=decision.date, amount=money[n.pk], round_kind=award_round.kind,
+            period_label=award_round.period_label,
+            source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})")
+        n.award, n.outcome = award, O.AWARDED
+        n.save(update_fields=["award", "outcome"])
+
+
+def _place(commune) -> str:
+    return commune.name.removeprefix("Xã ").removeprefix("Phường ")
+
+
+@transaction.atomic
+def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None) -> Decision:
+    """The chairman (or a vice-chairman, "KT. Chủ tịch") approves what the council passed:
+    the decision takes the year's next number, is frozen, and every award enters the ledger."""
+    dossier = _lock(dossier)
+    commune = dossier.round.commune
+    require(is_signer(actor, commune), SIGNERS_ONLY)
+    if dossier.state != S.VOTED:
+        raise ValidationError("Chỉ ký quyết định cho hồ sơ Hội đồng đã bỏ phiếu.")
+    nominations = list(dossier.nominations.filter(outcome=O.PASSED).select_related(
+        "award_type", "person", "organisation", "household__village"))
+    if dossier.upward:
+        raise ValidationError("Hồ sơ này thuộc thẩm quyền cấp tỉnh: hãy ký tờ trình gửi cấp tỉnh.")
+    if not nominations:
+        raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
+    day = _day(day, not_before=dossier.meeting.held_on if dossier.meeting_id else None)
+    money = amounts(nominations, year=dossier.round.year, day=day, params=current_parameters())
+    sequence = next_number(issuer=commune, year=day.year, series=DECISION_SERIES)
+    number = f"{sequence}/{DECISION_SERIES}"
+    capacity = signer_capacity(actor)
+    body = render_to_string("proposals/decision_body.txt", {
+        "commune": commune, "place": _place(commune), "number": number, "day": day, "dossier": dossier,
+        "round": dossier.round, "items": [(n, money[n.pk]) for n in nominations],
+        "total": sum(v or 0 for v in money.values()), "capacity": capacity, "signer": actor.get_full_name(),
+    })
+    decision = Decision.objects.create(
+        kind=Decision.Kind.AWARD, issuer=commune, issuer_name=commune.issuer_name, year=day.year,
+        sequence=sequence, number=number, date=day, signer=actor, signer_name=actor.get_full_name(),
+        signer_capacity=capacity, body=body)
+    log_create(actor=actor, instance=decision, note=f"Ký quyết định khen thưởng ({capacity.splitlines()[0]})")
+    _write_ledger(actor=None, nominations=nominations, decision=decision, dossier=dossier, money=money,
+                  issuer=commune)
+    _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
+          note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
+    return decision
+
+
+@transaction.atomic
+def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list[Nomination] | None = None,
+                    day: datetime.date | None = None) -> Decision:
+    """A later decision that refers to ``decision`` and revokes its awards (all, or those of
+    ``nominations``). The original stays as it was signed."""
+    if decision.kind != Decision.Kind.AWARD or decision.issuer is None:
+        raise ValidationError("Chỉ thu hồi được quyết định khen thưởng do UBND xã ban hành.")
+    require(is_signer(actor, decision.issuer), SIGNERS_ONLY)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Phải ghi căn cứ, lý do thu hồi.")
+    awarded = list(Nomination.objects.select_for_update(of=("self",)).filter(dossier__decision=decision, outcome=O.AWARDED)
+                   .select_related("award", "award_type", "person", "organisation", "household"))
+    if nominations is not None:
+        wanted = {n.pk for n in nominations}
+        awarded = [n for n in awarded if n.pk in wanted]
+    if not awarded:
+        raise ValidationError("Không còn khen thưởng nào của quyết định này để thu hồi.")
+    day = _day(day, not_before=decision.date)
+    sequence = next_number(issuer=decision.issuer, year=day.year, series=DECISION_SERIES)
+    number = f"{sequence}/{DECISION_SERIES}"
+    capacity = signer_capacity(actor)
+    body = render_to_string("proposals/revocation_body.txt", {
+        "commune": decision.issuer, "place": _place(decision.issuer), "number": number, "day": day,
+        "original": decision, "items": awarded, "reason": reason, "capacity": capacity,
+        "signer": actor.get_full_name(),
+    })
+    revocation = Decision.objects.create(
+        kind=Decision.Kind.REVOCATION, issuer=decision.issuer, issuer_name=decision.issuer_name, year=day.year,
+        sequence=sequence, number=number, date=day, signer=actor, signer_name=actor.get_full_name(),
+        signer_capacity=capacity, revokes=decision, reason=reason, body=body)
+    log_create(actor=actor, instance=revocation, note=f"Thu hồi khen thưởng của Quyết định số {decision.number}")
+    for n in awarded:
+        award_services.revoke_award(actor=None, award=n.award,
+                                    reason=f"Quyết định số {number} ngày {day:%d/%m/%Y}: {reason}"[:255])
+        n.outcome = O.REVOKED
+        n.save(update_fields=["outcome"])
+    return revocation
+
+
+@transaction.atomic
+def send_to_province(*, actor, dossier: Dossier, day: datetime.date | None = None) -> Dossier:
+    """The chairman signs the submission (tờ trình) sending what the council passed upward."""
+    dossier = _lock(dossier)
+    commune = dossier.round.commune
+    require(is_signer(actor, commune), SIGNERS_ONLY)
+    if dossier.state != S.VOTED:
+        raise ValidationError("Chỉ trình cấp tỉnh hồ sơ Hội đồng đã bỏ phiếu.")
+    if not dossier.upward:
+        raise ValidationError("Hồ sơ này thuộc thẩm quyền Chủ tịch UBND xã: hãy ký quyết định khen thưởng.")
+    if not dossier.nominations.filter(outcome=O.PASSED).exists():
+        raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
+    day = _day(day, not_before=dossier.meeting.held_on if dossier.meeting_id else None)
+    number = f"{next_number(issuer=commune, year=day.year, series=SUBMISSION_SERIES)}/{SUBMISSION_SERIES}"
+    return _move(actor=actor, dossier=dossier, to=S.SENT_TO_PROVINCE, allowed_from=(S.VOTED,),
+                 verb="trình cấp tỉnh", note=f"Tờ trình số {number} ngày {day:%d/%m/%Y}",
+                 submission_number=number, submission_date=day)
+
+
+@transaction.atomic
+def record_province_decision(*, actor, dossier: Dossier, number: str, day: datetime.date, issuer_name: str,
+                             approved: list[Nomination] | None = None) -> Decision:
+    """The office records the province's decision on a dossier sent upward; the awards it
+    grants (all the council passed, or ``approved``) enter the ledger."""
+    dossier = _lock(dossier)
+    require(can_process(actor, dossier), OFFICE_ONLY)
+    if dossier.state != S.SENT_TO_PROVINCE:
+        raise ValidationError("Hồ sơ chưa được trình cấp tỉnh.")
+    number, issuer_name = nfc(number), nfc(issuer_name)
+    if not number or not issuer_name:
+        raise ValidationError("Phải ghi số quyết định và cơ quan ban hành.")
+    day = _day(day, not_before=dossier.submission_date)
+    if Decision.objects.filter(kind=Decision.Kind.PROVINCE, number=number, issuer_name=issuer_name).exists():
+        raise ValidationError("Quyết định số %s của %s đã được ghi nhận." % (number, issuer_name))
+    passed = list(dossier.nominations.filter(outcome=O.PASSED).select_related(
+        "award_type", "person", "organisation", "household"))
+    granted = passed if approved is None else [n for n in passed if n.pk in {a.pk for a in approved}]
+    if not granted:
+        raise ValidationError("Hãy chọn ít nhất một đề nghị được cấp tỉnh khen thưởng.")
+    province = dossier.round.commune.parent
+    body = "\n".join([f"{issuer_name} — Quyết định số {number} ngày {day:%d/%m/%Y}", "Khen thưởng:",
+                      *(f"- {n.subject}: {n.award_type.name}" for n in granted)])
+    decision = Decision.objects.create(
+        kind=Decision.Kind.PROVINCE, issuer=province, issuer_name=issuer_name, year=day.year, number=number,
+        date=day, recorded_by=actor, body=body)
+    log_create(actor=actor, instance=decision, note="Ghi nhận quyết định khen thưởng của cấp tỉnh")
+    money = amounts(granted, year=dossier.round.year, day=day, params=current_parameters())
+    _write_ledger(actor=actor, nominations=granted, decision=decision, dossier=dossier, money=money,
+                  issuer=province)
+    Nomination.objects.filter(pk__in=[n.pk for n in passed if n not in granted]).update(outcome=O.DECLINED)
+    _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.SENT_TO_PROVINCE,),
+          verb="ghi nhận quyết định", note=f"Quyết định số {number} của {issuer_name}", decision=decision)
+    return decision

@@ -1,0 +1,356 @@
+"""Rounds, dossiers, nominations, attachments, checking, publicity and objections.
+
+Every state change goes through ``_move``: it locks the dossier row, refuses a change the
+state machine does not allow, and writes the transition into the audit log in the same
+transaction — the dossier's history is read back from there.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from thidua.accounts.scoping import can_edit_in, can_see_organisation
+from thidua.awards.engine import current_parameters
+from thidua.awards.models import AwardType
+from thidua.core.audit import log_create, log_transition, log_update, snapshot
+from thidua.core.services import create_record, delete_record, update_record
+from thidua.core.text import nfc
+from thidua.org.models import Household, Membership, Organisation, Person
+from thidua.rules import codes
+
+from .. import checking, files, reports
+from ..access import can_process, is_office, is_signer, require
+from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
+
+S = Dossier.State
+COMMUNE_AUTHORITY = codes.Authority.CHU_TICH_UBND_XA.value
+
+NOT_YOURS = "Bạn không có quyền với hồ sơ này."
+OFFICE_ONLY = "Chỉ cán bộ thi đua – khen thưởng xã được làm việc này."
+
+
+def _lock(dossier: Dossier) -> Dossier:
+    """The dossier re-read under a row lock: two clicks cannot move it twice."""
+    return Dossier.objects.select_for_update().select_related("round__commune", "unit").get(pk=dossier.pk)
+
+
+def _move(*, actor, dossier: Dossier, to: str, allowed_from: tuple, verb: str, note: str = "",
+          **fields) -> Dossier:
+    if dossier.state not in allowed_from:
+        raise ValidationError("Hồ sơ đang ở trạng thái “%(state)s”, không thể %(verb)s."
+                              % {"state": dossier.get_state_display(), "verb": verb})
+    before = dossier.state
+    dossier.state = to
+    for name, value in fields.items():
+        setattr(dossier, name, value)
+    dossier.save(update_fields=["state", *fields])
+    log_transition(actor=actor, instance=dossier, from_state=before, to_state=to, note=note)
+    return dossier
+
+
+def _require_text(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    return value
+
+
+# -- rounds ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def create_round(*, actor, commune: Organisation, name: str, kind: str, year: int, deadline: datetime.date,
+                 publicity_days: int = 5, period_label: str = "", movement_name: str = "") -> AwardRound:
+    require(is_office(actor) and can_see_organisation(actor, commune), OFFICE_ONLY)
+    if publicity_days < 1:
+        raise ValidationError("Thời gian công khai phải từ 1 ngày trở lên.")
+    return create_record(actor=actor, model=AwardRound, commune=commune, name=nfc(name), kind=kind, year=year,
+                         deadline=deadline, publicity_days=publicity_days, period_label=period_label,
+                         movement_name=nfc(movement_name))
+
+
+# -- preparing a dossier (the unit) ----------------------------------------------------------
+
+@transaction.atomic
+def create_dossier(*, actor, award_round: AwardRound, unit: Organisation) -> Dossier:
+    require(can_edit_in(actor, unit), "Bạn không có quyền lập hồ sơ cho đơn vị này.")
+    if not unit.path.startswith(award_round.commune.path):
+        raise ValidationError("Đơn vị không thuộc xã của đợt khen thưởng này.")
+    return create_record(actor=actor, model=Dossier, round=award_round, unit=unit, created_by=actor)
+
+
+def _prepare(actor, dossier: Dossier) -> Dossier:
+    locked = _lock(dossier)
+    require(can_edit_in(actor, locked.unit), NOT_YOURS)
+    if not locked.is_editable:
+        raise ValidationError("Hồ sơ đã nộp (trạng thái “%s”); chỉ sửa được khi đang soạn hoặc bị trả lại."
+                              % locked.get_state_display())
+    return locked
+
+
+def _belongs_to(subject, unit: Organisation) -> bool:
+    if isinstance(subject, Organisation):
+        return subject.path.startswith(unit.path)
+    if isinstance(subject, Household):
+        return subject.village.path.startswith(unit.path)
+    return (Membership.objects.filter(person=subject, organisation__path__startswith=unit.path).exists()
+            or (subject.household_id is not None and subject.household.village.path.startswith(unit.path)))
+
+
+def _subject_field(subject) -> str:
+    if isinstance(subject, Person):
+        return "person"
+    if isinstance(subject, Organisation):
+        return "organisation"
+    if isinstance(subject, Household):
+        return "household"
+    raise ValidationError("Đối tượng đề nghị không hợp lệ.")
+
+
+def _fits(award_type: AwardType, field: str) -> bool:
+    return {"person": award_type.for_individual, "organisation": award_type.for_collective,
+            "household": award_type.for_household}[field]
+
+
+@transaction.atomic
+def add_nomination(*, actor, dossier: Dossier, subject, award_type: AwardType, report: str | None = None) -> Nomination:
+    """Propose ``subject`` for ``award_type``. The report is pre-filled from the record.
+    A dossier holds the commune's own awards or awards for the province, not both."""
+    dossier = _prepare(actor, dossier)
+    field = _subject_field(subject)
+    if not _belongs_to(subject, dossier.unit):
+        raise ValidationError("“%(s)s” không thuộc %(u)s." % {"s": subject, "u": dossier.unit})
+    if not _fits(award_type, field):
+        raise ValidationError("“%(t)s” không áp dụng cho đối tượng này." % {"t": award_type.name})
+    authority = current_parameters().authority_for(award_type.code)
+    if authority is None:
+        raise ValidationError("“%(t)s” không do Chủ tịch UBND xã quyết định hay đề nghị lên; xã không lập hồ sơ "
+                              "đề nghị hình thức này." % {"t": award_type.name})
+    others = list(dossier.nominations.values_list("authority", flat=True).distinct())
+    upward = authority != COMMUNE_AUTHORITY
+    if others and (others[0] != COMMUNE_AUTHORITY) != upward:
+        raise ValidationError("“%(t)s” thuộc thẩm quyền %(a)s; hồ sơ này gồm các đề nghị thuộc thẩm quyền khác. "
+                              "Hãy lập hồ sơ riêng." % {"t": award_type.name, "a": authority.label})
+    if dossier.nominations.filter(**{field: subject}, award_type=award_type).exists():
+        raise ValidationError("“%(s)s” đã được đề nghị “%(t)s” trong hồ sơ này." % {"s": subject, "t": award_type.name})
+    if report is None:
+        report = reports.prefill(subject, dossier.round.year)
+    return create_record(actor=actor, model=Nomination, dossier=dossier, award_type=award_type,
+                         authority=authority.value, report=report.strip(), **{field: subject})
+
+
+@transaction.atomic
+def update_report(*, actor, nomination: Nomination, report: str) -> Nomination:
+    _prepare(actor, nomination.dossier)
+    return update_record(actor=actor, instance=nomination, report=_require_text(
+        report, "Báo cáo thành tích không được để trống."))
+
+
+@transaction.atomic
+def remove_nomination(*, actor, nomination: Nomination) -> None:
+    _prepare(actor, nomination.dossier)
+    delete_record(actor=actor, instance=nomination)
+
+
+@transaction.atomic
+def update_dossier(*, actor, dossier: Dossier, unit_minutes: str) -> Dossier:
+    dossier = _prepare(actor, dossier)
+    return update_record(actor=actor, instance=dossier, unit_minutes=unit_minutes.strip())
+
+
+@transaction.atomic
+def add_attachment(*, actor, dossier: Dossier, upload, description: str) -> Attachment:
+    dossier = _prepare(actor, dossier)
+    content_type, digest = files.check_upload(upload)
+    attachment = Attachment(dossier=dossier, description=_require_text(description, "Hãy ghi nội dung tệp."),
+                            original_name=nfc(upload.name)[-255:], content_type=content_type, size=upload.size,
+                            sha256=digest, uploaded_by=actor)
+    attachment.file.save(upload.name, upload, save=False)  # stored under attachment_path's name
+    attachment.save()
+    log_create(actor=actor, instance=attachment)
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, actor, attachment: Attachment) -> None:
+    _prepare(actor, attachment.dossier)
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    delete_record(actor=actor, instance=attachment)
+    transaction.on_commit(lambda: storage.delete(stored))
+
+
+@transaction.atomic
+def submit_dossier(*, actor, dossier: Dossier) -> Dossier:
+    dossier = _prepare(actor, dossier)
+    nominations = list(dossier.nominations.select_related("person", "organisation", "household"))
+    problems = []
+    if not nominations:
+        problems.append("Hồ sơ chưa có đề nghị nào.")
+    for n in nominations:
+        if not n.report.strip():
+            problems.append(f"Chưa có báo cáo thành tích của {n.subject}.")
+        elif reports.PLACEHOLDER.format(year=dossier.round.year) in n.report:
+            problems.append(f"Báo cáo thành tích của {n.subject} chưa ghi thành tích năm {dossier.round.year}.")
+    if not dossier.round.simplified and not dossier.unit_minutes.strip():
+        problems.append("Chưa có biên bản họp xét của đơn vị.")
+    if problems:
+        raise ValidationError(problems)
+    late = dossier.round.is_overdue()
+    note = f"Nộp muộn (hạn {dossier.round.deadline:%d/%m/%Y})" if late else ""
+    return _move(actor=actor, dossier=dossier, to=S.SUBMITTED, allowed_from=Dossier.EDITABLE_STATES, verb="nộp",
+                 note=note, submitted_at=timezone.now(), return_reason="")
+
+
+# -- checking (the office) -------------------------------------------------------------------
+
+def _process(actor, dossier: Dossier) -> Dossier:
+    locked = _lock(dossier)
+    require(can_process(actor, locked), OFFICE_ONLY)
+    return locked
+
+
+@transaction.atomic
+def return_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
+    dossier = _process(actor, dossier)
+    reason = _require_text(reason, "Phải ghi lý do trả lại hồ sơ để đơn vị bổ sung.")
+    return _move(actor=actor, dossier=dossier, to=S.RETURNED, allowed_from=(S.SUBMITTED, S.ACCEPTED),
+                 verb="trả lại", note=reason, return_reason=reason)
+
+
+@transaction.atomic
+def accept_dossier(*, actor, dossier: Dossier) -> Dossier:
+    """Accept the dossier and run the eligibility engine on every nominee; a previous pass
+    of a failing nominee does not survive a new check."""
+    dossier = _process(actor, dossier)
+    if dossier.state != S.SUBMITTED:
+        raise ValidationError("Chỉ tiếp nhận được hồ sơ đã nộp.")
+    results = checking.check_dossier(user=actor, dossier=dossier, day=timezone.localdate())
+    for nomination in dossier.nominations.all():
+        verdict, eligible = results[nomination.pk]
+        Nomination.objects.filter(pk=nomination.pk).update(
+            verdict=verdict, eligible=eligible, override_reason="", overridden_by=None,
+            outcome=Nomination.Outcome.PENDING)
+    passed = sum(1 for _, ok in results.values() if ok)
+    return _move(actor=actor, dossier=dossier, to=S.ACCEPTED, allowed_from=(S.SUBMITTED,), verb="tiếp nhận",
+                 note=f"Kiểm tra điều kiện: {passed}/{len(results)} đề nghị đủ điều kiện")
+
+
+@transaction.atomic
+def pass_nominee(*, actor, nomination: Nomination, reason: str) -> Nomination:
+    """The officer sends a nominee who fails a check to the council anyway: only with a
+    written reason, which is audited and shown to the council."""
+    dossier = _process(actor, nomination.dossier)
+    if dossier.state != S.ACCEPTED:
+        raise ValidationError("Chỉ quyết định được khi hồ sơ đang thẩm định.")
+    if nomination.eligible is not False:
+        raise ValidationError("Đề nghị này đủ điều kiện, không cần lý do.")
+    reason = _require_text(reason, "Đề nghị chưa đủ điều kiện chỉ được trình Hội đồng khi có lý do bằng văn bản.")
+    if len(reason) < 20:
+        raise ValidationError("Lý do quá ngắn: hãy nêu căn cứ cụ thể (ít nhất 20 ký tự).")
+    before = snapshot(nomination)
+    nomination.override_reason, nomination.overridden_by = reason, actor
+    nomination.save(update_fields=["override_reason", "overridden_by"])
+    log_update(actor=actor, instance=nomination, before=before, note="Trình Hội đồng dù chưa đủ điều kiện")
+    return nomination
+
+
+@transaction.atomic
+def publish_dossier(*, actor, dossier: Dossier) -> Dossier:
+    """Publish the nominee list for the round's number of days. Nominees who fail a check
+    and were not passed with a reason are left out (and do not reach the council)."""
+    dossier = _process(actor, dossier)
+    if dossier.state != S.ACCEPTED:
+        raise ValidationError("Chỉ công khai được hồ sơ đã tiếp nhận, thẩm định.")
+    nominations = list(dossier.nominations.all())
+    if not any(n.goes_to_council for n in nominations):
+        raise ValidationError("Không có đề nghị nào đủ điều kiện để công khai: hãy trả lại hồ sơ hoặc "
+                              "đề nghị không khen thưởng.")
+    excluded = [n.pk for n in nominations if not n.goes_to_council]
+    Nomination.objects.filter(pk__in=excluded).update(outcome=Nomination.Outcome.EXCLUDED)
+    today = timezone.localdate()
+    until = today + datetime.timedelta(days=dossier.round.publicity_days - 1)
+    note = f"Công khai từ {today:%d/%m/%Y} đến hết {until:%d/%m/%Y}"
+    if excluded:
+        note += f"; {len(excluded)} đề nghị không đủ điều kiện không được công khai"
+    return _move(actor=actor, dossier=dossier, to=S.PUBLISHED, allowed_from=(S.ACCEPTED,), verb="công khai",
+                 note=note, published_on=today, published_until=until)
+
+
+@transaction.atomic
+def reject_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
+    """Không khen thưởng: the office while checking, the chairman after the vote."""
+    dossier = _lock(dossier)
+    reason = _require_text(reason, "Phải ghi lý do không khen thưởng.")
+    if dossier.state == S.VOTED:
+        require(is_signer(actor, dossier.round.commune), "Chỉ Chủ tịch UBND xã quyết định không khen thưởng.")
+    else:
+        require(can_process(actor, dossier), OFFICE_ONLY)
+    return _move(actor=actor, dossier=dossier, to=S.REJECTED, allowed_from=(S.SUBMITTED, S.ACCEPTED, S.VOTED),
+                 verb="kết thúc không khen thưởng", note=reason)
+
+
+# -- publicity and objections ----------------------------------------------------------------
+
+def _ip_hash(ip: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256).hexdigest()
+
+
+def objection_limit() -> tuple[int, int]:
+    """(objections, per seconds) one address may send."""
+    return getattr(settings, "PROPOSALS_OBJECTION_RATE", (3, 3600))
+
+
+class RateLimited(Exception):
+    """Too many objections from one address."""
+
+
+@transaction.atomic
+def submit_objection(*, dossier: Dossier, nomination: Nomination | None, name: str, contact: str,
+                     content: str, ip: str) -> Objection:
+    """A citizen's objection to a published list (no login). Name and contact are required;
+    one address may send only a few per hour."""
+    dossier = _lock(dossier)
+    if not dossier.publicity_open():
+        raise ValidationError("Danh sách này không còn trong thời gian lấy ý kiến.")
+    if nomination is not None and (nomination.dossier_id != dossier.pk or not nomination.goes_to_council):
+        raise ValidationError("Đề nghị không có trong danh sách công khai.")
+    ip_hash = _ip_hash(ip)
+    limit, seconds = objection_limit()
+    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    if Objection.objects.filter(ip_hash=ip_hash, created_at__gte=since).count() >= limit:
+        raise RateLimited("Bạn đã gửi %d ý kiến trong thời gian ngắn; vui lòng thử lại sau." % limit)
+    objection = Objection(dossier=dossier, nomination=nomination, name=nfc(name), contact=nfc(contact),
+                          content=(content or "").strip(), ip_hash=ip_hash)
+    if not objection.name or not objection.contact:
+        raise ValidationError("Phải ghi họ tên và số điện thoại hoặc email để được trả lời.")
+    if not objection.content:
+        raise ValidationError("Hãy ghi nội dung ý kiến.")
+    objection.full_clean()
+    objection.save()
+    log_create(actor=None, instance=objection, note="Ý kiến của công dân về danh sách công khai")
+    return objection
+
+
+@transaction.atomic
+def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
+    dossier = _process(actor, objection.dossier)
+    if dossier.state not in (S.PUBLISHED, S.AT_COUNCIL):
+        raise ValidationError("Không còn trả lời được ý kiến ở trạng thái hồ sơ này.")
+    if objection.answered:
+        raise ValidationError("Ý kiến này đã được trả lời.")
+    return update_record(actor=actor, instance=objection,
+                         answer=_require_text(answer, "Hãy ghi nội dung trả lời."),
+                         answered_by=actor, answered_at=timezone.now())
+
+
+def unanswered_objections(nomination: Nomination):
+    """Objections that block the vote on ``nomination``: about it, or about its whole dossier."""
+    return Objection.objects.filter(dossier_id=nomination.dossier_id, answer="").filter(
+        Q(nomination__isnull=True) | Q(nomination=nomination))
