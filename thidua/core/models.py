@@ -98,3 +98,20 @@ class AuditChainHead(models.Model):
 
     class Meta:
         verbose_name = _("đầu chuỗi nhật ký")
+
+
+class CalendarDay(models.Model):
+    """A local exception to the national calendar: an extra day off, or a swapped working
+    day (e.g. a Saturday worked in exchange for a bridge holiday)."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    is_working_day = models.BooleanField(_("là ngày làm việc"), default=False)
+    name = models.CharField(_("lý do"), max_length=150)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("ngày nghỉ, ngày làm bù")
+        verbose_name_plural = _("lịch ngày nghỉ, ngày làm bù")
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y}: {self.name}"
