@@ -1,0 +1,260 @@
+"""Writes of the exchange app: import batches (dry run, commit, undo) and API tokens.
+Keyword-only, atomic, audited (one audit row per model written by a batch)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from thidua.accounts.models import Role
+from thidua.core.audit import log_batch, log_create, log_event, log_transition
+from thidua.core.models import AuditEntry
+
+from .importers import IMPORT, IMPORTERS, Context, Importer
+from .models import ApiToken, ImportBatch, ImportedRecord, token_digest
+
+
+class ImportRejected(ValidationError):
+    """Some rows have errors: nothing was written. ``rows`` holds the checked rows."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        super().__init__([f"Dòng {r['row']}: {e}" for r in rows for e in r["errors"]])
+
+
+def importer_for(kind: str) -> Importer:
+    if kind == ImportBatch.Kind.REPORT:
+        from .report_import import ReportImporter
+
+        return ReportImporter()
+    return IMPORTERS[kind]
+
+
+def _summary(rows: list[dict]) -> dict:
+    return {
+        "total": len(rows),
+        "errors": sum(1 for r in rows if r["errors"]),
+        "duplicates": sum(1 for r in rows if r.get("duplicate") and not r["errors"]),
+        "to_import": sum(1 for r in rows if r["decision"] == IMPORT and not r["errors"]),
+        "messages": [f"Dòng {r['row']}: {e}" for r in rows for e in r["errors"]][:500],
+    }
+
+
+def _check_may_import(actor, importer: Importer) -> None:
+    if not importer.may_import(actor):
+        raise PermissionDenied("Bạn không có quyền nhập loại dữ liệu này.")
+
+
+@transaction.atomic
+def preview_import(*, actor, kind: str, rows: list[dict], file_name: str = "") -> ImportBatch:
+    """The dry run: check every row, save nothing but the batch (state DRAFT) to review."""
+    importer = importer_for(kind)
+    _check_may_import(actor, importer)
+    checked = importer.check(Context.for_user(actor), rows)
+    batch = ImportBatch.objects.create(kind=kind, created_by=actor, file_name=file_name[:255], rows=checked,
+                                       summary=_summary(checked))
+    log_create(actor=actor, instance=batch, note=f"Chạy thử nhập {len(checked)} dòng")
+    return batch
+
+
+@transaction.atomic
+def preview_workbook(*, actor, kind: str, data: bytes, file_name: str = "") -> ImportBatch:
+    importer = importer_for(kind)
+    _check_may_import(actor, importer)
+    return preview_import(actor=actor, kind=kind, rows=importer.read(data), file_name=file_name)
+
+
+def _require_owner(actor, batch: ImportBatch) -> None:
+    if not (actor.is_superuser or actor.pk == batch.created_by_id or actor.role in (Role.ADMIN, Role.OFFICER)):
+        raise PermissionDenied("Lô nhập này không phải của bạn.")
+
+
+def recheck_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) -> ImportBatch:
+    """Check the rows again (data may have changed since the dry run), keeping decisions."""
+    _require_owner(actor, batch)
+    importer = importer_for(batch.kind)
+    checked = importer.check(Context.for_user(actor), batch.rows, decisions or {})
+    ImportBatch.objects.filter(pk=batch.pk).update(rows=checked, summary=_summary(checked))
+    batch.rows, batch.summary = checked, _summary(checked)
+    return batch
+
+
+@transaction.atomic
+def commit_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) -> ImportBatch:
+    """Write every row to import in one transaction — all of them or none. Rows are checked
+    again first; any error raises ImportRejected and nothing is written."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _require_owner(actor, batch)
+    if batch.state != ImportBatch.State.DRAFT:
+        raise ValidationError("Lô nhập này đã được ghi hoặc đã hủy.")
+    importer = importer_for(batch.kind)
+    _check_may_import(actor, importer)
+    ctx = Context.for_user(actor)
+    checked = importer.check(ctx, batch.rows, decisions or {})
+    if any(r["errors"] for r in checked):
+        raise ImportRejected(checked)
+    to_import = [r for r in checked if r["decision"] == IMPORT]
+    written = importer.apply(ctx, to_import, actor=actor)
+    by_model: dict[type, list] = defaultdict(list)
+    records = []
+    for action, instance, row_number, before in written:
+        model = type(instance)
+        if action == "create":
+            by_model[model].append(instance)
+        records.append(ImportedRecord(batch=batch, content_type=ContentType.objects.get_for_model(model),
+                                      object_id=instance.pk, action=action, row=row_number, before=before))
+    ImportedRecord.objects.bulk_create(records, batch_size=1000)
+    note = f"Lô nhập #{batch.pk} ({batch.get_kind_display()})"
+    for model, objects in by_model.items():
+        log_batch(actor=actor, model=model, objects=objects, note=note)
+    updated = [(inst, before) for action, inst, _n, before in written if action == "update"]
+    if updated:
+        log_event(actor=actor, instance=batch, action=AuditEntry.Action.UPDATE, note=note + ": cập nhật bản ghi đã có",
+                  before={"records": [[type(i)._meta.label, i.pk, b] for i, b in updated]}, after=None)
+    batch.rows = checked
+    batch.summary = {**_summary(checked), "written": len(written)}
+    batch.state = ImportBatch.State.COMMITTED
+    batch.committed_at = timezone.now()
+    log_transition(actor=actor, instance=batch, from_state=ImportBatch.State.DRAFT, to_state=batch.state, note=note)
+    batch.commit_audit_id = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def discard_batch(*, actor, batch: ImportBatch) -> ImportBatch:
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _require_owner(actor, batch)
+    if batch.state != ImportBatch.State.DRAFT:
+        raise ValidationError("Chỉ hủy được lô chưa ghi.")
+    batch.state = ImportBatch.State.DISCARDED
+    batch.save(update_fields=["state"])
+    log_transition(actor=actor, instance=batch, from_state=ImportBatch.State.DRAFT, to_state=batch.state)
+    return batch
+
+
+# --- undo --------------------------------------------------------------------------------------
+def _records_by_model(batch: ImportBatch) -> dict[type[models.Model], dict[str, list]]:
+    result: dict[type[models.Model], dict[str, list]] = {}
+    for record in batch.records.select_related("content_type"):
+        model = record.content_type.model_class()
+        entry = result.setdefault(model, {"create": [], "update": []})
+        entry[record.action].append(record)
+    return result
+
+
+def _chunks(values: list, size: int = 500):
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def undo_blockers(batch: ImportBatch, *, limit: int = 10) -> list[str]:
+    """Why the batch cannot be undone: records changed after the import, or other records
+    (an award, a later rating, a membership…) that refer to what it created."""
+    if batch.state != ImportBatch.State.COMMITTED:
+        return ["Chỉ hoàn tác được lô đã ghi."]
+    reasons: list[str] = []
+    by_model = _records_by_model(batch)
+    created_ids = {model: {r.object_id for r in recs["create"]} for model, recs in by_model.items()}
+    for model, recs in by_model.items():
+        ct = ContentType.objects.get_for_model(model)
+        all_ids = [str(r.object_id) for r in recs["create"] + recs["update"]]
+        for chunk in _chunks(all_ids):
+            later = AuditEntry.objects.filter(content_type=ct, object_id__in=chunk,
+                                              id__gt=batch.commit_audit_id or 0).order_by("id").first()
+            if later is not None:
+                reasons.append(f"“{later.object_repr}” đã được sửa sau khi nhập (nhật ký #{later.pk}, "
+                               f"{timezone.localtime(later.at):%d/%m/%Y %H:%M}).")
+                break
+        ids = sorted(created_ids.get(model, ()))
+        if not ids:
+            continue
+        for rel in model._meta.get_fields(include_hidden=True):
+            if not (rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one or rel.many_to_many)):
+                continue
+            related = rel.related_model
+            if related is ImportedRecord:
+                continue
+            own = created_ids.get(related, set())
+            for chunk in _chunks(ids):
+                qs = related._base_manager.filter(**{f"{rel.field.name}__in": chunk})
+                if own:
+                    qs = qs.exclude(pk__in=own)
+                other = qs.first()
+                if other is not None:
+                    reasons.append(f"{related._meta.verbose_name.capitalize()} “{other}” đã tham chiếu đến dữ liệu "
+                                   f"của lô này.")
+                    break
+        if len(reasons) >= limit:
+            break
+    return reasons[:limit]
+
+
+_DELETE_ORDER = ["awards.award", "awards.rating", "org.membership", "org.person", "org.household", "org.organisation"]
+
+
+@transaction.atomic
+def undo_batch(*, actor, batch: ImportBatch) -> ImportBatch:
+    """Remove what the batch created and restore what it changed, as one audited step,
+    unless something else depends on it."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _require_owner(actor, batch)
+    reasons = undo_blockers(batch)
+    if reasons:
+        raise ValidationError(["Không hoàn tác được lô nhập này:"] + reasons)
+    by_model = _records_by_model(batch)
+    order = {label: i for i, label in enumerate(_DELETE_ORDER)}
+    deleted, restored = {}, {}
+    for model in sorted(by_model, key=lambda m: order.get(m._meta.label_lower, -1)):
+        recs = by_model[model]
+        for record in recs["update"]:
+            model._base_manager.filter(pk=record.object_id).update(**(record.before or {}))
+        if recs["update"]:
+            restored[model._meta.label] = [r.object_id for r in recs["update"]]
+        ids = [r.object_id for r in recs["create"]]
+        if not ids:
+            continue
+        if model._meta.label_lower == "org.organisation":
+            for pk in sorted(ids, reverse=True):  # children (created later) first
+                model._base_manager.filter(pk=pk).delete()
+        else:
+            for chunk in _chunks(ids):
+                model._base_manager.filter(pk__in=chunk).delete()
+        deleted[model._meta.label] = ids
+    batch.state = ImportBatch.State.UNDONE
+    batch.undone_at = timezone.now()
+    batch.save(update_fields=["state", "undone_at"])
+    log_event(actor=actor, instance=batch, action=AuditEntry.Action.DELETE,
+              note=f"Hoàn tác lô nhập #{batch.pk}",
+              before={"deleted": deleted, "restored": restored}, after={"state": batch.state})
+    return batch
+
+
+# --- API tokens --------------------------------------------------------------------------------
+@transaction.atomic
+def create_token(*, actor, name: str) -> tuple[ApiToken, str]:
+    """A new token for the actor. Returns (token, key): the key is shown once, never stored."""
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied("Phải đăng nhập.")
+    name = (name or "").strip()[:100] or "Mã truy cập"
+    if ApiToken.objects.filter(user=actor, revoked_at__isnull=True).count() >= 20:
+        raise ValidationError("Mỗi người dùng có tối đa 20 mã truy cập đang dùng; hãy thu hồi bớt.")
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(user=actor, name=name, digest=token_digest(key), hint=key[:8])
+    log_create(actor=actor, instance=token, note="Tạo mã truy cập API")
+    return token, key
+
+
+@transaction.atomic
+def revoke_token(*, actor, token: ApiToken) -> ApiToken:
+    if token.user_id != actor.pk and not actor.is_superuser:
+        raise PermissionDenied("Mã truy cập này không phải của bạn.")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        log_event(actor=actor, instance=token, action=AuditEntry.Action.SECURITY, note="Thu hồi mã truy cập API",
+                  before={"revoked_at": None}, after={"revoked_at": token.revoked_at.isoformat()})
+    return token
