@@ -1,0 +1,45 @@
+"""python manage.py read_report FILE [--section "Một số gương điển hình"] [--people-only]
+
+Prints, as JSON, the records proposed from a narrative report's exemplar lists (see
+thidua.exchange.report). Reads UTF-8, UTF-16 or cp1252 text; legacy TCVN3/VNI text is
+converted. Nothing is saved: the page /du-lieu/doc-bao-cao/ turns a report into an import
+batch to review."""
+import json
+import pathlib
+
+from django.core.management.base import BaseCommand, CommandError
+
+from thidua.exchange.report import extract_section, read_report
+
+
+def read_text(path: pathlib.Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+class Command(BaseCommand):
+    help = "Đọc báo cáo cũ, đề xuất danh sách gương điển hình và khen thưởng (JSON)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--section", default="", help="Chỉ đọc mục có tiêu đề chứa cụm từ này.")
+        parser.add_argument("--people-only", action="store_true", help="Bỏ các tập thể.")
+
+    def handle(self, *args, **options):
+        path = pathlib.Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"Không tìm thấy tệp {path}.")
+        text = read_text(path)
+        if options["section"]:
+            text = extract_section(text, options["section"])
+            if not text:
+                raise CommandError(f"Không tìm thấy mục “{options['section']}”.")
+        records = read_report(text)
+        if options["people_only"]:
+            records = [r for r in records if r["kind"] == "individual"]
+        self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
