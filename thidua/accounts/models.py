@@ -60,3 +60,45 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = _("đăng nhập sai")
         verbose_name_plural = _("đăng nhập sai")
+
+
+class NotificationKind(models.TextChoices):
+    DOSSIER_RETURNED = "dossier_returned", _("Hồ sơ bị trả lại để bổ sung")
+    DOSSIER_OVERDUE = "dossier_overdue", _("Hồ sơ quá hạn")
+    BALLOT_OPEN = "ballot_open", _("Mở phiếu bầu của Hội đồng")
+    DECISION_SIGNED = "decision_signed", _("Quyết định đã được ký")
+    REGISTRATION_REMINDER = "registration_reminder", _("Nhắc đăng ký thi đua")
+    GENERAL = "general", _("Thông báo chung")
+
+
+class Notification(models.Model):
+    """An in-app notice; also e-mailed when the user asked for that kind by e-mail."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("loại"), max_length=32, choices=NotificationKind.choices)
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    body = models.TextField(_("nội dung"), blank=True)
+    url = models.CharField(_("liên kết"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+
+    def __str__(self):
+        return self.title
+
+
+class EmailPreference(models.Model):
+    """Which kinds of notice a user also wants by e-mail (default: all)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_preferences")
+    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
+    by_email = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="email_pref_unique")]

@@ -16,3 +16,9 @@ urlpatterns = [
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(
         template_name="accounts/password_change_done.html"), name="password_change_done"),
 ]
+
+from . import views  # noqa: E402
+
+urlpatterns += [
+    path("thong-bao/", views.notifications, name="notifications"),
+]

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
@@ -99,6 +100,7 @@ def restore_backup(path: Path) -> dict:
             call_command("loaddata", str(fixture), verbosity=0)
     finally:
         fixture.unlink(missing_ok=True)
+        ContentType.objects.clear_cache()  # flush re-created content types with new ids
     root = Path(settings.MEDIA_ROOT)
     for p in media_files():
         p.unlink()

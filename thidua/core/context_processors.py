@@ -16,4 +16,6 @@ def navigation(request):
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "active": request.path.startswith(url)})
-    return {"main_menu": items}
+    from thidua.accounts.notifications import unread_count
+
+    return {"main_menu": items, "unread_notifications": unread_count(user)}

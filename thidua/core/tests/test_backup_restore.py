@@ -12,6 +12,14 @@ from thidua.org.models import Person
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache():
+    """The test's flush re-creates content types; after its rollback the cached ids are stale."""
+    from django.contrib.contenttypes.models import ContentType
+    yield
+    ContentType.objects.clear_cache()
+
+
 def _canonical(data: bytes) -> list:
     return sorted(json.loads(data), key=lambda o: (o["model"], json.dumps(o.get("pk")), json.dumps(o["fields"], sort_keys=True)))
 

@@ -15,7 +15,7 @@ def test_tree_shows_the_commune_its_villages_and_the_former_bodies(client_as):
 def test_unit_page_lists_its_people_with_positions(client_as, django_assert_max_num_queries):
     unit = Organisation.objects.get(code="mn-hong-phong")
     client = client_as("canbotdkt")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         html = client.get(f"/to-chuc/{unit.pk}/").content.decode()
     assert "Nguyễn Thị Mai" in html and "Phó Hiệu trưởng" in html
 
@@ -23,7 +23,7 @@ def test_unit_page_lists_its_people_with_positions(client_as, django_assert_max_
 def test_person_page_shows_her_unit_and_position(client_as, django_assert_max_num_queries):
     mai = Person.objects.get(full_name="Nguyễn Thị Mai")
     client = client_as("canbotdkt")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         html = client.get(f"/ca-nhan/{mai.pk}/").content.decode()
     assert "Trường Mầm non Hồng Phong" in html and "Phó Hiệu trưởng" in html
 

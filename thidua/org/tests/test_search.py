@@ -23,5 +23,5 @@ def test_empty_and_unmatched_queries_say_so(client_as):
 
 def test_search_query_count_does_not_grow_with_results(client_as, django_assert_max_num_queries):
     client = client_as("canbotdkt")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get("/tim-kiem/", {"q": "nguyen"})
