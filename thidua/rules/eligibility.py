@@ -13,14 +13,23 @@ Order of the checks of every verdict:
 Qualitative criteria the data cannot prove ("đoàn kết", "tích cực tham gia phong trào") get
 their own row: refused only when ``YearRecord.confirmations`` records ``False``; otherwise they
 pass and the row says the unit/council confirms them at the ballot.
+
+Speed (a candidate list judges ~2 000 cases per page): a ``Check`` is immutable and most rows
+depend on a handful of values only (judged year, rating, one confirmation, member counts), so
+each row builder is memoised per ``RuleParameters`` object under a key listing exactly the
+values it reads (``_cached``; see "Memo" below).  Rows that depend on the whole history
+(chains, works, contributions, discipline) are computed every time.  The memo lives as long as
+the parameters object (weak reference) and is bounded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
+import weakref
+from dataclasses import dataclass, field, fields
 from datetime import date
 from fractions import Fraction
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from . import articles as A
 from .codes import (
@@ -99,40 +108,231 @@ def shortfall(verdict: Verdict) -> Shortfall:
 
 
 # --------------------------------------------------------------------------------------------
+# Speed helpers: cheap construction, memo per parameters object
+# --------------------------------------------------------------------------------------------
+
+# The generated ``__init__`` of a frozen dataclass sets each field through
+# ``object.__setattr__``; filling ``__dict__`` directly gives the very same object (equal, same
+# repr, hash, pickle, ``asdict``, ``replace``) at well under half the cost.  Guarded: if a field
+# is ever added, ``_check``/``_verdict`` must be updated (this fails at import, tests too).
+if [f.name for f in fields(Check)] != ["rule", "passed", "article", "detail"] or \
+        [f.name for f in fields(Verdict)] != ["id", "target", "eligible", "authority", "checks",
+                                              "amount_vnd"]:
+    raise ImportError("eligibility: update _check/_verdict to the fields of Check/Verdict")
+_new = object.__new__
+
+
+def _check(rule: str, passed: bool, article: str, detail: str) -> Check:
+    """``Check(rule, passed, article, detail)``, built without the dataclass ``__init__``."""
+    c = _new(Check)
+    d = c.__dict__
+    d["rule"] = rule
+    d["passed"] = passed
+    d["article"] = article
+    d["detail"] = detail
+    return c
+
+
+def _verdict(id: str, target: str, eligible: bool, authority: Authority | None,
+             checks: tuple[Check, ...], amount_vnd: int | None) -> Verdict:
+    """``Verdict(...)``, built without the dataclass ``__init__``."""
+    v = _new(Verdict)
+    d = v.__dict__
+    d["id"] = id
+    d["target"] = target
+    d["eligible"] = eligible
+    d["authority"] = authority
+    d["checks"] = checks
+    d["amount_vnd"] = amount_vnd
+    return v
+
+
+# Memo: one dict per set of parameter values.  Entries are immutable (``Check``, str, int); a
+# key always starts with the builder function that made the value (which fixes the row's
+# article and text template) followed by every case value the builder reads.  Found through
+# the parameters object's id (checked with a weak reference, so a recycled id never sees a
+# stale memo); parameter objects with the same values (``current_parameters()`` builds a new
+# one per page) share one memo through their fingerprint.
+_MEMO_LIMIT = 10_000
+_SHARED_LIMIT = 4
+_MEMOS: dict[int, tuple[weakref.ref, dict]] = {}
+_SHARED: dict[tuple, dict] = {}
+_MEMOS_LOCK = threading.Lock()
+_MISSING = object()
+
+
+def _fingerprint(params: RuleParameters) -> tuple | None:
+    """The values the engine reads, type-exact (``repr``: Decimal("1.50") ≠ Decimal("1.5"))."""
+    try:
+        parts = []
+        for f in fields(params):
+            if not f.compare:  # ``sources``: provenance for the catalogue, never read here
+                continue
+            value = getattr(params, f.name)
+            if isinstance(value, Mapping):
+                value = sorted((repr(k), repr(v)) for k, v in value.items())
+            parts.append((f.name, repr(value)))
+        return (type(params), repr(parts))
+    except TypeError:  # not a dataclass
+        return None
+
+
+def _memo_for(params: RuleParameters) -> dict:
+    key = id(params)
+    entry = _MEMOS.get(key)
+    if entry is not None and entry[0]() is params:
+        return entry[1]
+    with _MEMOS_LOCK:  # once per parameters object
+        fingerprint = _fingerprint(params)
+        memo = _SHARED.get(fingerprint) if fingerprint is not None else None
+        if memo is None:
+            memo = {}
+            if fingerprint is not None:
+                while len(_SHARED) >= _SHARED_LIMIT:
+                    del _SHARED[next(iter(_SHARED))]
+                _SHARED[fingerprint] = memo
+
+        def forget(ref: weakref.ref, key: int = key) -> None:
+            if _MEMOS.get(key, (None,))[0] is ref:
+                _MEMOS.pop(key, None)
+
+        try:
+            ref = weakref.ref(params, forget)
+        except TypeError:  # not weak-referenceable: memo found by fingerprint only
+            return memo
+        _MEMOS[key] = (ref, memo)
+        return memo
+
+
+def _store(memo: dict, key: tuple, value: Any) -> Any:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _cached(ctx: "_Ctx", key: tuple, build: Callable[["_Ctx"], Any]) -> Any:
+    """``build(ctx)``, memoised under ``key`` = (build, every case value build reads...)."""
+    value = ctx.memo.get(key)
+    if value is None:
+        value = _store(ctx.memo, key, build(ctx))
+    return value
+
+
+_EMPTY_RECORDS: dict[int, YearRecord] = {}
+
+
+def _empty_record(year: int) -> YearRecord:
+    """``YearRecord(year)`` — a missing year is a year with nothing (shared, immutable)."""
+    record = _EMPTY_RECORDS.get(year)
+    if record is None:
+        record = YearRecord(year)
+        if len(_EMPTY_RECORDS) < 1000:
+            _EMPTY_RECORDS[year] = record
+    return record
+
+
+def _flag(value: object) -> bool | None:
+    """A confirmation as the rules read it: ``True``, ``False`` or anything else (``None``)."""
+    return True if value is True else False if value is False else None
+
+
+# Enum members as plain module constants (``Title.LDTT`` goes through the enum metaclass).
+_LDTT, _CSTT, _CSTD_CO_SO, _CSTD_TINH = Title.LDTT, Title.CSTT, Title.CSTD_CO_SO, Title.CSTD_TINH
+_TTLDTT, _TTLDXS, _DVQT, _GDVH = Title.TTLDTT, Title.TTLDXS, Title.DVQT, Title.GIA_DINH_VAN_HOA
+_ARMED = Category.LUC_LUONG_VU_TRANG
+_HTXSNV = Rating.HTXSNV
+_MOVEMENT, _SOLIDARITY = SoftCriterion.MOVEMENT_PARTICIPATION, SoftCriterion.SOLIDARITY
+_FIELD, _PROSPEROUS = SoftCriterion.FIELD_ACHIEVEMENT, SoftCriterion.PROSPEROUS_FAMILY
+
+
+# --------------------------------------------------------------------------------------------
 # The context of one evaluation: look-ups shared by the rules
 # --------------------------------------------------------------------------------------------
 
 
 class _Ctx:
-    def __init__(self, case: Case, params: RuleParameters):
+    __slots__ = ("case", "params", "Y", "memo", "years", "record", "periods", "count_from",
+                 "_first", "_works", "_note")
+
+    def __init__(self, case: Case, params: RuleParameters, memo: dict | None = None):
         self.case = case
         self.params = params
         self.Y = case.year
-        self.reference = case.decision_date or date(case.year, 12, 31)
+        self.memo = _memo_for(params) if memo is None else memo
+        history = case.history
+        self.years = history.years
+        record = history.years.get(case.year)
+        self.record = _empty_record(case.year) if record is None else record  # judged year
+        self._first: dict[str, dict[str, int]] | None = None  # (computed when needed)
+        self._works: dict[str, dict[int, tuple[Initiative, ...]]] | None = None
+        self._note: str | None = None
         # Discipline periods that began by the reference date.  Achievements count only from
         # the day the last of them ends (ND 152 Điều 4); an open period blocks everything.
-        self.periods = sorted(
-            (p for p in case.history.discipline if p.start <= self.reference),
-            key=lambda p: (p.end or date.max, p.start),
-        )
+        if history.discipline:
+            reference = self.reference
+            self.periods = sorted(
+                (p for p in history.discipline if p.start <= reference),
+                key=lambda p: (p.end or date.max, p.start),
+            )
+        else:
+            self.periods = []
         self.count_from: date | None = (self.periods[-1].end or date.max) if self.periods else None
 
+    @property
+    def reference(self) -> date:
+        return self.case.decision_date or date(self.case.year, 12, 31)
+
     def rec(self, year: int | None = None) -> YearRecord:
-        return self.case.history.record(self.Y if year is None else year)
+        if year is None:
+            return self.record
+        record = self.years.get(year)
+        return _empty_record(year) if record is None else record
 
     def counted(self, year: int) -> bool:
         """A year counts when it begins on or after the end of the last discipline period."""
         return self.count_from is None or date(year, 1, 1) >= self.count_from
 
     def known(self, year: int) -> bool:
-        return year in self.case.history.years
+        return year in self.years
+
+    def first_listed(self, attr: str) -> dict[str, int]:
+        """Per work id, the first year it is listed under ``attr`` (computed once)."""
+        if self._first is None:
+            self._first = {}
+        first = self._first.get(attr)
+        if first is None:
+            first = self._first[attr] = _first_listed(self, attr)
+        return first
+
+    def works_by_year(self, attr: str) -> dict[int, tuple[Initiative, ...]]:
+        """``{year: works}`` for the years that list works under ``attr``
+        (``initiatives`` or ``science_topics``; both indexed once, in one pass)."""
+        works = self._works
+        if works is None:
+            initiatives, topics = {}, {}
+            works = self._works = {"initiatives": initiatives, "science_topics": topics}
+            for year, rec in self.years.items():
+                if rec.initiatives:
+                    initiatives[year] = rec.initiatives
+                if rec.science_topics:
+                    topics[year] = rec.science_topics
+        return works[attr]
+
+    def any_works(self) -> bool:
+        return bool(self.works_by_year("initiatives") or self.works_by_year("science_topics"))
 
     def discipline_note(self) -> str:
-        p = self.periods[-1]
-        if p.end is None:
-            return (f"kỷ luật {p.form.label.lower()} từ {_d(p.start)}, chưa hết thời hạn")
-        return (f"kỷ luật {p.form.label.lower()} từ {_d(p.start)} đến {_d(p.end)}; thành tích "
-                f"chỉ được tính từ ngày {_d(p.end)}")
+        note = self._note
+        if note is None:
+            p = self.periods[-1]
+            if p.end is None:
+                note = (f"kỷ luật {p.form.label.lower()} từ {_d(p.start)}, chưa hết thời hạn")
+            else:
+                note = (f"kỷ luật {p.form.label.lower()} từ {_d(p.start)} đến {_d(p.end)}; "
+                        f"thành tích chỉ được tính từ ngày {_d(p.end)}")
+            self._note = note
+        return note
 
     def why_not(self, year: int, what: str) -> str:
         """Why ``year`` breaks a chain of ``what``."""
@@ -143,8 +343,7 @@ class _Ctx:
         return f"năm {year} không {what}"
 
 
-@dataclass(frozen=True)
-class _Chain:
+class _Chain(NamedTuple):
     ok: bool
     years: tuple[int, ...]  # the run found, ascending (may be shorter than required)
     detail: str
@@ -154,22 +353,39 @@ def _chain(ctx: _Ctx, qualifies: Callable[[YearRecord], bool], length: int, what
     """``length`` consecutive counted years satisfying ``qualifies``, ending at the judged year,
     or — when the judged year does not (yet) qualify — at most ``chain_end_lag_years`` earlier.
     "Consecutive" = no year missing (rules.md, practice [U])."""
-    lag = ctx.params.chain_end_lag_years
-    candidates = range(ctx.Y, ctx.Y - lag - 1, -1)
-    end = next((y for y in candidates if ctx.counted(y) and qualifies(ctx.rec(y))), None)
+    Y = ctx.Y
+    get, count_from = ctx.years.get, ctx.count_from  # ctx.rec / ctx.counted, inlined
+    candidates = range(Y, Y - ctx.params.chain_end_lag_years - 1, -1)
+    end = None
+    for y in candidates:
+        if (count_from is None or date(y, 1, 1) >= count_from) and qualifies(
+                _empty_record(y) if (r := get(y)) is None else r):
+            end = y
+            break
     if end is None:
         reasons = "; ".join(ctx.why_not(y, what) for y in candidates)
         return _Chain(False, (), f"Không có năm cuối chuỗi: {reasons}")
-    run = [end]
-    while len(run) < length:
-        previous = run[-1] - 1
-        if not (ctx.counted(previous) and qualifies(ctx.rec(previous))):
+    start = end  # the run is start..end
+    while end - start + 1 < length:
+        y = start - 1
+        if not ((count_from is None or date(y, 1, 1) >= count_from) and qualifies(
+                _empty_record(y) if (r := get(y)) is None else r)):
             break
-        run.append(previous)
-    run.reverse()
+        start = y
+    if end - start + 1 >= length:  # found: the result depends on these values only
+        key = (_chain, what, length, Y, end, start)
+        chain = ctx.memo.get(key)
+        if chain is None:
+            chain = _store(ctx.memo, key, _chain_result(ctx, list(range(start, end + 1)),
+                                                        length, what))
+        return chain
+    return _chain_result(ctx, list(range(start, end + 1)), length, what)
+
+
+def _chain_result(ctx: _Ctx, run: list[int], length: int, what: str) -> _Chain:
     prefix = ""
-    if end != ctx.Y:
-        prefix = f"Năm {ctx.Y} chưa {what}, chuỗi tính đến năm {end}. "
+    if run[-1] != ctx.Y:
+        prefix = f"Năm {ctx.Y} chưa {what}, chuỗi tính đến năm {run[-1]}. "
     if len(run) >= length:
         return _Chain(True, tuple(run), f"{prefix}Các năm {_years(run)}: đủ {length} năm liên tục")
     return _Chain(False, tuple(run),
@@ -177,11 +393,25 @@ def _chain(ctx: _Ctx, qualifies: Callable[[YearRecord], bool], length: int, what
                   f"{ctx.why_not(run[0] - 1, what)}")
 
 
+def _has_cstd_co_so(r: YearRecord) -> bool:
+    return _CSTD_CO_SO in r.titles
+
+
+def _excellent(r: YearRecord) -> bool:
+    return r.rating is not None and r.rating.at_least(_HTXSNV)
+
+
+def _collective_excellent_year(r: YearRecord) -> bool:
+    return (r.rating is not None and r.rating.at_least(_HTXSNV)) or r.has_title(_TTLDXS, _DVQT)
+
+
 def _first_listed(ctx: _Ctx, attr: str) -> dict[str, int]:
     first: dict[str, int] = {}
-    for year, rec in ctx.case.history.years.items():
-        for item in getattr(rec, attr):
-            first[item.id] = min(first.get(item.id, year), year)
+    for year, items in ctx.works_by_year(attr).items():  # (years without works add nothing)
+        for item in items:
+            known = first.get(item.id)
+            if known is None or year < known:
+                first[item.id] = year
     return first
 
 
@@ -192,12 +422,17 @@ def _usable_works(
     ``years`` that may ground an award: scope ≥ ``min_scope``, in a counted year, not already
     used for another award (ND 152 Điều 4 [S]), each id once, and only in the year it was first
     listed (a work re-listed in a later year is the same work)."""
-    first = _first_listed(ctx, attr)
     usable: list[tuple[int, Initiative]] = []
     notes: list[str] = []
+    works = ctx.works_by_year(attr)
+    if not works:  # the usual case: no work listed at all
+        return usable, notes
+    listed = [(year, works[year]) for year in sorted(set(years)) if year in works]
+    first = ctx.first_listed(attr)
     seen: set[str] = set()
-    for year in sorted(set(years)):
-        for item in getattr(ctx.rec(year), attr):
+    for year, items in listed:
+        year_counted = ctx.counted(year)
+        for item in items:
             if first[item.id] < year:
                 notes.append(f"{item.id} đã được ghi nhận từ năm {first[item.id]}, "
                              f"không tính lại cho năm {year}")
@@ -205,7 +440,7 @@ def _usable_works(
                 continue  # listed twice in the same year
             elif not item.scope.at_least(min_scope):
                 notes.append(f"{item.id} ({year}) chỉ có phạm vi {_lower_first(item.scope.label)}")
-            elif not ctx.counted(year):
+            elif not year_counted:
                 notes.append(f"{item.id} ({year}) không được tính do kỷ luật")
             elif item.already_used:
                 notes.append(f"{item.id} đã dùng làm căn cứ khen thưởng khác ({item.used_for})")
@@ -240,6 +475,16 @@ def _soft(ctx: _Ctx, criterion: SoftCriterion, article: str, rule: str | None = 
     return Check(rule or f"{criterion.label} (năm {ctx.Y})", value is not False, article, detail)
 
 
+def _soft_row(ctx: _Ctx, criterion: SoftCriterion, article: str, rule: str | None = None) -> Check:
+    """``_soft`` memoised; ``rule`` is a template whose ``{}`` is the judged year."""
+    key = (_soft, criterion, article, rule, ctx.Y, _flag(ctx.record.confirmations.get(criterion)))
+    check = ctx.memo.get(key)
+    if check is None:
+        check = _store(ctx.memo, key, _soft(ctx, criterion, article,
+                                            None if rule is None else rule.format(ctx.Y)))
+    return check
+
+
 def _rating_at_least(ctx: _Ctx, minimum, article: str, rule: str | None = None) -> Check:
     rating = ctx.rec().rating
     if rating is None:
@@ -272,9 +517,23 @@ def _count_check(ctx: _Ctx, name: str, article: str, rule: str, what: str,
     return Check(rule, passed, article, f"{value} {what}")
 
 
+def _members_key(ctx: _Ctx, name: str) -> tuple | None:
+    """What ``_share_check``/``_count_check`` read of the judged year's members."""
+    members = ctx.record.members
+    return None if members is None else (members.total, getattr(members, name))
+
+
 def _contributions_check(ctx: _Ctx, minimum: int, article: str, rule: str) -> Check:
     window = ctx.params.household_contribution_window_years
     years = range(ctx.Y - window + 1, ctx.Y + 1)
+    rec = ctx.rec
+    if not any(rec(year).contributions for year in years):  # nothing recorded: same row
+        return _cached(ctx, (_contributions_check, minimum, article, rule, ctx.Y),
+                       lambda ctx: _contributions_row(ctx, years, minimum, article, rule))
+    return _contributions_row(ctx, years, minimum, article, rule)
+
+
+def _contributions_row(ctx: _Ctx, years: range, minimum: int, article: str, rule: str) -> Check:
     counted, notes = [], []
     for year in years:
         for c in ctx.rec(year).contributions:
@@ -298,58 +557,67 @@ def _contributions_check(ctx: _Ctx, minimum: int, article: str, rule: str) -> Ch
 # --------------------------------------------------------------------------------------------
 
 
-def _ldtt_or_cstt(ctx: _Ctx) -> list[Check]:
-    """LĐTT / CSTT — Luật 2022, Điều 24."""
+def _ldtt_category_check(ctx: _Ctx) -> Check:
     article = A.LAW_LDTT_CSTT
     armed = ctx.case.category is Category.LUC_LUONG_VU_TRANG
     category = ctx.case.category.label if ctx.case.category else "không khai báo"
     if ctx.case.target is Title.CSTT:
-        category_check = Check(
+        return Check(
             "Danh hiệu Chiến sĩ tiên tiến xét cho cá nhân thuộc lực lượng vũ trang nhân dân",
             armed, article, f"Nhóm đối tượng: {category}")
-    else:
-        category_check = Check(
-            "Danh hiệu Lao động tiên tiến xét cho cá nhân không thuộc lực lượng vũ trang "
-            "(lực lượng vũ trang xét Chiến sĩ tiên tiến)",
-            not armed, article, f"Nhóm đối tượng: {category}")
+    return Check(
+        "Danh hiệu Lao động tiên tiến xét cho cá nhân không thuộc lực lượng vũ trang "
+        "(lực lượng vũ trang xét Chiến sĩ tiên tiến)",
+        not armed, article, f"Nhóm đối tượng: {category}")
+
+
+def _ldtt_rating_check(ctx: _Ctx) -> Check:
+    article = A.LAW_LDTT_CSTT
     minimum = ctx.params.ldtt_min_rating
     cat = ctx.case.category
-    if cat is None or cat in RATED_CATEGORIES or armed:
+    if cat is None or cat in RATED_CATEGORIES or cat is Category.LUC_LUONG_VU_TRANG:
         rating_rule = None
     else:  # workers, farmers, business people: productive work, confirmed by the unit's rating
         rating_rule = (f"Lao động sản xuất có hiệu quả — được đơn vị xác nhận bằng xếp loại năm "
                        f"{ctx.Y} từ {_lower_first(minimum.label)} trở lên")
+    return _rating_at_least(ctx, minimum, article, rating_rule)
+
+
+def _ldtt_or_cstt(ctx: _Ctx) -> list[Check]:
+    """LĐTT / CSTT — Luật 2022, Điều 24."""
+    article = A.LAW_LDTT_CSTT
+    cat = ctx.case.history.category
+    rated = cat is None or cat in RATED_CATEGORIES or cat is _ARMED
     return [
-        category_check,
-        _rating_at_least(ctx, minimum, article, rating_rule),
-        _soft(ctx, SoftCriterion.MOVEMENT_PARTICIPATION, article),
-        _soft(ctx, SoftCriterion.SOLIDARITY, article),
+        _cached(ctx, (_ldtt_category_check, ctx.case.target, cat), _ldtt_category_check),
+        _cached(ctx, (_ldtt_rating_check, rated, ctx.Y, ctx.record.rating), _ldtt_rating_check),
+        _soft_row(ctx, _MOVEMENT, article),
+        _soft_row(ctx, _SOLIDARITY, article),
     ]
 
 
-def _cstd_co_so(ctx: _Ctx) -> list[Check]:
-    """CSTĐCS — Luật 2022, Điều 23: LĐTT/CSTT that year AND one of: HTXSNV, an initiative
-    recognised at base level or higher, an accepted science topic."""
+def _cstd_co_so_base_title(ctx: _Ctx) -> Check:
     article = A.LAW_CSTD_CO_SO
-    p = ctx.params
     rec = ctx.rec()
     held = [t.label for t in (Title.LDTT, Title.CSTT) if rec.has_title(t)]
-    base_title = Check(
+    return Check(
         f"Đạt danh hiệu Lao động tiên tiến hoặc Chiến sĩ tiên tiến năm {ctx.Y} "
         f"(kể cả được công nhận cùng đợt)",
         bool(held), article,
         f"Năm {ctx.Y}: {', '.join(held)}" if held
         else f"Năm {ctx.Y} chưa có danh hiệu Lao động tiên tiến/Chiến sĩ tiên tiến")
 
+
+def _cstd_co_so_ground(ctx: _Ctx, ini, ini_notes, top, top_notes) -> Check:
+    article = A.LAW_CSTD_CO_SO
+    p = ctx.params
+    rec = ctx.rec()
     grounds, misses = [], []
     ground_rating = p.cstd_co_so_rating_ground
     if rec.rating is not None and rec.rating.at_least(ground_rating):
         grounds.append(f"xếp loại {_lower_first(rec.rating.label)}")
     else:
         misses.append("xếp loại " + (_lower_first(rec.rating.label) if rec.rating else "chưa có"))
-    ini, ini_notes = _usable_works(ctx, "initiatives", [ctx.Y], p.cstd_co_so_min_initiative_scope)
-    top, top_notes = _usable_works(ctx, "science_topics", [ctx.Y],
-                                   p.cstd_co_so_min_initiative_scope)
     if ini:
         grounds.append("sáng kiến " + _works_text(ini, []))
     else:
@@ -358,12 +626,33 @@ def _cstd_co_so(ctx: _Ctx) -> list[Check]:
         grounds.append("đề tài " + _works_text(top, []))
     else:
         misses.append("đề tài khoa học: " + _works_text(top, top_notes))
-    ground = Check(
+    return Check(
         f"Có một trong các căn cứ năm {ctx.Y}: xếp loại {_lower_first(ground_rating.label)}; "
         f"sáng kiến được công nhận từ {_lower_first(p.cstd_co_so_min_initiative_scope.label)} "
         f"trở lên; đề tài khoa học đã nghiệm thu",
         bool(grounds), article,
         ("Đạt: " + "; ".join(grounds)) if grounds else ("Không đạt: " + "; ".join(misses)))
+
+
+def _cstd_co_so_ground_without_works(ctx: _Ctx) -> Check:
+    return _cstd_co_so_ground(ctx, [], [], [], [])
+
+
+def _cstd_co_so(ctx: _Ctx) -> list[Check]:
+    """CSTĐCS — Luật 2022, Điều 23: LĐTT/CSTT that year AND one of: HTXSNV, an initiative
+    recognised at base level or higher, an accepted science topic."""
+    p = ctx.params
+    Y, rec = ctx.Y, ctx.record
+    base_title = _cached(ctx, (_cstd_co_so_base_title, Y, _LDTT in rec.titles,
+                               _CSTT in rec.titles), _cstd_co_so_base_title)
+    ini, ini_notes = _usable_works(ctx, "initiatives", (Y,), p.cstd_co_so_min_initiative_scope)
+    top, top_notes = _usable_works(ctx, "science_topics", (Y,),
+                                   p.cstd_co_so_min_initiative_scope)
+    if ini or ini_notes or top or top_notes:
+        ground = _cstd_co_so_ground(ctx, ini, ini_notes, top, top_notes)
+    else:
+        ground = _cached(ctx, (_cstd_co_so_ground_without_works, Y, rec.rating),
+                         _cstd_co_so_ground_without_works)
     return [base_title, ground]
 
 
@@ -373,23 +662,36 @@ def _cstd_tinh(ctx: _Ctx) -> list[Check]:
     article = A.LAW_CSTD_TINH
     p = ctx.params
     n = p.cstd_tinh_chain_years
-    chain = _chain(ctx, lambda r: r.has_title(Title.CSTD_CO_SO), n, "đạt Chiến sĩ thi đua cơ sở")
-    chain_check = Check(f"Có {n} năm liên tục đạt Chiến sĩ thi đua cơ sở", chain.ok, article,
-                        chain.detail)
+    chain = _chain(ctx, _has_cstd_co_so, n, "đạt Chiến sĩ thi đua cơ sở")
+    chain_check = _check(f"Có {n} năm liên tục đạt Chiến sĩ thi đua cơ sở", chain.ok, article,
+                         chain.detail)
     window = chain.years if chain.ok else range(ctx.Y - n + 1, ctx.Y + 1)
     return [chain_check, _scope_work_check(ctx, window, p.cstd_tinh_min_initiative_scope, article)]
 
 
 def _scope_work_check(ctx: _Ctx, window: Iterable[int], scope: Scope, article: str) -> Check:
     window = list(window)
+    if not ctx.any_works():  # nothing listed: the row depends on the window only
+        key = (_scope_work_check, scope, article, window[0], window[-1])
+        check = ctx.memo.get(key)
+        if check is not None:
+            return check
     ini, ini_notes = _usable_works(ctx, "initiatives", window, scope)
     top, top_notes = _usable_works(ctx, "science_topics", window, scope)
-    return Check(
+    if not (ini or ini_notes or top or top_notes):
+        key = (_scope_work_check, scope, article, window[0], window[-1])
+        check = ctx.memo.get(key)
+        if check is not None:
+            return check
+    else:
+        key = None
+    check = Check(
         f"Có sáng kiến hoặc đề tài khoa học có phạm vi ảnh hưởng từ {_lower_first(scope.label)} "
         f"trở lên trong thời gian đó",
         bool(ini or top), article,
         f"Năm {window[0]}–{window[-1]} — sáng kiến: {_works_text(ini, ini_notes)}; "
         f"đề tài: {_works_text(top, top_notes)}")
+    return check if key is None else _store(ctx.memo, key, check)
 
 
 def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
@@ -401,26 +703,26 @@ def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
     article = A.LAW_CSTD_TOAN_QUOC
     p = ctx.params
     n = p.cstd_toan_quoc_chain_length
+    counted, rec = ctx.counted, ctx.rec
     lag_years = range(ctx.Y, ctx.Y - p.chain_end_lag_years - 1, -1)
-    end = next((y for y in lag_years
-                if ctx.counted(y) and ctx.rec(y).has_title(Title.CSTD_TINH)), None)
+    end = next((y for y in lag_years if counted(y) and _CSTD_TINH in rec(y).titles), None)
     rule = f"Có {n} lần liên tục đạt Chiến sĩ thi đua cấp tỉnh"
     if end is None:
         reasons = "; ".join(ctx.why_not(y, "đạt Chiến sĩ thi đua cấp tỉnh") for y in lag_years)
-        return [Check(rule, False, article, f"Không có lần gần nhất: {reasons}"),
+        return [_check(rule, False, article, f"Không có lần gần nhất: {reasons}"),
                 _scope_work_check(ctx, range(ctx.Y - p.cstd_tinh_chain_years + 1, ctx.Y + 1),
                                   p.cstd_toan_quoc_min_initiative_scope, article)]
     awards = [end]
     broken = ""
     while len(awards) < n:
-        earlier = [y for y in ctx.case.history.years
-                   if y < awards[-1] and ctx.counted(y) and ctx.rec(y).has_title(Title.CSTD_TINH)]
+        earlier = [y for y in ctx.years
+                   if y < awards[-1] and counted(y) and _CSTD_TINH in rec(y).titles]
         if not earlier:
             broken = f"không có lần đạt Chiến sĩ thi đua cấp tỉnh được tính trước năm {awards[-1]}"
             break
         previous = max(earlier)
         gap = [y for y in range(previous + 1, awards[-1])
-               if not (ctx.counted(y) and ctx.rec(y).has_title(Title.CSTD_CO_SO))]
+               if not (counted(y) and _CSTD_CO_SO in rec(y).titles)]
         if gap:
             broken = (f"giữa năm {previous} và năm {awards[-1]} chuỗi Chiến sĩ thi đua cơ sở bị "
                       f"gián đoạn: {ctx.why_not(gap[0], 'đạt Chiến sĩ thi đua cơ sở')}")
@@ -431,59 +733,102 @@ def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
     detail = f"Các năm đạt: {_years(awards)}" + ("" if ok else f"; {broken}")
     first_window_start = awards[0] - p.cstd_tinh_chain_years + 1
     window = range(first_window_start, max(end, ctx.Y) + 1)
-    return [Check(rule, ok, article, detail),
+    return [_check(rule, ok, article, detail),
             _scope_work_check(ctx, window, p.cstd_toan_quoc_min_initiative_scope, article)]
+
+
+def _who(ctx: _Ctx, title: Title) -> str:
+    return "Lao động tiên tiến" if ctx.case.target is title else \
+        "Lao động tiên tiến/Chiến sĩ tiên tiến"
+
+
+def _ttldtt_rating(ctx: _Ctx) -> Check:
+    p = ctx.params
+    return _rating_at_least(ctx, p.ttldtt_min_rating, A.LAW_TTLDTT,
+                            f"Tập thể xếp loại năm {ctx.Y} từ "
+                            f"{_lower_first(p.ttldtt_min_rating.label)} trở lên")
+
+
+def _ttldtt_ldtt_share(ctx: _Ctx) -> Check:
+    p = ctx.params
+    who = _who(ctx, Title.TTLDTT)
+    return _share_check(ctx, "ldtt", p.ttldtt_min_ldtt_share, A.LAW_TTLDTT,
+                        f"Có từ {_pct(p.ttldtt_min_ldtt_share)} cá nhân trong tập thể đạt danh "
+                        f"hiệu {who}", f"cá nhân đạt {who}")
+
+
+def _ttldtt_disciplined(ctx: _Ctx) -> Check:
+    return _count_check(ctx, "disciplined_canh_cao_or_above", A.LAW_TTLDTT,
+                        "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên",
+                        "cá nhân bị kỷ luật từ cảnh cáo trở lên",
+                        maximum=ctx.params.ttldtt_max_disciplined_members)
 
 
 def _collective_advanced(ctx: _Ctx) -> list[Check]:
     """TTLĐTT / Đơn vị tiên tiến — Luật 2022, Điều 28."""
     article = A.LAW_TTLDTT
-    p = ctx.params
-    who = "Lao động tiên tiến" if ctx.case.target is Title.TTLDTT else \
-        "Lao động tiên tiến/Chiến sĩ tiên tiến"
+    Y, rec = ctx.Y, ctx.record
+    ldtt_only = ctx.case.target is _TTLDTT
     return [
-        _rating_at_least(ctx, p.ttldtt_min_rating, article,
-                         f"Tập thể xếp loại năm {ctx.Y} từ "
-                         f"{_lower_first(p.ttldtt_min_rating.label)} trở lên"),
-        _share_check(ctx, "ldtt", p.ttldtt_min_ldtt_share, article,
-                     f"Có từ {_pct(p.ttldtt_min_ldtt_share)} cá nhân trong tập thể đạt danh "
-                     f"hiệu {who}", f"cá nhân đạt {who}"),
-        _count_check(ctx, "disciplined_canh_cao_or_above", article,
-                     "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên",
-                     "cá nhân bị kỷ luật từ cảnh cáo trở lên",
-                     maximum=p.ttldtt_max_disciplined_members),
-        _soft(ctx, SoftCriterion.MOVEMENT_PARTICIPATION, article,
-              f"Tích cực tham gia phong trào thi đua (năm {ctx.Y})"),
-        _soft(ctx, SoftCriterion.SOLIDARITY, article,
-              f"Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật (năm {ctx.Y})"),
+        _cached(ctx, (_ttldtt_rating, Y, rec.rating), _ttldtt_rating),
+        _cached(ctx, (_ttldtt_ldtt_share, ldtt_only, Y, _members_key(ctx, "ldtt")),
+                _ttldtt_ldtt_share),
+        _cached(ctx, (_ttldtt_disciplined, Y,
+                      _members_key(ctx, "disciplined_canh_cao_or_above")), _ttldtt_disciplined),
+        _soft_row(ctx, _MOVEMENT, article, "Tích cực tham gia phong trào thi đua (năm {})"),
+        _soft_row(ctx, _SOLIDARITY, article,
+                  "Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật (năm {})"),
     ]
+
+
+def _ttldxs_rating(ctx: _Ctx) -> Check:
+    p = ctx.params
+    return _rating_at_least(ctx, p.ttldxs_required_rating, A.LAW_TTLDXS,
+                            f"Tập thể xếp loại năm {ctx.Y}: "
+                            f"{_lower_first(p.ttldxs_required_rating.label)}")
+
+
+def _ttldxs_completed_share(ctx: _Ctx) -> Check:
+    p = ctx.params
+    return _share_check(ctx, "completed", p.ttldxs_min_completed_share, A.LAW_TTLDXS,
+                        f"{_pct(p.ttldxs_min_completed_share)} cá nhân trong tập thể hoàn thành "
+                        f"nhiệm vụ được giao", "cá nhân hoàn thành nhiệm vụ")
+
+
+def _ttldxs_ldtt_share(ctx: _Ctx) -> Check:
+    p = ctx.params
+    who = _who(ctx, Title.TTLDXS)
+    return _share_check(ctx, "ldtt", p.ttldxs_min_ldtt_share, A.LAW_TTLDXS,
+                        f"Có từ {_pct(p.ttldxs_min_ldtt_share)} cá nhân đạt danh hiệu {who}",
+                        f"cá nhân đạt {who}")
+
+
+def _ttldxs_cstd_members(ctx: _Ctx) -> Check:
+    p = ctx.params
+    return _count_check(ctx, "cstd_co_so", A.LAW_TTLDXS,
+                        f"Có ít nhất {p.ttldxs_min_cstd_co_so_members} cá nhân đạt danh hiệu "
+                        f"Chiến sĩ thi đua cơ sở", "cá nhân đạt Chiến sĩ thi đua cơ sở",
+                        minimum=p.ttldxs_min_cstd_co_so_members)
 
 
 def _collective_excellent(ctx: _Ctx) -> list[Check]:
     """TTLĐXS / Đơn vị quyết thắng — Luật 2022, Điều 27."""
     article = A.LAW_TTLDXS
-    p = ctx.params
-    who = "Lao động tiên tiến" if ctx.case.target is Title.TTLDXS else \
-        "Lao động tiên tiến/Chiến sĩ tiên tiến"
+    Y, rec = ctx.Y, ctx.record
+    ldtt_only = ctx.case.target is _TTLDXS
     return [
-        _rating_at_least(ctx, p.ttldxs_required_rating, article,
-                         f"Tập thể xếp loại năm {ctx.Y}: "
-                         f"{_lower_first(p.ttldxs_required_rating.label)}"),
-        _share_check(ctx, "completed", p.ttldxs_min_completed_share, article,
-                     f"{_pct(p.ttldxs_min_completed_share)} cá nhân trong tập thể hoàn thành "
-                     f"nhiệm vụ được giao", "cá nhân hoàn thành nhiệm vụ"),
-        _share_check(ctx, "ldtt", p.ttldxs_min_ldtt_share, article,
-                     f"Có từ {_pct(p.ttldxs_min_ldtt_share)} cá nhân đạt danh hiệu {who}",
-                     f"cá nhân đạt {who}"),
-        _count_check(ctx, "cstd_co_so", article,
-                     f"Có ít nhất {p.ttldxs_min_cstd_co_so_members} cá nhân đạt danh hiệu Chiến sĩ "
-                     f"thi đua cơ sở", "cá nhân đạt Chiến sĩ thi đua cơ sở",
-                     minimum=p.ttldxs_min_cstd_co_so_members),
-        _soft(ctx, SoftCriterion.MOVEMENT_PARTICIPATION, article,
-              f"Có phong trào thi đua thường xuyên, thiết thực, hiệu quả (năm {ctx.Y})"),
-        _soft(ctx, SoftCriterion.SOLIDARITY, article,
-              f"Nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách, pháp luật "
-              f"(năm {ctx.Y})"),
+        _cached(ctx, (_ttldxs_rating, Y, rec.rating), _ttldxs_rating),
+        _cached(ctx, (_ttldxs_completed_share, Y, _members_key(ctx, "completed")),
+                _ttldxs_completed_share),
+        _cached(ctx, (_ttldxs_ldtt_share, ldtt_only, Y, _members_key(ctx, "ldtt")),
+                _ttldxs_ldtt_share),
+        _cached(ctx, (_ttldxs_cstd_members, Y, _members_key(ctx, "cstd_co_so")),
+                _ttldxs_cstd_members),
+        _soft_row(ctx, _MOVEMENT, article,
+                  "Có phong trào thi đua thường xuyên, thiết thực, hiệu quả (năm {})"),
+        _soft_row(ctx, _SOLIDARITY, article,
+                  "Nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách, pháp luật "
+                  "(năm {})"),
     ]
 
 
@@ -492,15 +837,19 @@ def _family_culture(ctx: _Ctx) -> list[Check]:
     exclusions are checked for every household in ``_general_checks``)."""
     article = A.ND86_FAMILY
     return [
-        _soft(ctx, SoftCriterion.MOVEMENT_PARTICIPATION, article,
-              f"Tích cực tham gia các phong trào thi đua, sinh hoạt tại cộng đồng (năm {ctx.Y})"),
-        _soft(ctx, SoftCriterion.PROSPEROUS_FAMILY, article),
+        _soft_row(ctx, _MOVEMENT, article,
+                  "Tích cực tham gia các phong trào thi đua, sinh hoạt tại cộng đồng (năm {})"),
+        _soft_row(ctx, _PROSPEROUS, article),
     ]
 
 
 # --------------------------------------------------------------------------------------------
 # Forms of reward
 # --------------------------------------------------------------------------------------------
+
+
+def _giay_khen_rating(ctx: _Ctx) -> Check:
+    return _rating_at_least(ctx, ctx.params.giay_khen_min_rating, A.LAW_GIAY_KHEN)
 
 
 def _giay_khen_xa(ctx: _Ctx) -> list[Check]:
@@ -513,11 +862,25 @@ def _giay_khen_xa(ctx: _Ctx) -> list[Check]:
             "Hộ gia đình có đóng góp công sức, đất đai, tài sản cho địa phương hoặc có thành "
             "tích trong phong trào thi đua")]
     return [
-        _rating_at_least(ctx, p.giay_khen_min_rating, article),
-        _soft(ctx, SoftCriterion.SOLIDARITY, article,
-              f"Gương mẫu chấp hành chủ trương, chính sách, pháp luật (năm {ctx.Y})"),
-        _soft(ctx, SoftCriterion.FIELD_ACHIEVEMENT, article),
+        _cached(ctx, (_giay_khen_rating, ctx.Y, ctx.record.rating), _giay_khen_rating),
+        _soft_row(ctx, _SOLIDARITY, article,
+                  "Gương mẫu chấp hành chủ trương, chính sách, pháp luật (năm {})"),
+        _soft_row(ctx, _FIELD, article),
     ]
+
+
+def _bang_khen_collective_rule(ctx: _Ctx) -> str:
+    return (f"Có {ctx.params.bang_khen_tinh_collective_years} năm liên tục hoàn thành xuất sắc "
+            f"nhiệm vụ hoặc đạt Tập thể lao động xuất sắc")
+
+
+def _bang_khen_individual_rule(ctx: _Ctx) -> str:
+    p = ctx.params
+    n1, n2 = p.bang_khen_tinh_cstd_chain_years, p.bang_khen_tinh_htxsnv_years
+    k = p.bang_khen_tinh_min_initiatives
+    return (f"Có một trong các căn cứ: {n1} năm liên tục đạt Chiến sĩ thi đua cơ sở; hoặc từ "
+            f"{n2} năm liên tục hoàn thành xuất sắc nhiệm vụ, trong thời gian đó có {k} sáng "
+            f"kiến cấp cơ sở (hoặc {k} đề tài khoa học) được công nhận")
 
 
 def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
@@ -529,34 +892,47 @@ def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
         return [_contributions_check(
             ctx, p.bang_khen_tinh_household_min_contributions, article,
             "Hộ gia đình có nhiều đóng góp về công sức, đất đai, tài sản cho địa phương, xã hội")]
-    solidarity = _soft(ctx, SoftCriterion.SOLIDARITY, article,
-                       f"Gương mẫu chấp hành chủ trương, chính sách, pháp luật (năm {ctx.Y})")
+    solidarity = _soft_row(ctx, _SOLIDARITY, article,
+                           "Gương mẫu chấp hành chủ trương, chính sách, pháp luật (năm {})")
     if kind is SubjectKind.COLLECTIVE:
         n = p.bang_khen_tinh_collective_years
-        chain = _chain(
-            ctx,
-            lambda r: (r.rating is not None and r.rating.at_least(Rating.HTXSNV))
-            or r.has_title(Title.TTLDXS, Title.DVQT),
-            n, "hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập thể lao động xuất sắc")
-        return [Check(f"Có {n} năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập thể lao "
-                      f"động xuất sắc", chain.ok, article, chain.detail), solidarity]
+        chain = _chain(ctx, _collective_excellent_year, n,
+                       "hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập thể lao động xuất sắc")
+        rule = _cached(ctx, (_bang_khen_collective_rule,), _bang_khen_collective_rule)
+        return [_check(rule, chain.ok, article, chain.detail), solidarity]
 
     # Individual: one of the grounds.
     n1 = p.bang_khen_tinh_cstd_chain_years
-    cstd = _chain(ctx, lambda r: r.has_title(Title.CSTD_CO_SO), n1, "đạt Chiến sĩ thi đua cơ sở")
+    cstd = _chain(ctx, _has_cstd_co_so, n1, "đạt Chiến sĩ thi đua cơ sở")
     n2 = p.bang_khen_tinh_htxsnv_years
-    k = p.bang_khen_tinh_min_initiatives
-    excellent = _chain(ctx, lambda r: r.rating is not None and r.rating.at_least(Rating.HTXSNV),
-                       n2, "hoàn thành xuất sắc nhiệm vụ")
+    excellent = _chain(ctx, _excellent, n2, "hoàn thành xuất sắc nhiệm vụ")
     # "≥ 2 consecutive years HTXSNV": take the whole run of HTXSNV years ending at the chain end.
     if excellent.ok:
-        run = list(excellent.years)
-        while ctx.counted(run[0] - 1) and (r := ctx.rec(run[0] - 1)).rating is not None \
-                and r.rating.at_least(Rating.HTXSNV):
-            run.insert(0, run[0] - 1)
-        window = run
+        first, last = excellent.years[0], excellent.years[-1]
+        get, count_from = ctx.years.get, ctx.count_from
+        while (count_from is None or date(first - 1, 1, 1) >= count_from) \
+                and (r := get(first - 1)) is not None \
+                and r.rating is not None and r.rating.at_least(_HTXSNV):
+            first -= 1  # (a missing year has no rating: the run stops there)
     else:
-        window = list(range(ctx.Y - n2 + 1, ctx.Y + 1))
+        first, last = ctx.Y - n2 + 1, ctx.Y
+    if ctx.any_works():
+        ground = _bang_khen_individual(ctx, cstd, excellent, first, last)
+    else:  # the row depends on the two chains and the window only
+        key = (_bang_khen_individual, cstd, excellent, first, last)
+        ground = ctx.memo.get(key)
+        if ground is None:
+            ground = _store(ctx.memo, key,
+                            _bang_khen_individual(ctx, cstd, excellent, first, last))
+    return [ground, solidarity]
+
+
+def _bang_khen_individual(ctx: _Ctx, cstd: _Chain, excellent: _Chain, first: int,
+                          last: int) -> Check:
+    article = A.BANG_KHEN_TINH
+    p = ctx.params
+    k = p.bang_khen_tinh_min_initiatives
+    window = list(range(first, last + 1))
     ini, ini_notes = _usable_works(ctx, "initiatives", window, Scope.CO_SO)
     top, top_notes = _usable_works(ctx, "science_topics", window, Scope.CO_SO)
     works_ok = len(ini) >= k or len(top) >= k
@@ -567,13 +943,8 @@ def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
                     f"đề tài {_works_text(top, top_notes)} (cần {k} sáng kiến hoặc {k} đề tài)")
     detail = (f"Căn cứ 1 ({'đạt' if cstd.ok else 'không đạt'}): {cstd.detail}. "
               f"Căn cứ 2 ({'đạt' if ground2 else 'không đạt'}): {ground2_text}")
-    return [
-        Check(f"Có một trong các căn cứ: {n1} năm liên tục đạt Chiến sĩ thi đua cơ sở; hoặc từ "
-              f"{n2} năm liên tục hoàn thành xuất sắc nhiệm vụ, trong thời gian đó có {k} sáng "
-              f"kiến cấp cơ sở (hoặc {k} đề tài khoa học) được công nhận",
-              cstd.ok or ground2, article, detail),
-        solidarity,
-    ]
+    return _check(_cached(ctx, (_bang_khen_individual_rule,), _bang_khen_individual_rule),
+                  cstd.ok or ground2, article, detail)
 
 
 # --------------------------------------------------------------------------------------------
@@ -642,34 +1013,64 @@ _PENDING_RULES = {
 }
 
 
-def _general_checks(ctx: _Ctx, rule: TargetRule) -> list[Check]:
-    checks = []
-    for matter in PendingMatter:
-        pending = matter in ctx.case.history.pending
-        checks.append(Check(
-            _PENDING_RULES[matter.value], not pending, A.ND152_PRINCIPLES,
-            f"Hồ sơ ghi nhận: {_lower_first(matter.label)}" if pending
-            else "Không có ghi nhận"))
+# Rows that depend on nothing but whether the matter is pending: built once.
+_PENDING_CHECKS = {
+    matter: {pending: Check(
+        _PENDING_RULES[matter.value], not pending, A.ND152_PRINCIPLES,
+        f"Hồ sơ ghi nhận: {_lower_first(matter.label)}" if pending else "Không có ghi nhận")
+        for pending in (False, True)}
+    for matter in PendingMatter
+}
+_NOTHING_PENDING = tuple(rows[False] for rows in _PENDING_CHECKS.values())
 
+
+def _discipline_check(ctx: _Ctx) -> Check:
     if not ctx.periods:
         detail = "Không có kỷ luật"
     else:
         detail = ctx.discipline_note()[:1].upper() + ctx.discipline_note()[1:]
-    checks.append(Check(
+    return Check(
         f"Thành tích năm {ctx.Y} được tính: không trong thời hạn kỷ luật; sau kỷ luật, thành "
         f"tích chỉ được tính từ ngày chấp hành xong",
-        ctx.counted(ctx.Y), A.ND152_PRINCIPLES, detail))
+        ctx.counted(ctx.Y), A.ND152_PRINCIPLES, detail)
 
-    if ctx.case.subject is SubjectKind.HOUSEHOLD:
-        excluded = sorted(ctx.case.history.household_exclusions, key=lambda e: e.value)
-        article = A.ND86_FAMILY if ctx.case.target is Title.GIA_DINH_VAN_HOA else \
-            f"{rule.article}; {A.ND86_FAMILY}"
-        checks.append(Check(
-            "Hộ gia đình chấp hành tốt pháp luật: không có thành viên bị truy cứu trách nhiệm "
-            "hình sự, trốn nghĩa vụ quân sự, trốn thuế, bị xử phạt vì tảo hôn, vi phạm trật tự "
-            "công cộng, đánh bạc hoặc vi phạm tương tự",
-            not excluded, article,
-            "; ".join(e.label for e in excluded) if excluded else "Không có trường hợp loại trừ"))
+
+def _household_check(ctx: _Ctx, rule: TargetRule) -> Check:
+    excluded = sorted(ctx.case.history.household_exclusions, key=lambda e: e.value)
+    article = A.ND86_FAMILY if ctx.case.target is Title.GIA_DINH_VAN_HOA else \
+        f"{rule.article}; {A.ND86_FAMILY}"
+    return Check(
+        "Hộ gia đình chấp hành tốt pháp luật: không có thành viên bị truy cứu trách nhiệm "
+        "hình sự, trốn nghĩa vụ quân sự, trốn thuế, bị xử phạt vì tảo hôn, vi phạm trật tự "
+        "công cộng, đánh bạc hoặc vi phạm tương tự",
+        not excluded, article,
+        "; ".join(e.label for e in excluded) if excluded else "Không có trường hợp loại trừ")
+
+
+def _general_checks(ctx: _Ctx, rule: TargetRule) -> list[Check]:
+    history = ctx.case.history
+    pending = history.pending
+    if pending:
+        checks = [rows[matter in pending] for matter, rows in _PENDING_CHECKS.items()]
+    else:
+        checks = list(_NOTHING_PENDING)
+
+    if ctx.periods:  # the row depends on the judged year and the last period only
+        last = ctx.periods[-1]
+        checks.append(_cached(ctx, (_discipline_check, ctx.Y, last.form, last.start, last.end),
+                              _discipline_check))
+    else:
+        checks.append(_cached(ctx, (_discipline_check, ctx.Y), _discipline_check))
+
+    if history.kind is _H:
+        if history.household_exclusions:
+            checks.append(_household_check(ctx, rule))
+        else:
+            key = (_household_check, ctx.case.target is _GDVH, rule.article)
+            check = ctx.memo.get(key)
+            if check is None:
+                check = _store(ctx.memo, key, _household_check(ctx, rule))
+            checks.append(check)
     return checks
 
 
@@ -678,32 +1079,54 @@ def _general_checks(ctx: _Ctx, rule: TargetRule) -> list[Check]:
 # --------------------------------------------------------------------------------------------
 
 
+def _subject_check(case: Case, rule: TargetRule) -> Check:
+    allowed = ", ".join(_lower_first(k.label) for k in SubjectKind if k in rule.subjects)
+    return Check(f"Đối tượng được xét {case.target.label}: {allowed}",
+                 case.subject in rule.subjects, rule.article,
+                 f"Hồ sơ là {_lower_first(case.subject.label)}")
+
+
+def _not_automated_check(case: Case, rule: TargetRule) -> Check:
+    return Check(
+        f"Tiêu chuẩn {case.target.label} chưa được đưa vào bộ quy tắc tự động; cần Hội "
+        f"đồng Thi đua – Khen thưởng thẩm định hồ sơ", False, rule.article, rule.note)
+
+
 def evaluate(case: Case, params: RuleParameters = DEFAULT_PARAMETERS) -> Verdict:
     """Judge ``case`` under ``params``.  Raises ``money.NoBaseSalaryError`` when a decision
     date falls before the base-salary table."""
     ctx = _Ctx(case, params)
-    rule = TARGET_RULES[case.target]
-    allowed = ", ".join(_lower_first(k.label) for k in SubjectKind if k in rule.subjects)
-    subject_ok = case.subject in rule.subjects
-    checks = [Check(f"Đối tượng được xét {case.target.label}: {allowed}", subject_ok,
-                    rule.article, f"Hồ sơ là {_lower_first(case.subject.label)}")]
+    memo = ctx.memo
+    target = case.target
+    subject = case.history.kind
+    rule = TARGET_RULES[target]
+    # What depends on the target, its table row and the subject kind only.
+    key = (evaluate, target, subject)
+    head = memo.get(key)
+    if head is None or head[0] is not rule:
+        head = _store(memo, key, (rule, _subject_check(case, rule), subject in rule.subjects,
+                                  str(target), params.authority_for(target),
+                                  _not_automated_check(case, rule)))
+    _rule, subject_check, subject_ok, target_text, authority, not_automated = head
+
+    checks = [subject_check]
     checks += _general_checks(ctx, rule)
     if subject_ok:  # the target's criteria only make sense for a subject it applies to
         if rule.checks is None:
-            checks.append(Check(
-                f"Tiêu chuẩn {case.target.label} chưa được đưa vào bộ quy tắc tự động; cần Hội "
-                f"đồng Thi đua – Khen thưởng thẩm định hồ sơ", False, rule.article, rule.note))
+            checks.append(not_automated)
         else:
             checks += rule.checks(ctx)
 
     amount = None
-    if case.decision_date is not None:
-        amount = reward_amount(case.target, case.subject, case.decision_date, params)
-    return Verdict(
-        id=case.id,
-        target=str(case.target),
-        eligible=bool(checks) and all(c.passed for c in checks),
-        authority=params.authority_for(case.target),
-        checks=tuple(checks),
-        amount_vnd=amount,
-    )
+    decision_date = case.decision_date
+    if decision_date is not None:
+        key = (reward_amount, target, subject, decision_date)
+        amount = memo.get(key, _MISSING)
+        if amount is _MISSING:  # may raise NoBaseSalaryError (never memoised)
+            amount = _store(memo, key, reward_amount(target, subject, decision_date, params))
+    eligible = True
+    for check in checks:
+        if not check.passed:
+            eligible = False
+            break
+    return _verdict(case.id, target_text, eligible, authority, tuple(checks), amount)

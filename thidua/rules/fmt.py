@@ -10,7 +10,9 @@ from typing import Iterable
 
 def vn_date(day: date) -> str:
     """01/07/2026"""
-    return f"{day:%d/%m/%Y}"
+    if day.year >= 1000:  # same text as strftime, without its cost
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day:%d/%m/%Y}"  # (strftime pads years < 1000 differently per platform)
 
 
 def percent(value: Fraction) -> str:
@@ -26,7 +28,7 @@ def vnd(amount: int) -> str:
 
 
 def years_list(years: Iterable[int]) -> str:
-    return ", ".join(str(y) for y in years)
+    return ", ".join(map(str, years))
 
 
 def lower_first(text: str) -> str:
