@@ -11,5 +11,6 @@ urlpatterns = [
     path("danh-muc/luong-co-so/them/", views.base_salary_add, name="base_salary_add"),
     path("so-khen-thuong/", views.ledger, name="ledger"),
     path("sang-kien/", views.initiative_list, name="initiatives"),
+    path("cong-bang/", views.fairness, name="fairness"),
     path("ca-nhan/<int:pk>/ghi-so/", views.award_add_person, name="award_add_person"),
 ]

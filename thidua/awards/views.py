@@ -116,3 +116,22 @@ def award_add_person(request, pk: int):
             messages.success(request, "Đã ghi vào sổ khen thưởng.")
             return redirect("org:person", pk=person.pk)
     return render(request, "awards/award_form.html", {"form": form, "subject": person})
+
+
+@login_required
+def fairness(request):
+    from . import fairness as fair
+
+    try:
+        first = int(request.GET.get("tu", 2021))
+        last = int(request.GET.get("den", _default_year()))
+    except ValueError:
+        first, last = 2021, _default_year()
+    first, last = max(1990, min(first, last)), min(2100, max(first, last))
+    years = range(first, last + 1)
+    rows = fair.figures(user=request.user, years=years)
+    series = {g: [r.share(g) for r in rows] for g in ("leader", "staff", "direct", "women")}
+    return render(request, "awards/fairness.html", {
+        "rows": rows, "first": first, "last": last, "labels": fair.LABELS,
+        "direct_trend": fair.trend(series["direct"]), "series": series,
+    })

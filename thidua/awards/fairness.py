@@ -1,0 +1,98 @@
+"""Fairness figures: who the awards go to.
+
+The seed's goal (Part One IV.1, VI.1): "Tăng tỷ lệ khen thưởng cán bộ cơ sở, người trực tiếp
+lao động sản xuất". For a period and a scope, each individual award is classed by its holder:
+- leader: a position of head or deputy (trưởng, phó, chủ tịch, bí thư, giám đốc, chỉ huy…)
+  in the holder's unit during that year;
+- direct production worker: workers, farmers and villagers (categories người lao động,
+  nhân dân), and every award to a household;
+- staff: everyone else;
+plus the share going to women. Collective awards are counted apart.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.org.models import Membership, Person
+
+from .models import Award
+
+LEADER_WORDS = re.compile(r"\b(trưởng|phó|chủ tịch|bí thư|giám đốc|chỉ huy|hiệu trưởng|trạm trưởng)\b", re.I)
+DIRECT_CATEGORIES = {Person.Category.NGUOI_LAO_DONG, Person.Category.NHAN_DAN}
+GROUPS = ("leader", "staff", "direct")
+LABELS = {"leader": "Lãnh đạo, quản lý", "staff": "Cán bộ, công chức, viên chức, chiến sĩ",
+          "direct": "Người trực tiếp lao động sản xuất", "women": "Nữ", "collective": "Tập thể"}
+
+
+def is_leader(position: str) -> bool:
+    return bool(LEADER_WORDS.search(position or ""))
+
+
+@dataclass
+class YearFigures:
+    year: int
+    individual: int = 0
+    leader: int = 0
+    staff: int = 0
+    direct: int = 0
+    women: int = 0
+    collective: int = 0
+    by_type: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def share(self, group: str) -> float | None:
+        return round(100 * getattr(self, group) / self.individual, 1) if self.individual else None
+
+
+def figures(*, user, years: range, unit=None) -> list[YearFigures]:
+    """Per year: individual awards by holder group and women, collective awards."""
+    orgs = visible_organisations(user)
+    if unit is not None:
+        orgs = orgs.filter(path__startswith=unit.path)
+    people = visible_people(user)
+    if unit is not None:
+        people = people.filter(Q(memberships__organisation__path__startswith=unit.path)
+                               | Q(household__village__path__startswith=unit.path))
+    awards = (Award.objects.filter(year__in=list(years), revoked=False)
+              .filter(Q(person__in=people) | Q(organisation__in=orgs) | Q(household__village__in=orgs))
+              .values("year", "person_id", "person__category", "person__gender", "organisation_id",
+                      "household_id", "award_type__name"))
+    awards = list(awards)
+    person_ids = {a["person_id"] for a in awards if a["person_id"]}
+    positions: dict[int, list[tuple]] = defaultdict(list)
+    for m in Membership.objects.filter(person_id__in=person_ids).values("person_id", "position", "start", "end"):
+        positions[m["person_id"]].append((m["position"], m["start"], m["end"]))
+
+    def leader_in(person_id: int, year: int) -> bool:
+        return any(is_leader(pos) and (start is None or start.year <= year) and (end is None or end.year >= year)
+                   for pos, start, end in positions.get(person_id, ()))
+
+    result = {y: YearFigures(y) for y in years}
+    for a in awards:
+        fig = result[a["year"]]
+        fig.by_type[a["award_type__name"]] += 1
+        if a["organisation_id"]:
+            fig.collective += 1
+            continue
+        fig.individual += 1
+        if a["household_id"] or a["person__category"] in DIRECT_CATEGORIES:
+            fig.direct += 1
+        elif leader_in(a["person_id"], a["year"]):
+            fig.leader += 1
+        else:
+            fig.staff += 1
+        if a["person__gender"] == Person.Gender.FEMALE:
+            fig.women += 1
+    return [result[y] for y in years]
+
+
+def trend(values: list[float | None]) -> str:
+    """'tăng', 'giảm' or 'ổn định' between the first and last known values."""
+    known = [v for v in values if v is not None]
+    if len(known) < 2 or known[-1] == known[0]:
+        return "ổn định"
+    return "tăng" if known[-1] > known[0] else "giảm"
