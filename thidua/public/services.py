@@ -1,0 +1,110 @@
+"""Writes of the public app (exemplars and their photos). Keyword-only, atomic, audited."""
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.accounts.models import Role
+from thidua.accounts.scoping import can_see_organisation
+from thidua.core.audit import log_create, log_delete
+from thidua.core.services import create_record, update_record
+from thidua.core.text import nfc, search_key
+
+from . import images
+from .models import Exemplar, ExemplarPhoto
+
+EDITOR_ROLES = {Role.ADMIN, Role.OFFICER}
+EXEMPLAR_FIELDS = ("person", "organisation", "display_name", "role_line", "sector", "headline", "story",
+                   "achievements", "land_m2", "money_vnd", "production_model", "ocop_product",
+                   "consent_to_publish", "consent_note")
+
+
+def _require_editor(actor, commune) -> None:
+    if actor is not None and not (actor.is_superuser or actor.role in EDITOR_ROLES):
+        raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng được soạn gương điển hình.")
+    if actor is not None and not can_see_organisation(actor, commune):
+        raise PermissionDenied("Xã ngoài phạm vi của bạn.")
+
+
+def unique_slug(name: str, exclude_pk: int | None = None) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", search_key(name)).strip("-")[:100] or "guong"
+    slug, n = base, 2
+    while Exemplar.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _clean_fields(fields: dict) -> dict:
+    data = {k: v for k, v in fields.items() if k in EXEMPLAR_FIELDS}
+    for key in ("display_name", "role_line", "headline", "production_model", "ocop_product", "consent_note"):
+        if key in data:
+            data[key] = nfc(data[key] or "")
+    if data.get("person") is not None and data.get("organisation") is not None:
+        raise ValidationError("Một gương điển hình là của một cá nhân hoặc một tập thể, không phải cả hai.")
+    return data
+
+
+@transaction.atomic
+def create_exemplar(*, actor, commune, **fields) -> Exemplar:
+    _require_editor(actor, commune)
+    data = _clean_fields(fields)
+    return create_record(actor=actor, model=Exemplar, commune=commune,
+                         slug=unique_slug(data.get("display_name", "")), **data)
+
+
+@transaction.atomic
+def update_exemplar(*, actor, exemplar: Exemplar, **fields) -> Exemplar:
+    _require_editor(actor, exemplar.commune)
+    data = _clean_fields(fields)
+    if not data.get("consent_to_publish", exemplar.consent_to_publish) and exemplar.published_on:
+        data["published_on"] = None  # consent withdrawn: the story leaves the public site at once
+    return update_record(actor=actor, instance=exemplar, **data)
+
+
+@transaction.atomic
+def publish(*, actor, exemplar: Exemplar, published_on: datetime.date | None = None) -> Exemplar:
+    """Publish on a date (today by default; a later date schedules it). Needs consent."""
+    _require_editor(actor, exemplar.commune)
+    if not exemplar.consent_to_publish:
+        raise ValidationError("Chưa có sự đồng ý công bố của người (tập thể) được nêu gương.")
+    return update_record(actor=actor, instance=exemplar, published_on=published_on or timezone.localdate(),
+                         audit_note="Công bố gương điển hình")
+
+
+@transaction.atomic
+def unpublish(*, actor, exemplar: Exemplar) -> Exemplar:
+    _require_editor(actor, exemplar.commune)
+    return update_record(actor=actor, instance=exemplar, published_on=None, audit_note="Thôi công bố")
+
+
+@transaction.atomic
+def add_photo(*, actor, exemplar: Exemplar, upload, alt_text: str, caption: str = "") -> ExemplarPhoto:
+    """Store a photo after checking it is an image (magic bytes), not too large, and without
+    embedded metadata."""
+    _require_editor(actor, exemplar.commune)
+    if not alt_text.strip():
+        raise ValidationError("Phải mô tả ảnh (cho người dùng trình đọc màn hình).")
+    if upload.size > images.MAX_BYTES:
+        raise ValidationError(f"Ảnh quá lớn: tối đa {images.MAX_BYTES // (1024 * 1024)} MB.")
+    data, content_type = images.clean_image(upload.read(images.MAX_BYTES + 1))
+    photo = ExemplarPhoto(exemplar=exemplar, content_type=content_type, size=len(data), alt_text=nfc(alt_text),
+                          caption=nfc(caption), order=exemplar.photos.count(),
+                          uploaded_by=actor if (actor is not None and actor.is_authenticated) else None)
+    photo.image.save("anh", ContentFile(data), save=False)
+    photo.save()
+    log_create(actor=actor, instance=photo, note=f"Ảnh của gương “{exemplar.display_name}”")
+    return photo
+
+
+@transaction.atomic
+def delete_photo(*, actor, photo: ExemplarPhoto) -> None:
+    _require_editor(actor, photo.exemplar.commune)
+    log_delete(actor=actor, instance=photo)
+    storage, name = photo.image.storage, photo.image.name
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))

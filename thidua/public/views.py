@@ -1,0 +1,191 @@
+"""The public site (no login) and the staff pages that edit exemplars. Thin views."""
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import ExemplarForm, PhotoForm, PublishForm, VerifyForm
+from .models import ExemplarPhoto, Sector
+
+CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+
+
+def certificate_url(code: str) -> str:
+    """/xac-minh/<code> when the root mount exists, else the same page under /cong-khai/."""
+    try:
+        return reverse("verification:certificate", args=[code])
+    except NoReverseMatch:
+        return reverse("public:certificate", args=[code])
+
+
+def _year(request, years: list[int]) -> int | None:
+    raw = request.GET.get("nam", "")
+    if raw.isdigit() and int(raw) in years:
+        return int(raw)
+    return years[0] if years else None
+
+
+def board(request):
+    commune = selectors.home_commune()
+    years = selectors.award_years(commune=commune)
+    year = _year(request, years)
+    context = {"commune": commune, "years": years, "year": year, "nav": "board",
+               "exemplars": selectors.latest_exemplars(commune=commune)}
+    if year is not None:
+        context.update(selectors.honour_board(commune=commune, year=year))
+    return render(request, "public/board.html", context)
+
+
+def exemplar_list(request):
+    commune = selectors.home_commune()
+    sector = request.GET.get("linh-vuc", "")
+    return render(request, "public/exemplar_list.html", {
+        "commune": commune, "nav": "exemplars", "sector": sector if sector in Sector.values else "", "sectors": Sector.choices,
+        "exemplars": selectors.exemplar_list(commune=commune, sector=sector)})
+
+
+def exemplar_detail(request, slug: str):
+    exemplar = selectors.get_public_exemplar(slug=slug)
+    return render(request, "public/exemplar_detail.html", {
+        "commune": exemplar.commune, "nav": "exemplars", "exemplar": exemplar, "awards": selectors.exemplar_awards(exemplar=exemplar)})
+
+
+def photo(request, pk: int):
+    item = selectors.public_photo(pk=pk, user=request.user)
+    try:
+        handle = item.image.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=item.content_type)
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "public, max-age=86400" if item.exemplar.is_public else "private, no-store"
+    return response
+
+
+def verify_lookup(request):
+    form = VerifyForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        code = form.cleaned_data["ma"].strip()
+        if CODE_RE.match(code):
+            return redirect(certificate_url(code))
+        form.add_error("ma", "Mã xác minh chỉ gồm chữ cái không dấu, chữ số, dấu gạch ngang và gạch dưới.")
+    return render(request, "public/verify_lookup.html", {"form": form, "commune": selectors.home_commune(), "nav": "verify"},
+                  status=400 if form.is_bound else 200)
+
+
+def verify(request, code: str):
+    """/xac-minh/<code>: the award of a printed certificate, or a clear "not found" (404)."""
+    award = selectors.verification(code=code) if CODE_RE.match(code) else None
+    context = {"award": award, "code": code[:40], "form": VerifyForm(), "nav": "verify",
+               "commune": selectors.home_commune(),
+               "holder": selectors.holder_name(award) if award else ""}
+    response = render(request, "public/verify.html", context, status=200 if award else 404)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# --- staff -------------------------------------------------------------------------------------
+
+def _editor(user) -> bool:
+    return user.is_superuser or user.role in services.EDITOR_ROLES
+
+
+@login_required
+def manage(request):
+    commune = selectors.home_commune() if not request.user.unit_id else (request.user.unit.commune()
+                                                                         or selectors.home_commune())
+    return render(request, "public/manage_list.html", {
+        "exemplars": selectors.staff_exemplars(user=request.user, commune=commune), "can_edit": _editor(request.user),
+        "today": timezone.localdate()})
+
+
+@login_required
+def manage_edit(request, pk: int | None = None):
+    if not _editor(request.user):
+        raise PermissionDenied
+    exemplar = selectors.get_staff_exemplar(user=request.user, pk=pk) if pk else None
+    form = ExemplarForm(request.POST or None, instance=exemplar, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            if exemplar:
+                exemplar = services.update_exemplar(actor=request.user, exemplar=exemplar, **data)
+            else:
+                commune = request.user.unit.commune() if request.user.unit_id else selectors.home_commune()
+                exemplar = services.create_exemplar(actor=request.user, commune=commune, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu gương điển hình.")
+            return redirect("public:manage_detail", pk=exemplar.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "public/manage_form.html", {"form": form, "exemplar": exemplar}, status=status)
+
+
+@login_required
+def manage_detail(request, pk: int):
+    exemplar = selectors.get_staff_exemplar(user=request.user, pk=pk)
+    can_edit = _editor(request.user)
+    photo_form = PhotoForm()
+    publish_form = PublishForm(initial={"published_on": exemplar.published_on or timezone.localdate()})
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        photo_form = PhotoForm(request.POST, request.FILES)
+        if photo_form.is_valid():
+            try:
+                services.add_photo(actor=request.user, exemplar=exemplar, upload=photo_form.cleaned_data["image"],
+                                   alt_text=photo_form.cleaned_data["alt_text"],
+                                   caption=photo_form.cleaned_data["caption"])
+            except ValidationError as exc:
+                photo_form.add_error("image", exc)
+            else:
+                messages.success(request, "Đã thêm ảnh.")
+                return redirect("public:manage_detail", pk=exemplar.pk)
+        status = 400
+    return render(request, "public/manage_detail.html", {
+        "exemplar": exemplar, "photos": list(exemplar.photos.all()), "can_edit": can_edit,
+        "photo_form": photo_form, "publish_form": publish_form}, status=status)
+
+
+@login_required
+@require_POST
+def manage_publish(request, pk: int):
+    exemplar = selectors.get_staff_exemplar(user=request.user, pk=pk)
+    if not _editor(request.user):
+        raise PermissionDenied
+    try:
+        if request.POST.get("action") == "thoi":
+            services.unpublish(actor=request.user, exemplar=exemplar)
+            messages.success(request, "Đã thôi công bố.")
+        else:
+            form = PublishForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError("Ngày công bố không hợp lệ (dd/mm/yyyy).")
+            services.publish(actor=request.user, exemplar=exemplar, published_on=form.cleaned_data["published_on"])
+            messages.success(request, "Đã công bố.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("public:manage_detail", pk=exemplar.pk)
+
+
+@login_required
+@require_POST
+def manage_photo_delete(request, pk: int):
+    item = ExemplarPhoto.objects.select_related("exemplar").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    selectors.get_staff_exemplar(user=request.user, pk=item.exemplar_id)
+    if not _editor(request.user):
+        raise PermissionDenied
+    services.delete_photo(actor=request.user, photo=item)
+    messages.success(request, "Đã xóa ảnh.")
+    return redirect("public:manage_detail", pk=item.exemplar_id)
