@@ -85,12 +85,12 @@ def _with_titles(history: SubjectHistory, year: int, titles: set[str]) -> Subjec
     return dataclasses.replace(history, years=years)
 
 
-def _already_held(*, year: int, people, orgs, households) -> set[tuple[str, int, str]]:
+def _already_held(*, year: int, person_ids, orgs, households) -> set[tuple[str, int, str]]:
     """(kind, id, code) of titles and forms already conferred for the year."""
     from .models import Award
 
     rows = Award.objects.filter(year=year, revoked=False, award_type__code__in=ALL_TARGETS).filter(
-        Q(person__in=[p.pk for p in people]) | Q(organisation__in=[o.pk for o in orgs])
+        Q(person__in=person_ids) | Q(organisation__in=[o.pk for o in orgs])
         | Q(household__in=[h.pk for h in households])).values_list(
         "person_id", "organisation_id", "household_id", "award_type__code")
     held = set()
@@ -114,23 +114,25 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     params = current_parameters()
     decision_date = decision_date or datetime.date(year, 12, 20)
     wanted = set(targets or ALL_TARGETS)
-    orgs = visible_organisations(user).select_related("parent")
+    orgs_qs = visible_organisations(user).select_related("parent")
     if unit is not None:
-        orgs = orgs.filter(path__startswith=unit.path)
-    orgs = [o for o in orgs if o.valid_from is None or o.valid_from.year <= year]
-    org_ids = [o.pk for o in orgs]
+        orgs_qs = orgs_qs.filter(path__startswith=unit.path)
+    orgs_qs = orgs_qs.exclude(valid_from__year__gt=year)
+    orgs = list(orgs_qs)
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    memberships = (Membership.objects.filter(organisation_id__in=org_ids)
-                   .exclude(start__gt=end).exclude(end__lt=start).select_related("organisation"))
+    memberships = (Membership.objects.filter(organisation__in=orgs_qs.values("pk"))
+                   .exclude(start__gt=end).exclude(end__lt=start))
     unit_of: dict[int, str] = {}
-    for m in memberships:
-        unit_of.setdefault(m.person_id, m.organisation.name)
-    people = list(visible_people(user).filter(pk__in=list(unit_of)).order_by())
-    households = list(Household.objects.filter(village_id__in=org_ids, contributions__year__gte=year - 2)
+    for person_id, unit_name in memberships.values_list("person_id", "organisation__name"):
+        unit_of.setdefault(person_id, unit_name)
+    people_qs = visible_people(user).filter(pk__in=memberships.values("person_id"))
+    people = list(people_qs.order_by())
+    person_ids = people_qs.values("pk")
+    households = list(Household.objects.filter(village__in=orgs_qs.values("pk"), contributions__year__gte=year - 2)
                       .distinct().select_related("village"))
 
     loader = HistoryLoader(year=year)
-    held = _already_held(year=year, people=people, orgs=orgs, households=households)
+    held = _already_held(year=year, person_ids=person_ids, orgs=orgs, households=households)
     lists: dict[str, TargetList] = {}
 
     def target_list(code: str) -> TargetList:
@@ -144,7 +146,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     collective_wanted = bool(wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values())))
     person_needed = wanted | ({"LDTT", "CSTT", "CSTD_CO_SO"} if collective_wanted else set())
     projected: dict[tuple[int, int], set[str]] = defaultdict(set)
-    histories = loader.people(people)
+    histories = loader.people(people, id_query=person_ids)
     for person in people:
         history = histories[person.pk]
         gained: set[str] = set()

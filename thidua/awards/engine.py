@@ -82,8 +82,10 @@ class HistoryLoader:
         self.first_year = first_year or year - 8
 
     # -- people ------------------------------------------------------------------------------
-    def people(self, people: list[Person]) -> dict[int, SubjectHistory]:
-        ids = [p.pk for p in people]
+    def people(self, people: list[Person], id_query=None) -> dict[int, SubjectHistory]:
+        """``id_query`` (a ``values("pk")`` queryset selecting the same people) lets the
+        database join instead of Python sending thousands of ids."""
+        ids = id_query if id_query is not None else [p.pk for p in people]
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
         for r in Rating.objects.filter(person_id__in=ids, year__gte=self.first_year).values("person_id", "year", "rating"):
             data[r["person_id"]].setdefault(r["year"], _YearData()).rating = r["rating"]
@@ -109,7 +111,7 @@ class HistoryLoader:
             pending=frozenset(pending.get(p.pk, ())), discipline=tuple(discipline.get(p.pk, ())),
         ) for p in people}
 
-    def _pending(self, field_name: str, ids: list[int]) -> dict[int, set]:
+    def _pending(self, field_name: str, ids) -> dict[int, set]:
         today = datetime.date.today()
         result: dict[int, set] = defaultdict(set)
         for m in PendingMatter.objects.filter(**{f"{field_name}__in": ids}).filter(
@@ -145,7 +147,7 @@ class HistoryLoader:
         years = range(self.first_year, self.year + 1)
         memberships = list(Membership.objects.filter(organisation_id__in=unit_ids).values(
             "organisation_id", "person_id", "start", "end"))
-        person_ids = {m["person_id"] for m in memberships}
+        person_ids = Membership.objects.filter(organisation_id__in=unit_ids).values("person_id")
         ratings = {(r["person_id"], r["year"]): r["rating"] for r in Rating.objects.filter(
             person_id__in=person_ids, year__gte=self.first_year).values("person_id", "year", "rating")}
         titles: dict[tuple[int, int], set] = defaultdict(set)
