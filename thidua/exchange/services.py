@@ -39,6 +39,7 @@ def _summary(rows: list[dict]) -> dict:
         "errors": sum(1 for r in rows if r["errors"]),
         "duplicates": sum(1 for r in rows if r.get("duplicate") and not r["errors"]),
         "to_import": sum(1 for r in rows if r["decision"] == IMPORT and not r["errors"]),
+        "info": sum(1 for r in rows if r.get("status") == "info"),
         "messages": [f"Dòng {r['row']}: {e}" for r in rows for e in r["errors"]][:500],
     }
 
@@ -65,6 +66,19 @@ def preview_workbook(*, actor, kind: str, data: bytes, file_name: str = "") -> I
     importer = importer_for(kind)
     _check_may_import(actor, importer)
     return preview_import(actor=actor, kind=kind, rows=importer.read(data), file_name=file_name)
+
+
+@transaction.atomic
+def preview_report(*, actor, text: str, file_name: str = "") -> ImportBatch:
+    """A pasted or uploaded report becomes a batch of proposed ledger rows to review."""
+    from .report_import import rows_from_report
+
+    importer = importer_for(ImportBatch.Kind.REPORT)
+    _check_may_import(actor, importer)
+    rows = rows_from_report(text or "")
+    if not rows:
+        raise ValidationError("Không tìm thấy gương điển hình nào trong báo cáo (tên, chức vụ, đơn vị, khen thưởng).")
+    return preview_import(actor=actor, kind=ImportBatch.Kind.REPORT, rows=rows, file_name=file_name)
 
 
 def _require_owner(actor, batch: ImportBatch) -> None:

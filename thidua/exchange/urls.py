@@ -1,4 +1,25 @@
-from django.urls import path
+"""Mounted at /du-lieu/ by thidua/urls.py. The pages live in the "exchange" namespace; the API
+(django-ninja, which needs a top-level namespace) in "exchange-api" at /du-lieu/api/."""
+from django.urls import include, path
 
-app_name = "exchange"
-urlpatterns = []
+from . import views
+from .api import api
+
+pages = [
+    path("", views.index, name="index"),
+    path("nhap/", views.import_start, name="import"),
+    path("nhap/mau/<slug:slug>.xlsx", views.template_download, name="template"),
+    path("nhap/<int:pk>/", views.batch_detail, name="batch"),
+    path("nhap/<int:pk>/ghi/", views.batch_commit, name="batch_commit"),
+    path("nhap/<int:pk>/hoan-tac/", views.batch_undo, name="batch_undo"),
+    path("nhap/<int:pk>/huy/", views.batch_discard, name="batch_discard"),
+    path("doc-bao-cao/", views.read_report, name="read_report"),
+    path("ma-truy-cap/", views.tokens, name="tokens"),
+    path("ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
+    path("xuat/so-khen-thuong.json", views.ledger_export, name="ledger_export"),
+]
+
+urlpatterns = [
+    path("", include((pages, "exchange"))),
+    path("api/", api.urls),
+]

@@ -1,0 +1,233 @@
+"""Pages of the exchange app: imports (upload, dry-run preview, commit, undo), reading an old
+report, personal API tokens, and the ledger export. Thin: work happens in services."""
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from thidua.core.legacy import LegacyTextFormMixin
+
+from . import exports, selectors, services
+from .importers import IMPORTERS, SLUGS, WorkbookError
+from .models import ApiToken, ImportBatch
+
+MAX_UPLOAD = 10 * 1024 * 1024
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _kind_choices(user):
+    return [(slug, IMPORTERS[kind].title) for slug, kind in SLUGS.items() if IMPORTERS[kind].may_import(user)]
+
+
+class UploadForm(forms.Form):
+    loai = forms.ChoiceField(label=_("Loại dữ liệu"))
+    tep = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loai"].choices = _kind_choices(user)
+
+    def clean_tep(self):
+        f = self.cleaned_data["tep"]
+        if f.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Tệp lớn quá 10 MB; hãy chia nhỏ."))
+        return f
+
+
+class ReportForm(LegacyTextFormMixin, forms.Form):
+    van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 14}))
+    tep = forms.FileField(label=_("hoặc tải tệp văn bản (.txt)"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("tep")
+        if upload:
+            if upload.size > MAX_UPLOAD:
+                raise forms.ValidationError(_("Tệp lớn quá 10 MB."))
+            data = upload.read()
+            for encoding in ("utf-8-sig", "utf-16"):
+                try:
+                    cleaned["van_ban"] = data.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+            else:
+                cleaned["van_ban"] = data.decode("cp1252", errors="replace")
+        if not (cleaned.get("van_ban") or "").strip():
+            raise forms.ValidationError(_("Hãy dán nội dung hoặc chọn tệp báo cáo."))
+        return cleaned
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Tên gợi nhớ"), max_length=100, initial=_("Kết nối phần mềm"))
+
+
+@login_required
+def index(request):
+    return render(request, "exchange/index.html", {
+        "kinds": _kind_choices(request.user),
+        "batches": selectors.import_batches(user=request.user)[:10],
+        "can_read_report": IMPORTERS["awards"].may_import(request.user),
+    })
+
+
+@login_required
+def import_start(request):
+    if not _kind_choices(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user,
+                      initial={"loai": request.GET.get("loai")})
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["tep"]
+        try:
+            batch = services.preview_workbook(actor=request.user, kind=SLUGS[form.cleaned_data["loai"]],
+                                              data=upload.read(), file_name=upload.name)
+        except (WorkbookError, ValidationError) as exc:
+            form.add_error("tep", exc.messages[0])
+        else:
+            return redirect("exchange:batch", pk=batch.pk)
+    page = Paginator(selectors.import_batches(user=request.user), 20).get_page(request.GET.get("page"))
+    return render(request, "exchange/import_start.html", {"form": form, "page": page,
+                                                          "kinds": _kind_choices(request.user)})
+
+
+@login_required
+def template_download(request, slug: str):
+    kind = SLUGS.get(slug)
+    if kind is None:
+        raise Http404("Không có mẫu này.")
+    importer = IMPORTERS[kind]
+    if not importer.may_import(request.user):
+        raise PermissionDenied
+    response = HttpResponse(importer.template(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-nhap-{slug}.xlsx"'
+    return response
+
+
+def _decisions(request) -> dict:
+    return {key[len("quyet-dinh-"):]: value for key, value in request.POST.items() if key.startswith("quyet-dinh-")}
+
+
+@login_required
+def batch_detail(request, pk: int):
+    batch = selectors.get_batch(user=request.user, pk=pk)
+    rows = batch.rows
+    show = request.GET.get("xem", "")
+    if show == "loi":
+        rows = [r for r in rows if r.get("errors")]
+    elif show == "trung":
+        rows = [r for r in rows if r.get("duplicate") and not r.get("errors")]
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    columns = [(c.key, c.header) for c in services.importer_for(batch.kind).columns] or [
+        ("name", "Họ và tên"), ("position", "Chức vụ"), ("unit", "Đơn vị"), ("award_text", "Khen thưởng"),
+        ("code", "Mã"), ("level", "Cấp"), ("year", "Năm")]
+    blockers = services.undo_blockers(batch) if batch.state == ImportBatch.State.COMMITTED else []
+    return render(request, "exchange/batch.html", {"batch": batch, "page": page, "columns": columns, "show": show,
+                                                   "blockers": blockers})
+
+
+@login_required
+@require_POST
+def batch_commit(request, pk: int):
+    batch = selectors.get_batch(user=request.user, pk=pk)
+    decisions = _decisions(request)
+    try:
+        batch = services.commit_batch(actor=request.user, batch=batch, decisions=decisions)
+    except services.ImportRejected as exc:
+        services.recheck_batch(actor=request.user, batch=batch, decisions=decisions)
+        messages.error(request, _("Chưa ghi gì: còn %(n)d dòng lỗi. Sửa tệp rồi nhập lại.") % {"n": len(exc.messages)})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã ghi %(n)d bản ghi của lô nhập #%(id)d.") % {"n": batch.summary.get("written", 0),
+                                                                                  "id": batch.pk})
+    return redirect("exchange:batch", pk=batch.pk)
+
+
+@login_required
+@require_POST
+def batch_undo(request, pk: int):
+    batch = selectors.get_batch(user=request.user, pk=pk)
+    try:
+        services.undo_batch(actor=request.user, batch=batch)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã hoàn tác lô nhập #%(id)d.") % {"id": batch.pk})
+    return redirect("exchange:batch", pk=batch.pk)
+
+
+@login_required
+@require_POST
+def batch_discard(request, pk: int):
+    batch = selectors.get_batch(user=request.user, pk=pk)
+    try:
+        services.discard_batch(actor=request.user, batch=batch)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("exchange:import")
+
+
+@login_required
+def read_report(request):
+    if not IMPORTERS["awards"].may_import(request.user):
+        raise PermissionDenied
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.preview_report(actor=request.user, text=form.cleaned_data["van_ban"],
+                                            file_name=getattr(form.cleaned_data.get("tep"), "name", "") or "")
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("exchange:batch", pk=batch.pk)
+    return render(request, "exchange/read_report.html", {"form": form})
+
+
+@login_required
+def tokens(request):
+    form = TokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_key = services.create_token(actor=request.user, name=form.cleaned_data["name"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            form = TokenForm()
+    response = render(request, "exchange/tokens.html", {"form": form, "tokens": selectors.api_tokens(user=request.user),
+                                                        "new_key": new_key})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.revoke_token(actor=request.user, token=token)
+    messages.success(request, _("Đã thu hồi mã truy cập “%(name)s”.") % {"name": token.name})
+    return redirect("exchange:tokens")
+
+
+@login_required
+def ledger_export(request):
+    year = request.GET.get("nam", "")
+    awards = selectors.sorted_award_rows(selectors.awards(user=request.user,
+                                                      year=int(year) if year.isdigit() and len(year) == 4 else None))
+    document = exports.ledger_document(awards, base_url=request.build_absolute_uri("/").rstrip("/"),
+                                       scope=request.user.unit.name if request.user.unit_id else "toàn hệ thống")
+    response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="so-khen-thuong.json"'
+    return response
