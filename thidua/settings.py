@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.accounts",
     "thidua.awards",
+    "thidua.movements",
     "thidua.bench",
 ]
 

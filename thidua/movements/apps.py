@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MovementsConfig(AppConfig):
+    name = "thidua.movements"
+    label = "movements"
+    verbose_name = "Phong trào thi đua"

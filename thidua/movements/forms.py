@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from thidua.accounts.scoping import visible_organisations
+from thidua.org.forms import DateInput
+from thidua.org.models import Organisation
+
+from .files import validate_evidence, validate_plan_document
+from .models import Band, Criterion, CriteriaSet, Movement, MovementResult, Pact
+from .services import parse_points
+from .titles import NON_COMPETING_KINDS, TOP_AWARD_CHOICES, collective_titles_for, individual_titles_for
+
+
+class PointsField(forms.Field):
+    """Points typed the Vietnamese way ("9,5") or with a dot."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "size": 8}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if len(str(value)) > 20:
+            raise ValidationError(_("Số quá dài."), code="too_long")
+        return parse_points(value)
+
+
+_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")
+
+
+class AmountField(PointsField):
+    """A result's value, Vietnamese style: '3.450.000.000', '1.500' (thousands), '98,5';
+    a single dot before other than three digits is a decimal point ('98.5')."""
+
+    def to_python(self, value):
+        text = str(value or "").strip().replace(" ", "").replace("\u00a0", "")
+        if _GROUPED.fullmatch(text):
+            text = text.replace(".", "")
+        return super().to_python(text)
+
+
+def _commune_units(user):
+    return visible_organisations(user).exclude(kind__in=NON_COMPETING_KINDS).filter(valid_until__isnull=True)
+
+
+class MovementForm(forms.ModelForm):
+    plan_document = forms.FileField(label=_("Kế hoạch phát động (PDF hoặc DOCX, tối đa 10 MB)"), required=False,
+                                    validators=[validate_plan_document])
+
+    class Meta:
+        model = Movement
+        fields = ["name", "level", "launched_by", "organiser", "kind", "year", "theme", "start_date", "end_date",
+                  "launched_on", "description", "participants"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput(), "launched_on": DateInput(),
+                   "description": forms.Textarea(attrs={"rows": 4}), "theme": forms.TextInput(),
+                   "participants": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = _commune_units(user)
+        self.fields["organiser"].queryset = units
+        self.fields["participants"].queryset = units
+        if not self.instance.pk:
+            self.fields["launched_on"].initial = timezone.localdate()
+
+    def service_fields(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "participants"}
+        return data
+
+
+class StepForm(forms.Form):
+    to_state = forms.ChoiceField(label=_("Chuyển sang"))
+    on = forms.DateField(label=_("Ngày"), widget=DateInput())
+    note = forms.CharField(label=_("Ghi chú (số, ngày văn bản…)"), required=False, max_length=500)
+
+    def __init__(self, *args, movement: Movement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_state"].choices = [(s, Movement.State(s).label) for s in movement.next_states]
+        self.fields["on"].initial = timezone.localdate()
+
+
+class ResultForm(forms.ModelForm):
+    value = AmountField(label=_("Giá trị"), required=False,
+                        help_text=_("Ví dụ: 41; 3.450.000.000; 98,5. Để trống nếu là kết quả định tính."))
+
+    class Meta:
+        model = MovementResult
+        fields = ["indicator", "comparator", "value", "unit", "organisation", "period", "note", "order"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = visible_organisations(user).order_by("name")
+
+
+class PeriodForm(forms.Form):
+    deadline = forms.DateField(label=_("Hạn đăng ký"), widget=DateInput())
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReopenForm(forms.Form):
+    until = forms.DateField(label=_("Mở đăng ký đến ngày"), widget=DateInput())
+    reason = forms.CharField(label=_("Lý do"), max_length=500)
+
+
+class ReminderForm(forms.Form):
+    message = forms.CharField(label=_("Nội dung nhắc (để trống: nội dung mặc định)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RegistrationForm(forms.Form):
+    """The unit's collective title and, per current member, an individual title."""
+
+    title = forms.ChoiceField(label=_("Danh hiệu tập thể đăng ký"))
+
+    def __init__(self, *args, organisation: Organisation, members, by_person: dict, collective=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].choices = [("", _("— chọn danh hiệu —"))] + [
+            (t.value, t.label) for t in collective_titles_for(organisation)]
+        if collective is not None:
+            self.fields["title"].initial = collective.title
+        self.members = members
+        for m in members:
+            person = m.person
+            name = f"person_{person.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=person.full_name, required=False,
+                choices=[("", _("— không đăng ký —"))] + [(t.value, t.label) for t in individual_titles_for(person)])
+            self.fields[name].initial = by_person.get(person.pk, "")
+            self.fields[name].position = m.position
+
+    def member_fields(self):
+        return [self[f"person_{m.person.pk}"] for m in self.members]
+
+    def cleaned_members(self) -> dict:
+        return {m.person: self.cleaned_data.get(f"person_{m.person.pk}", "") for m in self.members}
+
+
+class PactForm(forms.ModelForm):
+    class Meta:
+        model = Pact
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 10})}
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
+    signatory = forms.CharField(label=_("Người ký (thủ trưởng đơn vị)"), required=False, max_length=150)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signed_on"].initial = timezone.localdate()
+
+
+class CriteriaSetForm(forms.ModelForm):
+    band_xuat_sac = PointsField(label=_("Xuất sắc: từ (điểm)"))
+    band_tot = PointsField(label=_("Tốt: từ (điểm)"))
+    band_hoan_thanh = PointsField(label=_("Hoàn thành: từ (điểm)"))
+    band_chua_hoan_thanh = PointsField(label=_("Chưa hoàn thành: từ (điểm)"), initial="0")
+
+    class Meta:
+        model = CriteriaSet
+        fields = ["name", "top_award", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2}), "top_award": forms.Select(choices=TOP_AWARD_CHOICES)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for band in self.instance.bands.all():
+                self.fields[f"band_{band.code}"].initial = str(band.min_points).replace(".", ",")
+
+    def bands(self) -> dict[str, Decimal]:
+        return {code: self.cleaned_data[f"band_{code}"] for code in Band.Code.values}
+
+
+class NewCriteriaSetForm(CriteriaSetForm):
+    block = forms.ModelChoiceField(label=_("Khối thi đua"), queryset=None)
+
+    class Meta(CriteriaSetForm.Meta):
+        fields = ["block", "name", "top_award", "note"]
+
+    def __init__(self, *args, blocks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].queryset = blocks
+
+
+class CriterionForm(forms.ModelForm):
+    max_points = PointsField(label=_("Điểm tối đa (điểm trừ: số điểm trừ tối đa)"))
+
+    class Meta:
+        model = Criterion
+        fields = ["group", "code", "text", "kind", "max_points", "evidence_required", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class SelfScoreForm(forms.Form):
+    points = PointsField(label=_("Điểm tự chấm"), required=False)
+    note = forms.CharField(label=_("Giải trình"), required=False, max_length=2000)
+    evidence = forms.FileField(label=_("Minh chứng"), required=False, validators=[validate_evidence])
+
+
+class ReviewForm(forms.Form):
+    points = PointsField(label=_("Điểm Hội đồng chấm"))
+    reason = forms.CharField(label=_("Lý do sửa điểm"), required=False, max_length=2000)
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do trả lại"), max_length=2000)
+
+
+def first_error(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
