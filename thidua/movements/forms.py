@@ -214,7 +214,3 @@ class ReviewForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Lý do trả lại"), max_length=2000)
-
-
-def first_error(exc: ValidationError) -> str:
-    return " ".join(exc.messages)

@@ -362,10 +362,6 @@ class CriteriaSet(models.Model):
         return f"{self.name} (phiên bản {self.version})"
 
     @property
-    def year(self) -> int:
-        return self.block.year
-
-    @property
     def in_use(self) -> bool:
         return Score.objects.filter(scorecard__criteria_set=self).exists()
 

@@ -34,8 +34,17 @@ from .titles import title_label
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _refused(request, exc, status: int):
-    message = " ".join(getattr(exc, "messages", None) or [str(exc) or _("Bạn không có quyền làm việc này.")])
+REFUSALS = (LockedError, ValidationError, PermissionDenied)
+
+
+def _refusal(exc) -> tuple[str, int]:
+    """The Vietnamese message and the status of a service's refusal."""
+    if isinstance(exc, PermissionDenied):
+        return str(exc) or _("Bạn không có quyền làm việc này."), 403
+    return " ".join(exc.messages), 409 if isinstance(exc, LockedError) else 400
+
+
+def _refused(request, message: str, status: int):
     return render(request, "movements/refused.html", {"message": message, "back": request.META.get("HTTP_REFERER")},
                   status=status)
 
@@ -46,12 +55,8 @@ def refusals(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except LockedError as exc:
-            return _refused(request, exc, 409)
-        except ValidationError as exc:
-            return _refused(request, exc, 400)
-        except PermissionDenied as exc:
-            return _refused(request, exc, 403)
+        except REFUSALS as exc:
+            return _refused(request, *_refusal(exc))
     return wrapper
 
 
@@ -583,7 +588,7 @@ def _row_response(request, *, pk: int, criterion_pk: int, error: str | None, sta
     """The answer to a row's save: the row (htmx) or, without JS, the page or the refusal."""
     if not request.headers.get("HX-Request"):
         if error:
-            return _refused(request, ValidationError(error), status)
+            return _refused(request, error, status)
         return redirect(f"{reverse('movements:scorecard', args=[pk])}#tc-{criterion_pk}")
     card = selectors.get_scorecard(user=request.user, pk=pk)
     context = _scorecard_context(request, card)
@@ -621,12 +626,8 @@ def score_row(request, pk: int, criterion: int):
             services.review_score(actor=request.user, scorecard=card, criterion=item, **form.cleaned_data)
         else:
             raise PermissionDenied(_("Bạn không có quyền chấm điểm bảng điểm này."))
-    except LockedError as exc:
-        error, status = " ".join(exc.messages), 409
-    except ValidationError as exc:
-        error, status = " ".join(exc.messages), 400
-    except PermissionDenied as exc:
-        error, status = str(exc) or _("Bạn không có quyền làm việc này."), 403
+    except REFUSALS as exc:
+        error, status = _refusal(exc)
     return _row_response(request, pk=pk, criterion_pk=item.pk, error=error, status=status)
 
 
@@ -680,12 +681,8 @@ def evidence_delete(request, pk: int):
     error, status = None, 200
     try:
         services.delete_evidence(actor=request.user, evidence=evidence)
-    except LockedError as exc:
-        error, status = " ".join(exc.messages), 409
-    except ValidationError as exc:
-        error, status = " ".join(exc.messages), 400
-    except PermissionDenied as exc:
-        error, status = str(exc) or _("Bạn không có quyền làm việc này."), 403
+    except REFUSALS as exc:
+        error, status = _refusal(exc)
     return _row_response(request, pk=evidence.score.scorecard_id, criterion_pk=evidence.score.criterion_id,
                          error=error, status=status)
 

@@ -193,3 +193,25 @@ def test_a_clerk_cannot_lock_her_own_result(client_as, demo_user):
     assert response.status_code == 403
     card.refresh_from_db()
     assert card.state == "draft"
+
+
+def test_a_clerk_removes_a_wrong_evidence_file_while_the_result_is_a_draft(client_as, demo_user):
+    card = _open(demo_user)
+    score = services.self_score(actor=demo_user("vanthu_mnhp"), scorecard=card, criterion=_criterion("1.4"),
+                                points=10, files=[pdf("nham-tep.pdf")])
+    evidence = score.evidence.get()
+    response = client_as("vanthu_mnhp").post(f"/phong-trao/minh-chung/{evidence.pk}/xoa/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "nham-tep.pdf" not in response.content.decode()
+    assert not score.evidence.exists()
+    assert AuditEntry.objects.filter(content_type__model="evidence", action="delete").exists()
+
+
+def test_scorers_return_a_result_to_the_unit_with_a_reason(client_as):
+    card = Scorecard.objects.get(criteria_set=_set(), organisation__code="mn-chi-lang-nam")  # submitted
+    assert client_as("hoidong").post(f"/phong-trao/cham-diem/{card.pk}/tra-lai/", {"reason": ""}).status_code == 400
+    response = client_as("hoidong").post(f"/phong-trao/cham-diem/{card.pk}/tra-lai/",
+                                         {"reason": "Bổ sung minh chứng tiêu chí 1.3"})
+    card.refresh_from_db()
+    assert response.status_code == 302 and card.state == "draft"
+    entry = AuditEntry.objects.filter(content_type__model="scorecard", object_id=str(card.pk)).first()
+    assert entry.after == {"state": "draft"} and entry.note == "Bổ sung minh chứng tiêu chí 1.3"
