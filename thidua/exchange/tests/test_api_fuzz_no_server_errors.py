@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
 pytestmark = pytest.mark.django_db
-EXAMPLES = 10
+EXAMPLES = 8
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def _fuzz(schema, headers):
 
 def test_fuzzing_the_api_as_the_officer_gives_no_server_error(wsgi_schema, token_for):
     calls = _fuzz(wsgi_schema, {"Authorization": token_for("canbotdkt")})
-    assert calls["n"] > 100
+    assert calls["n"] >= 60  # every operation exercised several times
     assert not any(status >= 500 for status in calls["statuses"])
 
 
