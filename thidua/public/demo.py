@@ -239,6 +239,21 @@ EXEMPLARS = [
 ]
 
 
+def _round_robin_by_sector() -> dict[int, int]:
+    """Publication rank of each story: the sectors take turns, so that every month shows a
+    different field (as the commune's page would)."""
+    queues: dict[str, list[int]] = {}
+    for i, item in enumerate(EXEMPLARS):
+        queues.setdefault(item[4], []).append(i)
+    order, rank = {}, 0
+    while any(queues.values()):
+        for queue in queues.values():
+            if queue:
+                order[queue.pop(0)] = rank
+                rank += 1
+    return order
+
+
 def load(log=print) -> None:
     commune = Organisation.objects.get(code=COMMUNE)
     if Exemplar.objects.filter(commune=commune).exists():
@@ -248,6 +263,7 @@ def load(log=print) -> None:
         people.setdefault(p.full_name, p)
     units = {o.code: o for o in Organisation.objects.filter(code__in=[e[1] for e in EXEMPLARS if e[1]])}
     items, slugs = [], set()
+    order = _round_robin_by_sector()
     for i, (name, unit, display, role, sector, headline, story, achievements, land, money, model, ocop) in enumerate(EXEMPLARS):
         slug = unique_slug(display)
         while slug in slugs:
@@ -258,7 +274,7 @@ def load(log=print) -> None:
             organisation=units.get(unit) if unit else None, display_name=display, role_line=role, sector=sector,
             headline=headline, story=story, achievements=achievements, land_m2=land, money_vnd=money,
             production_model=model, ocop_product=ocop, consent_to_publish=True, consent_note=CONSENT,
-            published_on=FIRST_PUBLICATION + i * EVERY))
+            published_on=FIRST_PUBLICATION + order[i] * EVERY))
     created = Exemplar.objects.bulk_create(items)
     log_batch(actor=None, model=Exemplar, objects=created, note="Dữ liệu mẫu: gương điển hình (báo cáo 2021–2025, III.2)")
     log(f"  + {len(created)} gương điển hình")

@@ -132,7 +132,10 @@ def read_import_file(uploaded) -> list[list]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError("Tệp CSV phải dùng bảng mã UTF-8.") from None
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
+        try:
+            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+        except csv.Error:  # one column, or nothing the sniffer recognises: the header check will say so
+            dialect = csv.excel
         return [row for row in csv.reader(io.StringIO(text), dialect)]
     raise ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
 

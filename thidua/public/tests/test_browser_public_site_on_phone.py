@@ -1,5 +1,7 @@
 """Browser, on a phone (390 × 844), no login: the honour board, an exemplar, a certificate
 found from its code (by the address and by the lookup form), a revoked one, an unknown one."""
+import importlib
+
 import pytest
 
 from thidua.awards import services as award_services
@@ -9,11 +11,22 @@ from thidua.accounts.models import User
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture
+def award_catalogue(live_server):
+    """A live-server test that ran before this one flushed the database, and with it the rows
+    the awards migration seeds (the catalogue) that the demo loader needs: seed them again,
+    with the migration's own function, before ``live_demo`` loads the demo."""
+    from django.apps import apps
+
+    seed = importlib.import_module("thidua.awards.migrations.0002_seed_catalogue").seed
+    seed(apps, None)
+
+
 def _fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
-def test_a_phone_reader_uses_the_public_site(live_demo, page):
+def test_a_phone_reader_uses_the_public_site(award_catalogue, live_demo, page):
     page.set_viewport_size({"width": 390, "height": 844})
     base = live_demo.url
 

@@ -81,4 +81,7 @@ def test_an_import_is_audited_and_rejected_whole_when_a_line_is_wrong(client_as)
     assert value.actual == Decimal("97.2") and value.actual_origin == "imported"
     assert TargetValue.objects.get(target__code="nong-thon-moi", year=2025).actual == 1
     assert "nhập từ tệp" in _audit(value)[-1].note
-    assert client.post("/chi-tieu/nhap-tu-tep/", {"file": SimpleUploadedFile("x.pdf", b"%PDF")}).status_code == 400
+    for upload in (SimpleUploadedFile("x.pdf", b"%PDF"), _csv("một cột"), _csv(""),
+                   SimpleUploadedFile("x.xlsx", b"PK\x03\x04 broken"), SimpleUploadedFile("x.csv", b"\xff\xfe\x00")):
+        response = client.post("/chi-tieu/nhap-tu-tep/", {"file": upload})
+        assert response.status_code == 400 and 'class="error' in response.content.decode()
