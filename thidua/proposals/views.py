@@ -1,12 +1,540 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Pages of the proposal flow. Each view: read the scoped object, validate the form, make one
+service call, render or redirect. Refusals of the rules come back as Vietnamese messages."""
+from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua.accounts.models import User
+from thidua.accounts.scoping import visible_organisations
+
+from . import access, selectors, services
+from .forms import (
+    AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotForm, DayForm, DossierCreateForm, MeetingForm,
+    MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
+    ReportForm, RevokeForm, RoundForm, TermForm, WrittenOpinionForm,
+)
+from .models import AwardRound, CouncilTerm, Dossier, Meeting, Nomination
+
+
+def _attempt(request, call, success: str) -> bool:
+    """Run a service call; a refusal becomes an error message. True when it went through."""
+    try:
+        call()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    messages.success(request, success)
+    return True
+
+
+def _form_error(request, form) -> None:
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+
+
+# -- queue -----------------------------------------------------------------------------------
 
 @login_required
 def queue(request):
-    return render(request, "proposals/queue.html", {})
+    return render(request, "proposals/queue.html", selectors.queue(user=request.user))
 
 
 @login_required
+def round_create(request):
+    if not access.is_office(request.user):
+        raise PermissionDenied
+    commune = visible_organisations(request.user).filter(kind="commune", valid_until__isnull=True).first()
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_round(actor=request.user, commune=commune, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã tạo đợt khen thưởng."))
+            return redirect("proposals:queue")
+    return render(request, "proposals/form.html", {"form": form, "title": _("Đợt khen thưởng mới")})
+
+
+# -- dossiers --------------------------------------------------------------------------------
+
+@login_required
+def dossier_create(request, round_pk: int):
+    award_round = get_object_or_404(AwardRound.objects.select_related("commune"), pk=round_pk)
+    if not request.user.can_manage_records:
+        raise PermissionDenied
+    form = DossierCreateForm(request.POST or None, user=request.user, award_round=award_round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier = services.create_dossier(actor=request.user, award_round=award_round,
+                                              unit=form.cleaned_data["unit"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("proposals:dossier", pk=dossier.pk)
+    return render(request, "proposals/form.html", {"form": form, "title": _("Lập hồ sơ đề nghị — %s") % award_round})
+
+
+@login_required
+def dossier_detail(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    context = selectors.dossier_page(user=request.user, dossier=dossier)
+    context.update(minutes_form=MinutesForm(initial={"unit_minutes": dossier.unit_minutes}),
+                   attachment_form=AttachmentForm(), reason_form=ReasonForm(), day_form=DayForm(),
+                   agenda_form=AgendaForm(meetings=context["meetings"]) if context["meetings"] else None)
+    if dossier.state == Dossier.State.SENT_TO_PROVINCE and context["can_process"]:
+        passed = [n for n in context["nominations"] if n.outcome == Nomination.Outcome.PASSED]
+        province = dossier.round.commune.parent
+        context["province_form"] = ProvinceDecisionForm(
+            passed=passed, initial={"issuer_name": province.issuer_name if province else ""})
+    if context["can_prepare"]:
+        context["nomination_form"] = NominationForm(unit=dossier.unit)
+    return render(request, "proposals/dossier.html", context)
+
+
+@login_required
+@require_POST
+def dossier_edit(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        _attempt(request, lambda: services.update_dossier(actor=request.user, dossier=dossier, **form.cleaned_data),
+                 _("Đã lưu biên bản họp xét."))
+    return redirect("proposals:dossier", pk=pk)
+
+
+@login_required
+@require_POST
+def nomination_add(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    form = NominationForm(request.POST, unit=dossier.unit)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("proposals:dossier", pk=pk)
+    try:
+        nomination = services.add_nomination(actor=request.user, dossier=dossier, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("proposals:dossier", pk=pk)
+    messages.success(request, _("Đã thêm đề nghị; báo cáo thành tích được lập sẵn từ hồ sơ, hãy bổ sung thành tích."))
+    return redirect("proposals:nomination_edit", pk=nomination.pk)
+
+
+@login_required
+def nomination_edit(request, pk: int):
+    nomination = selectors.get_nomination(user=request.user, pk=pk)
+    if not access.can_prepare(request.user, nomination.dossier):
+        raise PermissionDenied
+    form = ReportForm(request.POST or None, initial={"report": nomination.report})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_report(actor=request.user, nomination=nomination, report=form.cleaned_data["report"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu báo cáo thành tích."))
+            return redirect("proposals:dossier", pk=nomination.dossier_id)
+    return render(request, "proposals/form.html", {
+        "form": form, "title": _("Báo cáo thành tích — %(s)s (%(t)s)") % {"s": nomination.subject,
+                                                                          "t": nomination.award_type.name},
+        "back": reverse("proposals:dossier", args=[nomination.dossier_id])})
+
+
+@login_required
+@require_POST
+def nomination_remove(request, pk: int):
+    nomination = selectors.get_nomination(user=request.user, pk=pk)
+    _attempt(request, lambda: services.remove_nomination(actor=request.user, nomination=nomination),
+             _("Đã bỏ đề nghị."))
+    return redirect("proposals:dossier", pk=nomination.dossier_id)
+
+
+@login_required
+@require_POST
+def nomination_pass(request, pk: int):
+    nomination = selectors.get_nomination(user=request.user, pk=pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Đề nghị chưa đủ điều kiện chỉ được trình Hội đồng khi có lý do bằng văn bản."))
+    else:
+        _attempt(request, lambda: services.pass_nominee(actor=request.user, nomination=nomination,
+                                                        reason=form.cleaned_data["reason"]),
+                 _("Đã ghi lý do; đề nghị sẽ được trình Hội đồng."))
+    return redirect("proposals:dossier", pk=nomination.dossier_id)
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        _attempt(request, lambda: services.add_attachment(actor=request.user, dossier=dossier,
+                                                          upload=form.cleaned_data["file"],
+                                                          description=form.cleaned_data["description"]),
+                 _("Đã đính kèm tệp."))
+    return redirect("proposals:dossier", pk=pk)
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = selectors.get_attachment(user=request.user, pk=pk)
+    return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
+                        filename=attachment.original_name)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk: int):
+    attachment = selectors.get_attachment(user=request.user, pk=pk)
+    _attempt(request, lambda: services.remove_attachment(actor=request.user, attachment=attachment),
+             _("Đã xóa tệp."))
+    return redirect("proposals:dossier", pk=attachment.dossier_id)
+
+
+def _reason(request) -> str:
+    return request.POST.get("reason", "")
+
+
+# One POST endpoint per transition: (service call, success message).
+TRANSITIONS = {
+    "nop": (lambda r, d: services.submit_dossier(actor=r.user, dossier=d), _("Đã nộp hồ sơ.")),
+    "tra-lai": (lambda r, d: services.return_dossier(actor=r.user, dossier=d, reason=_reason(r)),
+                _("Đã trả lại hồ sơ cho đơn vị.")),
+    "tiep-nhan": (lambda r, d: services.accept_dossier(actor=r.user, dossier=d),
+                  _("Đã tiếp nhận hồ sơ và kiểm tra điều kiện của từng đề nghị.")),
+    "cong-khai": (lambda r, d: services.publish_dossier(actor=r.user, dossier=d),
+                  _("Đã công khai danh sách đề nghị.")),
+    "khong-khen": (lambda r, d: services.reject_dossier(actor=r.user, dossier=d, reason=_reason(r)),
+                   _("Đã kết thúc hồ sơ: không khen thưởng.")),
+}
+
+
+@login_required
+@require_POST
+def dossier_transition(request, pk: int, action: str):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    if action not in TRANSITIONS:
+        raise PermissionDenied
+    call, success = TRANSITIONS[action]
+    _attempt(request, lambda: call(request, dossier), success)
+    return redirect("proposals:dossier", pk=pk)
+
+
+@login_required
+@require_POST
+def dossier_agenda(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    form = AgendaForm(request.POST, meetings=Meeting.objects.filter(state=Meeting.State.PLANNED))
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        _attempt(request, lambda: services.put_on_agenda(actor=request.user, dossier=dossier,
+                                                         meeting=form.cleaned_data["meeting"]),
+                 _("Đã trình hồ sơ ra phiên họp Hội đồng."))
+    return redirect("proposals:dossier", pk=pk)
+
+
+@login_required
+@require_POST
+def dossier_sign(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    form = DayForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return redirect("proposals:dossier", pk=pk)
+    try:
+        decision = services.sign_decision(actor=request.user, dossier=dossier, day=form.cleaned_data["day"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("proposals:dossier", pk=pk)
+    messages.success(request, _("Đã ký Quyết định số %s; các khen thưởng đã vào sổ.") % decision.number)
+    return redirect("proposals:decision", pk=decision.pk)
+
+
+@login_required
+@require_POST
+def dossier_to_province(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    form = DayForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        _attempt(request, lambda: services.send_to_province(actor=request.user, dossier=dossier,
+                                                            day=form.cleaned_data["day"]),
+                 _("Đã ký tờ trình gửi cấp tỉnh."))
+    return redirect("proposals:dossier", pk=pk)
+
+
+@login_required
+@require_POST
+def province_decision(request, pk: int):
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    passed = list(dossier.nominations.filter(outcome=Nomination.Outcome.PASSED).select_related(
+        "award_type", "person", "organisation", "household"))
+    form = ProvinceDecisionForm(request.POST, passed=passed)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        _attempt(request, lambda: services.record_province_decision(actor=request.user, dossier=dossier,
+                                                                    **form.cleaned_data),
+                 _("Đã ghi nhận quyết định của cấp tỉnh; các khen thưởng đã vào sổ."))
+    return redirect("proposals:dossier", pk=pk)
+
+
+@login_required
+def province_package(request, pk: int):
+    """The package sent upward: the list and every nominee's report (HTML, or text)."""
+    dossier = selectors.get_dossier(user=request.user, pk=pk)
+    context = selectors.dossier_page(user=request.user, dossier=dossier)
+    context["nominations"] = [n for n in context["nominations"] if n.outcome in (
+        Nomination.Outcome.PASSED, Nomination.Outcome.AWARDED, Nomination.Outcome.DECLINED)]
+    if request.GET.get("dang") == "txt":
+        text = render(request, "proposals/package.txt", context).content
+        response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="ho-so-de-nghi-{dossier.pk}.txt"'
+        return response
+    return render(request, "proposals/package.html", context)
+
+
+@login_required
+@require_POST
+def objection_answer(request, pk: int):
+    objection = selectors.get_objection(user=request.user, pk=pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        _attempt(request, lambda: services.answer_objection(actor=request.user, objection=objection,
+                                                            answer=form.cleaned_data["answer"]),
+                 _("Đã trả lời ý kiến."))
+    return redirect(reverse("proposals:dossier", args=[objection.dossier_id]) + "#y-kien")
+
+
+# -- decisions -------------------------------------------------------------------------------
+
+@login_required
+def decision_detail(request, pk: int):
+    decision = selectors.get_decision(user=request.user, pk=pk)
+    awarded = list(Nomination.objects.filter(dossier__decision=decision, outcome=Nomination.Outcome.AWARDED)
+                   .select_related("award_type", "person", "organisation", "household"))
+    can_revoke = bool(awarded) and decision.kind == decision.Kind.AWARD and access.is_signer(
+        request.user, decision.issuer)
+    form = RevokeForm(request.POST or None, awarded=awarded) if can_revoke else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                revocation = services.revoke_decision(actor=request.user, decision=decision,
+                                                      reason=form.cleaned_data["reason"],
+                                                      nominations=form.cleaned_data["nominations"])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã ký Quyết định số %s thu hồi khen thưởng.") % revocation.number)
+                return redirect("proposals:decision", pk=revocation.pk)
+    return render(request, "proposals/decision.html", {
+        "decision": decision, "form": form, "revoked_by": list(decision.revoked_by.all()),
+        "dossiers": list(decision.dossiers.select_related("unit"))})
+
+
+# -- the public list -------------------------------------------------------------------------
+
+def public_list(request):
+    return render(request, "proposals/public_list.html", {"dossiers": selectors.published_dossiers()})
+
+
+def public_dossier(request, pk: int):
+    dossier, nominations = selectors.get_published(pk)
+    form = PublicObjectionForm(request.POST or None, nominations=nominations)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["website"]:
+            return redirect("proposals:public_dossier", pk=pk)  # a bot: say nothing
+        try:
+            services.submit_objection(dossier=dossier, nomination=data["nomination"], name=data["name"],
+                                      contact=data["contact"], content=data["content"],
+                                      ip=request.META.get("REMOTE_ADDR", ""))
+        except services.RateLimited as exc:
+            form.add_error(None, str(exc))
+            status = 429
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã nhận ý kiến của bạn. Cán bộ thi đua – khen thưởng xã sẽ trả lời "
+                                        "trước khi Hội đồng xét."))
+            return redirect("proposals:public_dossier", pk=pk)
+    return render(request, "proposals/public_dossier.html",
+                  {"dossier": dossier, "nominations": nominations, "form": form}, status=status)
+
+
+# -- council ---------------------------------------------------------------------------------
+
+@login_required
 def council(request):
-    return render(request, "proposals/council.html", {})
+    if not request.user.is_commune_wide:
+        raise PermissionDenied
+    return render(request, "proposals/council.html", selectors.council_overview(user=request.user))
+
+
+@login_required
+def term_create(request):
+    if not access.is_office(request.user):
+        raise PermissionDenied
+    commune = visible_organisations(request.user).filter(kind="commune", valid_until__isnull=True).first()
+    form = TermForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_term(actor=request.user, commune=commune, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã tạo nhiệm kỳ Hội đồng."))
+            return redirect("proposals:council")
+    return render(request, "proposals/form.html", {"form": form, "title": _("Nhiệm kỳ Hội đồng mới")})
+
+
+@login_required
+def member_add(request, pk: int):
+    term = get_object_or_404(CouncilTerm, pk=pk)
+    if not access.is_office(request.user):
+        raise PermissionDenied
+    users = User.objects.filter(is_active=True, unit__in=visible_organisations(request.user)).order_by("first_name")
+    form = MemberForm(request.POST or None, users=users)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_member(actor=request.user, term=term, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã thêm thành viên Hội đồng."))
+            return redirect("proposals:council")
+    return render(request, "proposals/form.html", {"form": form, "title": _("Thêm thành viên — %s") % term})
+
+
+@login_required
+def meeting_create(request, pk: int):
+    term = get_object_or_404(CouncilTerm.objects.select_related("commune"), pk=pk)
+    if not selectors.can_see_council(request.user, term.commune):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.schedule_meeting(actor=request.user, term=term, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lên lịch phiên họp."))
+            return redirect("proposals:meeting", pk=meeting.pk)
+    return render(request, "proposals/form.html", {"form": form, "title": _("Lên lịch phiên họp Hội đồng")})
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    context = selectors.meeting_page(user=request.user, meeting=meeting)
+    if context["can_run"] and context["planned"]:
+        context["attendance_form"] = AttendanceForm(
+            members=context["members"], initial={"present": [str(k) for k, v in context["attendance"].items() if v]})
+    agenda = [n for d in context["dossiers"] for n in d.agenda]
+    if context["can_run"] and not context["closed"] and context["absent"] and agenda:
+        context["opinion_form"] = WrittenOpinionForm(absent=context["absent"], nominations=agenda)
+    return render(request, "proposals/meeting.html", context)
+
+
+@login_required
+@require_POST
+def meeting_attendance(request, pk: int):
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    form = AttendanceForm(request.POST, members=list(meeting.term.members.all()))
+    if form.is_valid():
+        _attempt(request, lambda: services.record_attendance(
+            actor=request.user, meeting=meeting, present={int(v) for v in form.cleaned_data["present"]}),
+            _("Đã điểm danh."))
+    return redirect("proposals:meeting", pk=pk)
+
+
+@login_required
+@require_POST
+def meeting_opinion(request, pk: int):
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    context = selectors.meeting_page(user=request.user, meeting=meeting)
+    form = WrittenOpinionForm(request.POST, absent=context["absent"],
+                              nominations=[n for d in context["dossiers"] for n in d.agenda])
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        _attempt(request, lambda: services.add_written_opinion(actor=request.user, meeting=meeting,
+                                                               **form.cleaned_data),
+                 _("Đã ghi ý kiến bằng văn bản."))
+    return redirect("proposals:meeting", pk=pk)
+
+
+@login_required
+@require_POST
+def meeting_open(request, pk: int):
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    _attempt(request, lambda: services.open_meeting(actor=request.user, meeting=meeting),
+             _("Đã khai mạc phiên họp; các thành viên có mặt bỏ phiếu kín."))
+    return redirect("proposals:meeting", pk=pk)
+
+
+@login_required
+@require_POST
+def meeting_close(request, pk: int):
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    _attempt(request, lambda: services.close_meeting(actor=request.user, meeting=meeting),
+             _("Đã kết thúc bỏ phiếu và kiểm phiếu."))
+    return redirect("proposals:meeting", pk=pk)
+
+
+@login_required
+def meeting_minutes(request, pk: int):
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    context = selectors.meeting_page(user=request.user, meeting=meeting)
+    return render(request, "proposals/minutes.html", context)
+
+
+@login_required
+@require_POST
+def vote(request, pk: int):
+    """Cast a secret ballot. The receipt code is shown in this response only — never kept in
+    the session or a message, which would tie it to the voter."""
+    nomination = selectors.get_nomination(user=request.user, pk=pk)
+    meeting_id = nomination.dossier.meeting_id
+    form = BallotForm(request.POST)
+    partial = request.headers.get("HX-Request") == "true"
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Phiếu không hợp lệ: hãy chọn Đồng ý hoặc Không đồng ý."))
+        receipt = services.cast_ballot(actor=request.user, nomination=nomination, choice=form.cleaned_data["choice"])
+    except ValidationError as exc:
+        if partial:
+            return render(request, "proposals/_vote_result.html", {"n": nomination, "error": " ".join(exc.messages)})
+        messages.error(request, " ".join(exc.messages))
+        return redirect("proposals:meeting", pk=meeting_id) if meeting_id else redirect("proposals:queue")
+    context = {"n": nomination, "receipt": receipt, "meeting_id": meeting_id}
+    response = render(request, "proposals/_vote_result.html" if partial else "proposals/receipt.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def receipt_check(request):
+    form = ReceiptForm(request.POST or None)
+    ballot = None
+    if request.method == "POST" and form.is_valid():
+        ballot = services.find_ballot(form.cleaned_data["code"])
+        if ballot is None:
+            form.add_error("code", _("Không có phiếu nào với mã này."))
+    return render(request, "proposals/receipt_check.html", {"form": form, "ballot": ballot})

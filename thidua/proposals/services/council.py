@@ -190,15 +190,16 @@ def _new_receipt() -> str:
     return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
 
 
-def voting_refusal(nomination: Nomination) -> str | None:
-    """Why nobody may vote on the nomination now (None when the vote is open)."""
+def voting_refusal(nomination: Nomination, *, open_objections: int | None = None) -> str | None:
+    """Why nobody may vote on the nomination now (None when the vote is open).
+    ``open_objections``: the count of unanswered objections, when the caller has it."""
     dossier = nomination.dossier
     meeting = dossier.meeting
     if dossier.state != S.AT_COUNCIL or meeting is None or meeting.state != Meeting.State.OPEN:
         return "Phiên bỏ phiếu chưa mở hoặc đã kết thúc."
     if not nomination.goes_to_council or nomination.outcome != Nomination.Outcome.PENDING:
         return "Đề nghị này không được đưa ra bỏ phiếu."
-    pending = unanswered_objections(nomination).count()
+    pending = unanswered_objections(nomination).count() if open_objections is None else open_objections
     if pending:
         return ("Chưa bỏ phiếu được: còn %d ý kiến của nhân dân về danh sách công khai chưa được trả lời. "
                 "Cán bộ thi đua – khen thưởng phải trả lời trước khi Hội đồng bỏ phiếu." % pending)

@@ -1,0 +1,270 @@
+"""Reads of the proposal flow, always scoped by the user: a unit clerk sees her unit's
+dossiers; commune-wide roles see the commune's. Out-of-scope objects answer 404."""
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from thidua.accounts.models import Role
+from thidua.accounts.scoping import can_see_organisation, visible_organisations
+from thidua.core.models import AuditEntry
+from thidua.rules import codes
+
+from . import access
+from .models import (
+    Attachment, Attendance, AwardRound, CouncilMember, CouncilTerm, Decision, Dossier, Meeting, Nomination,
+    Objection, Participation, WrittenOpinion,
+)
+from .services import current_term, recused_member_ids, voting_refusal
+
+S = Dossier.State
+PROCESSING_WORKING_DAYS = 5  # rules.md: an incomplete dossier is returned within 5 working days [S]
+NOMINEE_RELATED = ("award_type", "person", "organisation", "household__village")
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days (Monday–Friday) after ``start`` up to and including ``end``."""
+    days, day = 0, start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        days += day.weekday() < 5
+    return days
+
+
+# -- dossiers --------------------------------------------------------------------------------
+
+def visible_dossiers(user) -> QuerySet[Dossier]:
+    """Dossiers of units the user sees; drafts only for those who prepare dossiers."""
+    if not user.is_authenticated:
+        return Dossier.objects.none()
+    qs = Dossier.objects.filter(unit__in=visible_organisations(user))
+    if not user.can_manage_records:
+        qs = qs.exclude(state=S.DRAFT)
+    return qs
+
+
+def _annotated(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    return qs.select_related("round", "unit", "meeting", "decision").annotate(
+        n_nominations=Count("nominations", distinct=True),
+        n_open_objections=Count("objections", filter=Q(objections__answer=""), distinct=True),
+        goes_up=Exists(Nomination.objects.filter(dossier=OuterRef("pk")).exclude(
+            authority=codes.Authority.CHU_TICH_UBND_XA)),
+    )
+
+
+def get_dossier(*, user, pk: int) -> Dossier:
+    dossier = visible_dossiers(user).select_related("round__commune", "unit", "meeting", "decision",
+                                                    "created_by").filter(pk=pk).first()
+    if dossier is None:
+        raise Http404("Không tìm thấy hồ sơ.")
+    return dossier
+
+
+def get_nomination(*, user, pk: int) -> Nomination:
+    nomination = Nomination.objects.select_related("dossier", *NOMINEE_RELATED).filter(
+        pk=pk, dossier__in=visible_dossiers(user)).first()
+    if nomination is None:
+        raise Http404("Không tìm thấy đề nghị.")
+    return nomination
+
+
+def get_attachment(*, user, pk: int) -> Attachment:
+    attachment = Attachment.objects.select_related("dossier").filter(pk=pk, dossier__in=visible_dossiers(user)).first()
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp.")
+    return attachment
+
+
+def get_objection(*, user, pk: int) -> Objection:
+    objection = Objection.objects.select_related("dossier").filter(pk=pk, dossier__in=visible_dossiers(user)).first()
+    if objection is None:
+        raise Http404("Không tìm thấy ý kiến.")
+    return objection
+
+
+def history(dossier: Dossier) -> list[AuditEntry]:
+    """The dossier's audit rows, oldest first: every transition with its note."""
+    labels = dict(S.choices)
+    entries = list(AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Dossier),
+                                             object_id=str(dossier.pk)).order_by("id"))
+    for e in entries:
+        if e.action == AuditEntry.Action.TRANSITION:
+            e.from_label, e.to_label = labels.get(e.before["state"], ""), labels.get(e.after["state"], "")
+    return entries
+
+
+def dossier_page(*, user, dossier: Dossier) -> dict:
+    nominations = list(dossier.nominations.select_related(*NOMINEE_RELATED, "overridden_by", "award")
+                       .prefetch_related("written_opinions"))
+    dossier._prefetched_objects_cache = {"nominations": nominations}  # dossier.upward reads them
+    return {
+        "dossier": dossier,
+        "nominations": nominations,
+        "attachments": list(dossier.attachments.all()),
+        "objections": list(dossier.objections.select_related("nomination__person", "nomination__organisation",
+                                                              "nomination__household", "answered_by")),
+        "history": history(dossier),
+        "meetings": list(Meeting.objects.filter(term__commune=dossier.round.commune, state=Meeting.State.PLANNED))
+        if dossier.state == S.PUBLISHED else [],
+        "can_prepare": access.can_prepare(user, dossier),
+        "can_process": access.can_process(user, dossier),
+        "is_signer": access.is_signer(user, dossier.round.commune),
+        "late": dossier.submitted_at is not None
+        and timezone.localtime(dossier.submitted_at).date() > dossier.round.deadline,
+    }
+
+
+def open_rounds(*, user, today: datetime.date) -> list[AwardRound]:
+    """Rounds a user may file dossiers in: those of her commune (above her unit, or in her
+    scope), with a deadline within the last year."""
+    ancestors = [int(x) for x in (user.unit.path if user.unit_id else "").strip("/").split("/") if x]
+    communes = Q(commune_id__in=ancestors) | Q(commune__in=visible_organisations(user).filter(kind="commune"))
+    return list(AwardRound.objects.filter(communes, deadline__gte=today - datetime.timedelta(days=365)))
+
+
+def _mark(dossier: Dossier, today: datetime.date) -> Dossier:
+    """Deadlines: a dossier still with its unit after the round's deadline is overdue; one
+    waiting for the office more than 5 working days after submission is overdue too."""
+    dossier.overdue = False
+    if dossier.state in Dossier.EDITABLE_STATES:
+        dossier.overdue = today > dossier.round.deadline
+    elif dossier.state == S.SUBMITTED and dossier.submitted_at:
+        waited = working_days_between(timezone.localtime(dossier.submitted_at).date(), today)
+        dossier.overdue = waited > PROCESSING_WORKING_DAYS
+    return dossier
+
+
+def queue(*, user) -> dict:
+    """The user's work: what waits for her, by role, with deadlines and overdue marks."""
+    today = timezone.localdate()
+    dossiers = [_mark(d, today) for d in _annotated(visible_dossiers(user)).order_by("round__deadline", "pk")]
+    office = access.is_office(user)
+    signer = user.role == Role.CHAIRMAN
+    context = {"today": today, "office": office, "signer": signer, "is_clerk": user.role == Role.CLERK}
+    if user.can_manage_records:
+        context["rounds"] = open_rounds(user=user, today=today)
+        context["preparing"] = [d for d in dossiers if d.state in Dossier.EDITABLE_STATES]
+    if office:
+        context["to_check"] = [d for d in dossiers if d.state in (S.SUBMITTED, S.ACCEPTED)]
+        context["in_publicity"] = [d for d in dossiers if d.state == S.PUBLISHED]
+        context["at_province"] = [d for d in dossiers if d.state == S.SENT_TO_PROVINCE]
+    if signer:
+        context["to_sign"] = [d for d in dossiers if d.state == S.VOTED]
+    if CouncilMember.objects.filter(user=user).exists():
+        context["ballots"] = pending_ballots(user=user)
+    context["dossiers"] = dossiers
+    return context
+
+
+def pending_ballots(*, user) -> list[Nomination]:
+    """Nominations of open meetings the user attends and has not voted on yet."""
+    seats = Attendance.objects.filter(member__user=user, present=True, meeting__state=Meeting.State.OPEN)
+    meetings = {a.meeting_id: a.member_id for a in seats}
+    if not meetings:
+        return []
+    voted = set(Participation.objects.filter(member__user=user).values_list("nomination_id", flat=True))
+    nominations = (Nomination.objects.filter(dossier__meeting_id__in=meetings, dossier__state=S.AT_COUNCIL,
+                                             outcome=Nomination.Outcome.PENDING)
+                   .exclude(pk__in=voted).select_related("dossier__unit", *NOMINEE_RELATED))
+    return [n for n in nominations if n.goes_to_council]
+
+
+# -- council ---------------------------------------------------------------------------------
+
+def can_see_council(user, commune) -> bool:
+    return user.is_authenticated and user.is_commune_wide and can_see_organisation(user, commune)
+
+
+def council_overview(*, user) -> dict:
+    communes = visible_organisations(user).filter(kind="commune", valid_until__isnull=True)
+    terms = list(CouncilTerm.objects.filter(commune__in=communes).select_related("commune")
+                 .prefetch_related(Prefetch("members", queryset=CouncilMember.objects.select_related("user"))))
+    current = [t for t in terms if current_term(t.commune) == t]
+    for term in terms:
+        term.sorted_members = sorted(term.members.all(), key=lambda m: CouncilMember.ROLE_ORDER[m.role])
+        term.can_run = access.can_run_meeting(user, term)
+    meetings = list(Meeting.objects.filter(term__in=terms).select_related("term")
+                    .annotate(n_dossiers=Count("dossiers")))
+    return {"terms": terms, "current": current, "meetings": meetings}
+
+
+def get_meeting(*, user, pk: int) -> Meeting:
+    meeting = Meeting.objects.select_related("term__commune").prefetch_related(
+        Prefetch("term__members", queryset=CouncilMember.objects.select_related("user__person"))).filter(pk=pk).first()
+    if meeting is None or not can_see_council(user, meeting.term.commune):
+        raise Http404("Không tìm thấy phiên họp.")
+    return meeting
+
+
+def meeting_page(*, user, meeting: Meeting) -> dict:
+    members = sorted(meeting.term.members.all(), key=lambda m: CouncilMember.ROLE_ORDER[m.role])
+    attendance = {a.member_id: a.present for a in meeting.attendance.all()}
+    for m in members:
+        m.present = attendance.get(m.pk)
+    me = access.seat(user, meeting.term)
+    voted = set(Participation.objects.filter(member=me, nomination__dossier__meeting=meeting)
+                .values_list("nomination_id", flat=True)) if me else set()
+    dossiers = list(meeting.dossiers.select_related("unit", "round").prefetch_related(
+        Prefetch("nominations", queryset=Nomination.objects.select_related(*NOMINEE_RELATED, "overridden_by")
+                 .prefetch_related("written_opinions")),
+        Prefetch("objections", queryset=Objection.objects.select_related("nomination__person",
+                                                                          "nomination__organisation",
+                                                                          "nomination__household"))))
+    for dossier in dossiers:
+        dossier.agenda = [n for n in dossier.nominations.all() if n.goes_to_council]
+        for n in dossier.agenda:
+            n.dossier = dossier
+            n.my_vote = None
+            if me is not None and attendance.get(me.pk):
+                if n.pk in voted:
+                    n.my_vote = "voted"
+                elif me.pk in recused_member_ids(n, [me]):
+                    n.my_vote = "recused"
+                else:
+                    blocking = sum(1 for o in dossier.objections.all()
+                                   if not o.answer and o.nomination_id in (None, n.pk))
+                    n.refusal = voting_refusal(n, open_objections=blocking)
+                    n.my_vote = "blocked" if n.refusal else "open"
+    absent = [m for m in members if attendance.get(m.pk) is False]
+    return {
+        "meeting": meeting, "members": members, "attendance": attendance, "me": me, "dossiers": dossiers,
+        "present_count": sum(1 for v in attendance.values() if v), "absent": absent,
+        "opinions": list(WrittenOpinion.objects.filter(meeting=meeting).select_related(
+            "member__user", "nomination__award_type", "nomination__person", "nomination__organisation",
+            "nomination__household")),
+        "can_run": access.can_run_meeting(user, meeting.term),
+        "open": meeting.state == Meeting.State.OPEN, "closed": meeting.state == Meeting.State.CLOSED,
+        "planned": meeting.state == Meeting.State.PLANNED,
+    }
+
+
+# -- decisions and the public list -----------------------------------------------------------
+
+def get_decision(*, user, pk: int) -> Decision:
+    decision = Decision.objects.select_related("issuer", "revokes", "signer").filter(pk=pk).first()
+    visible = decision is not None and (
+        visible_dossiers(user).filter(decision=decision).exists()
+        or (decision.issuer is not None and user.is_commune_wide and can_see_organisation(user, decision.issuer)))
+    if not visible:
+        raise Http404("Không tìm thấy quyết định.")
+    return decision
+
+
+def published_dossiers() -> list[Dossier]:
+    today = timezone.localdate()
+    return list(Dossier.objects.filter(state=S.PUBLISHED, published_on__lte=today, published_until__gte=today)
+                .select_related("unit", "round").annotate(
+                    n_public=Count("nominations", filter=~Q(nominations__outcome=Nomination.Outcome.EXCLUDED)))
+                .order_by("published_until", "unit__name"))
+
+
+def get_published(pk: int) -> tuple[Dossier, list[Nomination]]:
+    dossier = Dossier.objects.select_related("unit", "round").filter(pk=pk, state=S.PUBLISHED).first()
+    if dossier is None or not dossier.publicity_open():
+        raise Http404("Danh sách không còn được công khai.")
+    nominations = [n for n in dossier.nominations.select_related(*NOMINEE_RELATED) if n.goes_to_council]
+    return dossier, nominations

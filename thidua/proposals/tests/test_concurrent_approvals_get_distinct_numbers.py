@@ -1,0 +1,47 @@
+"""Two chairmen's signatures at the same moment on PostgreSQL get two distinct consecutive
+numbers: the counter row is locked (select_for_update) until each signature commits."""
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from thidua.proposals import services
+from thidua.proposals.models import Decision
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql",
+                       reason="row locks are PostgreSQL's; SQLite's IMMEDIATE transactions already serialise writers"),
+]
+
+
+def test_two_concurrent_signatures_get_consecutive_numbers(live_demo, demo_user, settings, tmp_path):
+    # ``live_demo``: this test commits, so it runs with the live-server tests at the end and
+    # starts from the demo commune (reloaded after their flushes).
+    from thidua.proposals.tests.conftest import Flow
+
+    settings.MEDIA_ROOT = tmp_path
+    flow = Flow(demo_user)
+    dossiers = [flow.voted(nominees=[("Nguyễn Thị Mai", "LDTT")]),
+                flow.voted(nominees=[("Bùi Thị Thu", "LDTT")])]
+    signers = [demo_user("chutich"), demo_user("phochutich")]
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def sign(dossier, signer):
+        try:
+            barrier.wait(timeout=10)
+            services.sign_decision(actor=signer, dossier=dossier)
+        except Exception as exc:  # noqa: BLE001 — reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign, args=pair) for pair in zip(dossiers, signers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert errors == []
+    numbers = sorted(Decision.objects.filter(dossiers__in=dossiers).values_list("sequence", flat=True))
+    assert len(numbers) == 2 and numbers[1] == numbers[0] + 1
