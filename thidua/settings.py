@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "thidua.awards",
     "thidua.movements",
     "thidua.bench",
+    "thidua.targets",
+    "thidua.public",
+    "thidua.exchange",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +105,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["thidua.formats"]
+SERIALIZATION_MODULES = {"jsonx": "thidua.core.serializers"}  # microsecond-exact JSON for backups
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -19,6 +19,10 @@ _OPTIONAL = [
     ("thidua.exchange", "du-lieu/"),
     ("thidua.public", "cong-khai/"),
 ]
+# Public addresses printed on certificates (QR codes) live at the root: /xac-minh/<code>.
+if "thidua.public" in settings.INSTALLED_APPS and find_spec("thidua.public.root_urls") is not None:
+    urlpatterns.append(path("", include("thidua.public.root_urls")))
+
 for app, prefix in _OPTIONAL:
     if app in settings.INSTALLED_APPS and find_spec(f"{app}.urls") is not None:
         urlpatterns.append(path(prefix, include(f"{app}.urls")))

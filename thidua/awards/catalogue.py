@@ -67,3 +67,14 @@ def parameter_seed_rows():
     for row in parameter_rows(DEFAULT_PARAMETERS):
         yield {"key": row.key, "value_text": row.value_text, "article": row.article, "marker": row.marker,
                "description": row.description}
+
+
+def ensure_catalogue(award_type_model, parameter_model) -> int:
+    """Create whatever catalogue rows are missing (never overwrite an administrator's edit).
+    Used by the seeding migration and by the demo loader (a flushed database has none)."""
+    created = 0
+    for row in [*engine_type_rows(), *other_type_rows()]:
+        created += award_type_model.objects.get_or_create(code=row["code"], defaults=row)[1]
+    for row in parameter_seed_rows():
+        created += parameter_model.objects.get_or_create(key=row["key"], defaults=row)[1]
+    return created

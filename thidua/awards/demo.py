@@ -201,6 +201,10 @@ def _person(name: str) -> Person:
 
 
 def load(log=print) -> None:
+    from .catalogue import ensure_catalogue
+    from .models import RuleParameter
+
+    ensure_catalogue(AwardType, RuleParameter)  # a flushed database has lost the seeded catalogue
     if Award.objects.filter(source__startswith="Dữ liệu mẫu").exists():
         return  # already loaded: the demo is written once, in bulk
     types = {t.code: t for t in AwardType.objects.all()}

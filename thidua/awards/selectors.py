@@ -92,4 +92,5 @@ def ledger(*, user, year: int | None = None, code: str = "") -> QuerySet[Award]:
         qs = qs.filter(year=year)
     if code:
         qs = qs.filter(award_type__code=code)
-    return qs.select_related("award_type", "person", "organisation", "household").order_by("-year", "-award_type__rank")
+    return qs.select_related("award_type", "person", "organisation", "household__village").order_by(
+        "-year", "-award_type__rank", "pk")

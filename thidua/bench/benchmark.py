@@ -6,6 +6,7 @@ figure that travels between machines."""
 from __future__ import annotations
 
 import datetime
+from importlib import import_module
 import json
 import platform
 import statistics
@@ -154,17 +155,14 @@ def run(*, seed: int, repeat: int = 30) -> Report:
 def _optional_operations(*, commune, officer, year):
     """Operations of apps that may not be installed in this build."""
     ops = []
-    if apps.is_installed("thidua.documents"):
-        from thidua.documents import bench_hooks  # type: ignore[attr-defined]
-
-        ops.extend(bench_hooks.operations(commune=commune, year=year))
-    if apps.is_installed("thidua.exchange"):
+    for app in ("thidua.documents", "thidua.exchange", "thidua.public", "thidua.proposals"):
+        if not apps.is_installed(app):
+            continue
         try:
-            from thidua.exchange import bench_hooks as exchange_hooks  # type: ignore[attr-defined]
+            hooks = import_module(f"{app}.bench_hooks")
         except ImportError:
-            exchange_hooks = None
-        if exchange_hooks:
-            ops.extend(exchange_hooks.operations(commune=commune, user=officer))
+            continue
+        ops.extend(hooks.operations(commune=commune, user=officer, year=year))
     return ops
 
 

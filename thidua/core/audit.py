@@ -13,6 +13,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .models import AuditChainHead, AuditEntry
@@ -25,7 +26,7 @@ def _jsonable(value):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+    if isinstance(value, FieldFile):
         return value.name or ""
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]

@@ -23,7 +23,7 @@ def _dump() -> bytes:
     out = io.StringIO()
     # Natural foreign keys (content types by name), but every row keeps its primary key.
     call_command("dumpdata", "--natural-foreign", *[f"--exclude={e}" for e in EXCLUDED],
-                 "--indent=0", stdout=out)
+                 "--format=jsonx", "--indent=0", stdout=out)
     return out.getvalue().encode("utf-8")
 
 
@@ -91,7 +91,7 @@ def restore_backup(path: Path) -> dict:
     manifest, data, files = read_backup(path)
     if manifest.get("format") != FORMAT_VERSION:
         raise BackupError("Phiên bản tệp sao lưu không được hỗ trợ.")
-    fixture = Path(settings.MEDIA_ROOT).parent / f"restore-{timezone.now():%Y%m%d%H%M%S%f}.json"
+    fixture = Path(settings.MEDIA_ROOT).parent / f"restore-{timezone.now():%Y%m%d%H%M%S%f}.jsonx"
     fixture.parent.mkdir(parents=True, exist_ok=True)
     fixture.write_bytes(data)
     try:

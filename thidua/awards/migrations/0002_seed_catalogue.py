@@ -4,14 +4,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from thidua.awards.catalogue import engine_type_rows, other_type_rows, parameter_seed_rows
+    from thidua.awards.catalogue import ensure_catalogue
 
-    AwardType = apps.get_model("awards", "AwardType")
-    RuleParameter = apps.get_model("awards", "RuleParameter")
-    for row in [*engine_type_rows(), *other_type_rows()]:
-        AwardType.objects.update_or_create(code=row["code"], defaults=row)
-    for row in parameter_seed_rows():
-        RuleParameter.objects.update_or_create(key=row["key"], defaults=row)
+    ensure_catalogue(apps.get_model("awards", "AwardType"), apps.get_model("awards", "RuleParameter"))
 
 
 class Migration(migrations.Migration):

@@ -74,7 +74,7 @@ def test_the_whole_commune_page_has_a_fixed_number_of_queries(client_as, django_
         response = client.get("/khen-thuong/du-dieu-kien/?nam=2025")
         elapsed = time.perf_counter() - started
     assert response.status_code == 200
-    assert elapsed < 2.0  # loose guard on a loaded CI; the benchmark measures the real figure
+    assert elapsed < 6.0  # loose guard on a loaded CI; the benchmark measures the real figure
 
 
 def test_candidate_page_lists_a_target_with_reasons(client_as):
