@@ -1,0 +1,78 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import TemplateKind
+from .reports.sections import SectionSpec
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def _this_year() -> int:
+    return datetime.date.today().year
+
+
+class FiveYearForm(forms.Form):
+    tu = forms.IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    den = forms.IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+
+    def clean(self):
+        data = super().clean()
+        tu, den = data.get("tu"), data.get("den")
+        if tu and den and not 0 <= den - tu <= 9:
+            raise forms.ValidationError(_("Kỳ báo cáo phải từ 1 đến 10 năm, năm đầu trước năm cuối."))
+        return data
+
+
+class AnnualForm(forms.Form):
+    nam = forms.IntegerField(label=_("Năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+
+
+PROPOSALS = [
+    ("Chiến sĩ thi đua cơ sở", _("Chiến sĩ thi đua cơ sở")),
+    ("Lao động tiên tiến", _("Lao động tiên tiến")),
+    ("Chiến sĩ thi đua cấp tỉnh", _("Chiến sĩ thi đua cấp tỉnh")),
+    ("Giấy khen của Chủ tịch UBND xã", _("Giấy khen của Chủ tịch UBND xã")),
+    ("Bằng khen của Chủ tịch UBND tỉnh, thành phố", _("Bằng khen của Chủ tịch UBND tỉnh, thành phố")),
+    ("Bằng khen của Thủ tướng Chính phủ", _("Bằng khen của Thủ tướng Chính phủ")),
+]
+
+
+class AchievementForm(forms.Form):
+    de_nghi = forms.ChoiceField(label=_("Đề nghị"), choices=PROPOSALS)
+    tu = forms.IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    den = forms.IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+
+    def clean(self):
+        data = super().clean()
+        tu, den = data.get("tu"), data.get("den")
+        if tu and den and not 0 <= den - tu <= 9:
+            raise forms.ValidationError(_("Giai đoạn phải từ 1 đến 10 năm, năm đầu trước năm cuối."))
+        return data
+
+
+class TemplateUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại văn bản"), choices=TemplateKind.choices)
+    file = forms.FileField(label=_("Tệp mẫu (.docx)"))
+    note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith(".docx"):
+            raise forms.ValidationError(_("Chỉ nhận tệp .docx."))
+        if f.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Tệp mẫu quá lớn (tối đa 5 MB)."))
+        return f
+
+
+class SectionsForm(forms.Form):
+    """One textarea per narrative section of a report."""
+
+    def __init__(self, *args, specs: list[SectionSpec], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.specs = specs
+        for spec in specs:
+            rows = 2 if spec.key in ("signer_name",) else 4 if spec.key.startswith(("lead_", "signer")) else 8
+            self.fields[spec.key] = forms.CharField(label=spec.label, help_text=spec.help, required=False,
+                                                    max_length=50_000, widget=forms.Textarea(attrs={"rows": rows}))

@@ -1,0 +1,110 @@
+"""Documents: the DOCX templates the administrator may replace, the narrative sections of
+reports that only a person can write, and background generation jobs."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TemplateKind(models.TextChoices):
+    DECISION = "decision", _("Quyết định khen thưởng (kèm danh sách)")
+    SUBMISSION = "submission", _("Tờ trình đề nghị khen thưởng")
+    MINUTES = "minutes", _("Biên bản họp Hội đồng Thi đua - Khen thưởng")
+    INVITATION = "invitation", _("Giấy mời họp Hội đồng")
+    ACHIEVEMENT = "achievement", _("Báo cáo thành tích")
+    REPORT = "report", _("Báo cáo tổng kết (năm, 5 năm)")
+
+
+class DocumentTemplate(models.Model):
+    """An uploaded .docx (docxtpl) that replaces the built-in template of one kind."""
+
+    kind = models.CharField(_("loại văn bản"), max_length=16, choices=TemplateKind.choices, unique=True)
+    file = models.FileField(_("tệp mẫu (.docx)"), upload_to="van-ban/mau/")
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("người tải lên"))
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("mẫu văn bản")
+        verbose_name_plural = _("mẫu văn bản")
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class ReportKind(models.TextChoices):
+    FIVE_YEAR = "five_year", _("Báo cáo tổng kết 5 năm")
+    ANNUAL = "annual", _("Báo cáo tổng kết năm")
+
+
+class ReportSection(models.Model):
+    """A narrative paragraph group of a report, written by a person and placed verbatim.
+
+    Keyed by commune, report kind, period ("2021-2025" for a five-year report, "2025" for
+    an annual one) and section key (``thidua.documents.reports.sections``)."""
+
+    commune = models.ForeignKey("org.Organisation", on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("xã"))
+    report_kind = models.CharField(_("loại báo cáo"), max_length=12, choices=ReportKind.choices)
+    period = models.CharField(_("kỳ báo cáo"), max_length=20)
+    key = models.CharField(_("mục"), max_length=60)
+    text = models.TextField(_("nội dung"), blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["commune", "report_kind", "period", "key"]
+        constraints = [models.UniqueConstraint(fields=["commune", "report_kind", "period", "key"],
+                                               name="report_section_unique")]
+        verbose_name = _("mục báo cáo")
+        verbose_name_plural = _("mục báo cáo")
+
+    def __str__(self):
+        return f"{self.get_report_kind_display()} {self.period} — {self.key}"
+
+
+class GenerationJob(models.Model):
+    """A long generation (a report, a workbook) run in the background; its page polls it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Hoàn thành")
+        FAILED = "failed", _("Lỗi")
+
+    class Kind(models.TextChoices):
+        FIVE_YEAR_DOCX = "five_year_docx", _("Báo cáo tổng kết 5 năm (DOCX)")
+        FIVE_YEAR_XLSX = "five_year_xlsx", _("Bảng thống kê 5 năm (Excel)")
+        ANNUAL_DOCX = "annual_docx", _("Báo cáo tổng kết năm (DOCX)")
+        ANNUAL_XLSX = "annual_xlsx", _("Bảng thống kê năm (Excel)")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    params = models.JSONField(_("tham số"), default=dict)
+    status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    step = models.CharField(_("bước"), max_length=200, blank=True)
+    file = models.FileField(_("tệp kết quả"), upload_to="van-ban/tao/%Y/%m/", blank=True)
+    filename = models.CharField(_("tên tệp"), max_length=200, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("người yêu cầu"))
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    audit_exclude = ("progress", "step", "file")  # "filename" records the file
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("tác vụ tạo văn bản")
+        verbose_name_plural = _("tác vụ tạo văn bản")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

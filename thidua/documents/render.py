@@ -1,0 +1,157 @@
+"""Public renderers: plain data (``thidua.documents.data``) in, document bytes out.
+
+    render_decision_docx(data: DecisionData) -> bytes
+    render_decision_pdf(data: DecisionData) -> bytes
+    render_submission_docx(data: SubmissionData) -> bytes
+    render_minutes_docx(data: MinutesData) -> bytes
+    render_invitation_docx(data: InvitationData) -> bytes
+    render_achievement_docx(data: AchievementReportData) -> bytes
+    render_certificate_pdf(data: CertificateData) -> bytes
+
+They read no model except the uploaded templates, so the proposals app can call them with
+its own Decision, Dossier and Meeting turned into these dataclasses.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import segno
+
+from thidua.core.text import format_vnd
+
+from . import engine
+from .data import (
+    AchievementReportData, CertificateData, DecisionData, InvitationData, MinutesData, SubmissionData,
+)
+from .fmt import date_line, dmy, number_line, split_lead, time_words
+from .models import TemplateKind
+
+
+def _body(paragraphs: list[str]) -> list[dict]:
+    out = []
+    for text in paragraphs:
+        lead, rest = split_lead(text)
+        out.append({"lead": lead, "rest": rest, "text": text})
+    return out
+
+
+def _common(data, doc_title: str) -> dict:
+    return {
+        "issuer": data.issuer,
+        "number_line": number_line(getattr(data, "number", "")),
+        "date_line": date_line(data.place, data.date),
+        "doc_title": doc_title,
+        "title": getattr(data, "title", ""),
+        "signer": getattr(data, "signer", None),
+        "recipients": list(getattr(data, "recipients", []) or []),
+        "body": _body(list(getattr(data, "body", []) or [])),
+    }
+
+
+def _lines(data) -> dict:
+    return {"lines": list(data.lines), "total": data.total, "total_text": format_vnd(data.total, suffix=""),
+            "total_in_words": data.total_in_words}
+
+
+def decision_context(data: DecisionData) -> dict:
+    decided_by = data.decided_by or "người có thẩm quyền"
+    number = data.number if not data.number.startswith("/") else f"{'…' * 3}{data.number}"
+    note = f"(Kèm theo Quyết định số {number} ngày {dmy(data.date) or '…/…/…'} của {decided_by})"
+    return {**_common(data, "QUYẾT ĐỊNH"), **_lines(data), "authority": data.authority,
+            "legal_bases": list(data.legal_bases), "list_subtitle": data.list_subtitle, "list_note": note}
+
+
+def render_decision_docx(data: DecisionData) -> bytes:
+    return engine.render_docx(TemplateKind.DECISION, decision_context(data))
+
+
+def render_decision_pdf(data: DecisionData) -> bytes:
+    return engine.render_pdf("documents/pdf/decision.html", decision_context(data))
+
+
+def submission_context(data: SubmissionData) -> dict:
+    return {**_common(data, "TỜ TRÌNH"), **_lines(data), "addressee": data.addressee}
+
+
+def render_submission_docx(data: SubmissionData) -> bytes:
+    return engine.render_docx(TemplateKind.SUBMISSION, submission_context(data))
+
+
+def minutes_context(data: MinutesData) -> dict:
+    intro = [
+        f"Thời gian: Vào hồi {time_words(data.opened_at)}.",
+        f"Địa điểm: {data.location}.",
+        f"Chủ trì: {data.chair}.",
+        f"Thư ký: {data.secretary}.",
+        f"Thành phần: có mặt {len(data.attendees)}/{data.members_total} thành viên Hội đồng"
+        + (f", vắng {len(data.absentees)} ({'; '.join(data.absentees)})." if data.absentees else "."),
+    ]
+    if data.attendees:
+        intro.append("Thành viên có mặt: " + "; ".join(data.attendees) + ".")
+    ballots = [{**dataclasses.asdict(v), "percent_text": v.percent_text,
+                "result": "Đạt" if v.is_passed else "Không đạt"} for v in data.ballots]
+    closing = list(data.closing)
+    if data.closed_at:
+        closing.append(f"Cuộc họp kết thúc vào hồi {time_words(data.closed_at)}; biên bản đã được đọc lại "
+                       "cho các thành viên dự họp cùng nghe và nhất trí thông qua.")
+    context = _common(data, "BIÊN BẢN")
+    context.update(body=_body(intro + list(data.body)), ballots=ballots, closing=closing,
+                   chair_signature=data.chair_signature, secretary_signature=data.secretary_signature)
+    return context
+
+
+def render_minutes_docx(data: MinutesData) -> bytes:
+    return engine.render_docx(TemplateKind.MINUTES, minutes_context(data))
+
+
+def invitation_context(data: InvitationData) -> dict:
+    issuer = " ".join(data.issuer.name_lines).capitalize()
+    details = [{"label": "Nội dung: ", "value": data.purpose}]
+    details.append({"label": "Thời gian: ", "value": time_words(data.meeting_at)})
+    details.append({"label": "Địa điểm: ", "value": data.location})
+    context = _common(data, "GIẤY MỜI")
+    agenda = [f"- {item}" for item in data.agenda]
+    context.update(greeting=f"{issuer} trân trọng kính mời:", invitees=list(data.invitees), details=details,
+                   body=_body(agenda + ([data.note] if data.note else [])))
+    return context
+
+
+def render_invitation_docx(data: InvitationData) -> bytes:
+    return engine.render_docx(TemplateKind.INVITATION, invitation_context(data))
+
+
+def achievement_context(data: AchievementReportData) -> dict:
+    none = "Không có"
+    profile = [{"label": label, "value": value} for label, value in (
+        ("Họ và tên", data.full_name), ("Giới tính", data.gender), ("Ngày sinh", data.date_of_birth),
+        ("Đối tượng", data.category), ("Đơn vị công tác", data.unit), ("Chức vụ", data.position)) if value]
+    context = _common(data, "BÁO CÁO THÀNH TÍCH")
+    context.update(
+        title=f"ĐỀ NGHỊ {data.proposed.upper()}" if data.proposed else "",
+        profile=profile, duties=list(data.duties) or ["…"],
+        achievements=list(data.achievements) or ["…"],
+        ratings=[{"year": y, "rating": r} for y, r in data.ratings] or [{"year": "", "rating": none}],
+        initiatives=[{"year": y, "title": t, "recognition": r} for y, t, r in data.initiatives]
+        or [{"year": "", "title": none, "recognition": ""}],
+        titles=[dataclasses.asdict(a) for a in data.titles] or [{"year": "", "name": none, "decision": ""}],
+        forms=[dataclasses.asdict(a) for a in data.forms] or [{"year": "", "name": none, "decision": ""}],
+        head_title=data.head_title, head_name=data.head_name, full_name=data.full_name, period=data.period)
+    return context
+
+
+def render_achievement_docx(data: AchievementReportData) -> bytes:
+    return engine.render_docx(TemplateKind.ACHIEVEMENT, achievement_context(data))
+
+
+def qr_data_uri(url: str) -> str:
+    """The verification QR code as an SVG data URI (segno), for <img src>."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def certificate_context(data: CertificateData) -> dict:
+    return {"cert": data, "date_line": date_line(data.place, data.date), "number_line": number_line(data.number),
+            "qr": qr_data_uri(data.verification_url)}
+
+
+def render_certificate_pdf(data: CertificateData) -> bytes:
+    return engine.render_pdf("documents/pdf/certificate.html", certificate_context(data))

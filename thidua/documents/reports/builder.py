@@ -1,0 +1,271 @@
+"""The annual and five-year reports as a list of blocks (headings, paragraphs, tables) built
+from the ledger, the sibling apps' data and the narrative sections. The page, the DOCX, the
+Excel workbook and the ``report`` command all start from ``build_report``."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Callable
+
+from thidua.org.models import Organisation
+
+from ..data import IssuerBlock, SignerBlock
+from ..fmt import paragraphs, place_of
+from ..models import ReportKind
+from . import exemplars as ex
+from . import sections, sources, statistics
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass
+class Block:
+    kind: str                  # part | title | h1 | h2 | h3 | p | table | missing
+    text: str = ""
+    lead: str = ""             # bold lead-in of a paragraph
+    table: statistics.StatTable | None = None
+
+
+@dataclass
+class ReportDocument:
+    kind: str
+    commune: Organisation
+    period: str
+    issuer: IssuerBlock
+    number: str
+    date: datetime.date | None
+    place: str
+    title_lines: list[str]
+    blocks: list[Block]
+    closing: list[str]
+    recipients: list[str]
+    signer: SignerBlock
+    exemplars: list[ex.SectorGroup] = field(default_factory=list)
+    tables: list[statistics.StatTable] = field(default_factory=list)
+    stats: statistics.Statistics | None = None
+
+    @property
+    def filename(self) -> str:
+        from thidua.core.text import search_key
+
+        slug = search_key(self.commune.name).replace(" ", "-")
+        stem = "bao-cao-tong-ket-5-nam" if self.kind == ReportKind.FIVE_YEAR else "bao-cao-tong-ket-nam"
+        return f"{stem}-{self.period}-{slug}"
+
+    def text(self) -> str:
+        """Plain text of the whole report (tests, search, the command's --text)."""
+        out = [*self.title_lines]
+        for block in self.blocks:
+            if block.table is not None:
+                out.append(block.table.title)
+                out += [" | ".join(str(c) for c in row.cells) for row in block.table.rows]
+            else:
+                out.append(f"{block.lead}{block.text}")
+        return "\n".join(out + self.closing)
+
+
+class _Writer:
+    def __init__(self, texts: dict[str, str], specs: list[sections.SectionSpec]):
+        self.blocks: list[Block] = []
+        self.texts = texts
+        self.labels = {s.key: s.label for s in specs}
+        self.table_number = 0
+
+    def add(self, kind: str, text: str = "", lead: str = "") -> None:
+        self.blocks.append(Block(kind, text, lead))
+
+    def section(self, key: str) -> None:
+        """A narrative section, verbatim; a visible placeholder while nobody has written it."""
+        lines = paragraphs(self.texts.get(key, ""))
+        if not lines:
+            self.add("missing", f"[Chưa nhập nội dung: {self.labels.get(key, key)}]")
+        for line in lines:
+            self.add("p", line)
+
+    def table(self, table: statistics.StatTable | None) -> None:
+        if table is not None:
+            self.blocks.append(Block("table", table=table))
+
+    def next_number(self) -> int:
+        self.table_number += 1
+        return self.table_number
+
+
+def _exemplar_blocks(w: _Writer, groups: list[ex.SectorGroup]) -> None:
+    for group in groups:
+        lead_text = " ".join(paragraphs(w.texts.get(f"lead_{group.key}", "")))
+        parts = [lead_text] if lead_text else []
+        if group.collectives:
+            parts.append("Tiêu biểu như " + "; ".join(f"{c.name} với {c.summary}" for c in group.collectives) + ".")
+        w.add("p", " ".join(parts), lead=f"- {group.label}: ")
+        has_people = group.people or any(sub.people for sub in group.subgroups)
+        if parts and has_people and not any(sub.collectives for sub in group.subgroups):
+            w.add("p", "Cá nhân tiêu biểu như:")
+        if group.people:
+            for person in group.people:
+                w.add("p", f"{person.summary}.", lead=f"{person.heading}: ")
+        for sub in group.subgroups:
+            text = "; ".join(f"{c.name} với {c.summary}" for c in sub.collectives)
+            w.add("h3", text + (";" if text and sub.people else "." if text else ""), lead=f"+ {sub.label}: ")
+            for person in sub.people:
+                w.add("p", f"{person.summary}.", lead=f"{person.heading}: ")
+
+
+def _frame(commune: Organisation, texts: dict[str, str]):
+    signer_lines = paragraphs(texts.get("signer_lines", "")) or SignerBlock.committee_deputy().lines
+    signer = SignerBlock(lines=signer_lines, name=" ".join(paragraphs(texts.get("signer_name", ""))))
+    recipients = paragraphs(texts.get("recipients", "")) or ["- Lưu: VT."]
+    return IssuerBlock.commune_committee(commune.name), signer, recipients
+
+
+def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date: datetime.date | None = None,
+                    progress: Progress | None = None) -> ReportDocument:
+    step = progress or (lambda pct, text: None)
+    period = sections.period_of(ReportKind.FIVE_YEAR, year_from=year_from, year_to=year_to)
+    texts = sections.load(commune=commune, report_kind=ReportKind.FIVE_YEAR, period=period)
+    w = _Writer(texts, sections.FIVE_YEAR)
+    step(10, "Đọc nội dung các mục")
+
+    w.add("part", "PHẦN THỨ NHẤT")
+    w.add("title", f"KẾT QUẢ PHONG TRÀO THI ĐUA YÊU NƯỚC VÀ CÔNG TÁC KHEN THƯỞNG 5 NĂM ({year_from}-{year_to})")
+    w.add("h1", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO")
+    w.add("h2", "1. Công tác lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền")
+    w.section("leadership")
+    w.add("h2", "2. Công tác xây dựng văn bản chỉ đạo và tổ chức thực hiện")
+    w.section("directives")
+
+    w.add("h1", "II. KẾT QUẢ NỔI BẬT CỦA PHONG TRÀO THI ĐUA YÊU NƯỚC")
+    w.add("h2", "1. Kết quả thực hiện các phong trào do Thủ tướng Chính phủ phát động")
+    w.section("movements_central")
+    w.add("h2", "2. Kết quả phong trào thi đua do Thành phố phát động trong các ngành, lĩnh vực")
+    w.section("movements_city")
+    step(20, "Đọc kết quả các phong trào")
+    movement_table = sources.movement_results(commune=commune, year_from=year_from, year_to=year_to,
+                                              number=w.table_number + 1)
+    if movement_table is not None:
+        w.next_number()
+        w.table(movement_table)
+
+    w.add("h1", "III. CÔNG TÁC TUYÊN TRUYỀN, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
+    w.add("h2", "1. Công tác tuyên truyền, xây dựng, nhân rộng, biểu dương tôn vinh các điển hình tiên tiến")
+    w.section("propaganda")
+    w.add("h2", "2. Một số gương điển hình được nhân rộng, biểu dương")
+    w.section("exemplars_intro")
+    step(35, "Lập danh sách gương điển hình theo lĩnh vực")
+    groups = ex.build(commune=commune, year_from=year_from, year_to=year_to)
+    _exemplar_blocks(w, groups)
+
+    w.add("h1", "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG")
+    w.add("h2", "1. Đổi mới khen thưởng")
+    w.section("commendation_renewal")
+    w.add("h2", "2. Kết quả cụ thể")
+    w.section("commendation_results")
+    step(60, "Thống kê sổ khen thưởng")
+    stats = statistics.collect(commune=commune, year_from=year_from, year_to=year_to)
+    tables = [statistics.by_year(stats, number=w.next_number()), statistics.by_type(stats, number=w.next_number()),
+              statistics.by_level(stats, number=w.next_number())]
+    for table in tables:
+        w.table(table)
+
+    w.add("h1", "V. HOẠT ĐỘNG CỦA HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
+    w.section("council")
+    w.add("h1", "VI. ĐÁNH GIÁ CHUNG")
+    for number, (key, label) in enumerate([("strengths", "Ưu điểm"), ("weaknesses", "Tồn tại"),
+                                           ("causes", "Nguyên nhân"), ("lessons", "Bài học kinh nghiệm")], start=1):
+        w.add("h2", f"{number}. {label}")
+        w.section(key)
+
+    step(75, "Mục tiêu, chỉ tiêu giai đoạn sau")
+    nxt_from, nxt_to = year_to + 1, year_to + 5
+    w.add("part", "PHẦN THỨ HAI")
+    w.add("title", f"MỤC TIÊU, NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU GIAI ĐOẠN {nxt_from}-{nxt_to}")
+    w.add("h1", "I. MỤC TIÊU")
+    w.section("goals")
+    w.add("h1", "II. CHỈ TIÊU VÀ NHIỆM VỤ CHỦ YẾU")
+    w.add("h2", "1. Một số chỉ tiêu chủ yếu")
+    target_lines = sources.target_lines(commune=commune, year_from=nxt_from, year_to=nxt_to)
+    if target_lines:
+        for line in target_lines:
+            w.add("p", line)
+    else:
+        w.section("targets")
+    w.add("h2", "2. Những nhiệm vụ chủ yếu")
+    w.section("tasks")
+    w.add("h1", "III. GIẢI PHÁP THỰC HIỆN")
+    w.section("solutions")
+
+    issuer, signer, recipients = _frame(commune, texts)
+    closing = paragraphs(texts.get("closing", "")) or [
+        f"Trên đây là báo cáo tổng kết phong trào thi đua, công tác khen thưởng 5 năm giai đoạn {year_from}-{year_to} "
+        f"và phương hướng, nhiệm vụ giai đoạn {nxt_from}-{nxt_to} của UBND {commune.name[:1].lower()}{commune.name[1:]}./."]
+    step(85, "Hoàn thiện báo cáo")
+    return ReportDocument(
+        kind=ReportKind.FIVE_YEAR, commune=commune, period=period, issuer=issuer, number="/BC-UBND",
+        date=date if date is not None else datetime.date.today(), place=place_of(commune.name),
+        title_lines=["TỔNG KẾT PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG",
+                     f"GIAI ĐOẠN {year_from}-{year_to}; PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN {nxt_from}-{nxt_to}"],
+        blocks=w.blocks, closing=closing, recipients=recipients, signer=signer, exemplars=groups,
+        tables=([movement_table] if movement_table else []) + tables, stats=stats)
+
+
+def build_annual(*, commune: Organisation, year: int, date: datetime.date | None = None,
+                 progress: Progress | None = None) -> ReportDocument:
+    step = progress or (lambda pct, text: None)
+    period = sections.period_of(ReportKind.ANNUAL, year=year)
+    texts = sections.load(commune=commune, report_kind=ReportKind.ANNUAL, period=period)
+    w = _Writer(texts, sections.ANNUAL)
+    step(10, "Đọc nội dung các mục")
+    w.add("part", "PHẦN THỨ NHẤT")
+    w.add("title", f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}")
+    w.add("h1", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO")
+    w.section("leadership")
+    w.add("h1", "II. KẾT QUẢ CÁC PHONG TRÀO THI ĐUA")
+    w.section("movements")
+    step(25, "Đọc kết quả các phong trào")
+    movement_table = sources.movement_results(commune=commune, year_from=year, year_to=year, number=1)
+    if movement_table is not None:
+        w.next_number()
+        w.table(movement_table)
+    w.add("h1", "III. CÔNG TÁC KHEN THƯỞNG")
+    w.section("commendation")
+    step(45, "Thống kê sổ khen thưởng")
+    stats = statistics.collect(commune=commune, year_from=year, year_to=year)
+    tables = [statistics.by_type_and_level(stats, number=w.next_number())]
+    w.table(tables[0])
+    w.add("h1", "IV. GƯƠNG ĐIỂN HÌNH TIÊN TIẾN")
+    w.section("exemplars_intro")
+    step(65, "Lập danh sách gương điển hình")
+    groups = ex.build(commune=commune, year_from=year, year_to=year)
+    _exemplar_blocks(w, groups)
+    w.add("h1", "V. ĐÁNH GIÁ CHUNG")
+    w.section("assessment")
+    w.add("part", "PHẦN THỨ HAI")
+    w.add("title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}")
+    w.section("plan")
+    w.add("h2", "Một số chỉ tiêu chủ yếu")
+    target_lines = sources.target_lines(commune=commune, year_from=year + 1, year_to=year + 1)
+    if target_lines:
+        for line in target_lines:
+            w.add("p", line)
+    else:
+        w.section("targets")
+    issuer, signer, recipients = _frame(commune, texts)
+    closing = paragraphs(texts.get("closing", "")) or [
+        f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm "
+        f"{year + 1} của UBND {commune.name[:1].lower()}{commune.name[1:]}./."]
+    step(85, "Hoàn thiện báo cáo")
+    return ReportDocument(
+        kind=ReportKind.ANNUAL, commune=commune, period=period, issuer=issuer, number="/BC-UBND",
+        date=date if date is not None else datetime.date.today(), place=place_of(commune.name),
+        title_lines=[f"TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}",
+                     f"VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}"],
+        blocks=w.blocks, closing=closing, recipients=recipients, signer=signer, exemplars=groups,
+        tables=([movement_table] if movement_table else []) + tables, stats=stats)
+
+
+def build_report(*, kind: str, commune: Organisation, year_from: int | None = None, year_to: int | None = None,
+                 year: int | None = None, date: datetime.date | None = None,
+                 progress: Progress | None = None) -> ReportDocument:
+    if kind == ReportKind.FIVE_YEAR:
+        return build_five_year(commune=commune, year_from=year_from, year_to=year_to, date=date, progress=progress)
+    return build_annual(commune=commune, year=year, date=date, progress=progress)

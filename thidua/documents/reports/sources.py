@@ -1,0 +1,92 @@
+"""Data of apps built alongside this one (movements, targets), read only when installed.
+
+Each reader returns None when its app is missing or its data cannot be read, and the report
+falls back to the narrative section written by a person."""
+from __future__ import annotations
+
+import logging
+
+from django.apps import apps
+
+from .statistics import Row, StatTable
+
+log = logging.getLogger(__name__)
+
+MOVEMENT_LEVELS = {"central": "Trung ương", "city": "Thành phố", "commune": "Xã", "unit": "Cơ quan, đơn vị"}
+
+
+def _overlaps(movement, year_from: int, year_to: int) -> bool:
+    year = getattr(movement, "year", None)
+    if year:
+        return year_from <= year <= year_to
+    start, end = getattr(movement, "start_date", None), getattr(movement, "end_date", None)
+    if start and start.year > year_to:
+        return False
+    if end and end.year < year_from:
+        return False
+    return True
+
+
+def movement_results(*, commune, year_from: int, year_to: int, number: int) -> StatTable | None:
+    """Results of the commune's movements in the period, as a table (None: nothing recorded)."""
+    if not apps.is_installed("thidua.movements"):
+        return None
+    try:
+        from thidua.movements.models import Movement
+
+        movements = [m for m in Movement.objects.filter(commune=commune).prefetch_related("results")
+                     if _overlaps(m, year_from, year_to)]
+        rows = []
+        for m in sorted(movements, key=lambda m: (list(MOVEMENT_LEVELS).index(m.level)
+                                                  if m.level in MOVEMENT_LEVELS else 9, m.name)):
+            for result in m.results.all():
+                rows.append(Row([m.name, MOVEMENT_LEVELS.get(m.level, m.level), result.indicator,
+                                 result.display_value or (result.note or "")[:200], result.period]))
+    except Exception:  # a sibling app mid-migration must not break the report
+        log.exception("Could not read movement results for the report")
+        return None
+    if not rows:
+        return None
+    return StatTable("movements", f"Bảng {number}. Kết quả một số phong trào thi đua (số liệu theo dõi)",
+                     ["Phong trào", "Cấp phát động", "Chỉ tiêu, kết quả", "Kết quả đạt được", "Thời kỳ"], rows,
+                     label_cols=3)
+
+
+def target_lines(*, commune, year_from: int, year_to: int) -> list[str] | None:
+    """The targets of the period as report lines ("- …"), when the targets app has any.
+
+    Uses ``thidua.targets.selectors.report_lines(commune=, year_from=, year_to=)`` when that
+    app provides it, else lists its ``Target`` rows of the commune and period, each by its
+    plan wording (``plan_text``) or its name."""
+    if not apps.is_installed("thidua.targets"):
+        return None
+    try:
+        try:
+            from thidua.targets import selectors
+        except ImportError:
+            selectors = None
+        reader = getattr(selectors, "report_lines", None)
+        if reader is not None:
+            lines = list(reader(commune=commune, year_from=year_from, year_to=year_to))
+        else:
+            model = apps.get_model("targets", "Target")
+            qs = model.objects.all()
+            names = {f.name for f in model._meta.get_fields()}
+            if "commune" in names:
+                qs = qs.filter(commune=commune)
+            if {"start_year", "end_year"} <= names:
+                qs = qs.filter(start_year__lte=year_to, end_year__gte=year_from)
+            if "order" in names:
+                qs = qs.order_by("order", "pk")
+            lines = []
+            for target in qs:  # the plan's own wording when recorded, else the target's name
+                line = (getattr(target, "plan_text", "") or str(target)).strip()
+                if line and line not in lines:
+                    lines.append(line)
+    except LookupError:
+        return None
+    except Exception:
+        log.exception("Could not read targets for the report")
+        return None
+    lines = [line if line.lstrip().startswith(("-", "+")) else f"- {line}" for line in lines if str(line).strip()]
+    return lines or None

@@ -1,0 +1,183 @@
+"""Writes of the documents app. Keyword-only, atomic, permission-checked, audited."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.accounts.models import Role
+from thidua.accounts.scoping import can_see_organisation
+from thidua.core.audit import log_create, log_delete, log_transition, log_update, snapshot
+from thidua.core.text import nfc
+
+from . import engine, samples
+from .models import DocumentTemplate, GenerationJob, ReportKind, ReportSection, TemplateKind
+from .reports import sections
+
+REPORT_EDITORS = {Role.ADMIN, Role.OFFICER}
+REPORT_READERS = {Role.ADMIN, Role.OFFICER, Role.CHAIRMAN, Role.COUNCIL, Role.AUDITOR}
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+def can_edit_templates(user) -> bool:
+    return user is None or user.is_superuser or getattr(user, "role", None) == Role.ADMIN
+
+
+def can_read_reports(user, commune) -> bool:
+    if user is None:
+        return True
+    return (user.is_superuser or user.role in REPORT_READERS) and can_see_organisation(user, commune)
+
+
+def can_edit_reports(user, commune) -> bool:
+    if user is None:
+        return True
+    return (user.is_superuser or user.role in REPORT_EDITORS) and can_see_organisation(user, commune)
+
+
+# --- templates --------------------------------------------------------------------------------
+
+def check_template(*, kind: str, content: bytes) -> None:
+    """A .docx that opens and renders the kind's sample data, or ValidationError."""
+    if len(content) > MAX_TEMPLATE_BYTES:
+        raise ValidationError("Tệp mẫu quá lớn (tối đa 5 MB).")
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise ValidationError("Tệp tải lên không phải tệp .docx.")
+    try:
+        import docx
+
+        docx.Document(io.BytesIO(content))
+    except Exception as exc:
+        raise ValidationError(f"Không mở được tệp .docx: {exc}") from exc
+    try:
+        engine.render_docx(kind, samples.context_for(kind), template=content)
+    except engine.TemplateError as exc:
+        raise ValidationError(f"Mẫu có lỗi cú pháp hoặc biến không hợp lệ: {exc}") from exc
+
+
+@transaction.atomic
+def upload_template(*, actor, kind: str, content: bytes, filename: str, note: str = "") -> DocumentTemplate:
+    """Replace the built-in template of a kind by an uploaded .docx (checked by rendering the
+    kind's sample data with it)."""
+    if not can_edit_templates(actor):
+        raise PermissionDenied("Chỉ quản trị hệ thống được thay mẫu văn bản.")
+    kind = TemplateKind(kind)
+    check_template(kind=kind, content=content)
+    row = DocumentTemplate.objects.select_for_update().filter(kind=kind).first()
+    name = f"{kind.value}.docx"
+    if row is None:
+        row = DocumentTemplate(kind=kind, original_name=nfc(filename)[:255], note=nfc(note)[:255],
+                               uploaded_by=actor if actor and actor.is_authenticated else None)
+        row.file.save(name, ContentFile(content), save=False)
+        row.full_clean()
+        row.save()
+        log_create(actor=actor, instance=row, note="Tải lên mẫu văn bản")
+        return row
+    before = snapshot(row)
+    old_file = row.file.name
+    row.file.save(name, ContentFile(content), save=False)
+    row.original_name, row.note = nfc(filename)[:255], nfc(note)[:255]
+    row.uploaded_by = actor if actor and actor.is_authenticated else None
+    row.save()
+    log_update(actor=actor, instance=row, before=before, note="Thay mẫu văn bản")
+    if old_file and old_file != row.file.name:
+        transaction.on_commit(lambda: row.file.storage.delete(old_file))
+    return row
+
+
+@transaction.atomic
+def reset_template(*, actor, kind: str) -> None:
+    """Back to the built-in template."""
+    if not can_edit_templates(actor):
+        raise PermissionDenied("Chỉ quản trị hệ thống được thay mẫu văn bản.")
+    row = DocumentTemplate.objects.select_for_update().filter(kind=kind).first()
+    if row is None:
+        return
+    name, storage = row.file.name, row.file.storage
+    log_delete(actor=actor, instance=row, note="Trở về mẫu mặc định")
+    row.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+# --- report sections --------------------------------------------------------------------------
+
+@transaction.atomic
+def save_sections(*, actor, commune, report_kind: str, period: str, texts: dict[str, str]) -> int:
+    """Write the narrative sections of one report; returns how many changed. Unknown keys are
+    refused; text is kept verbatim (only Unicode-normalised, trailing spaces dropped)."""
+    if not can_edit_reports(actor, commune):
+        raise PermissionDenied("Bạn không có quyền sửa nội dung báo cáo của xã này.")
+    report_kind = ReportKind(report_kind)
+    allowed = sections.keys(report_kind)
+    unknown = set(texts) - allowed
+    if unknown:
+        raise ValidationError(f"Mục không có trong báo cáo: {', '.join(sorted(unknown))}")
+    import unicodedata
+
+    changed = 0
+    existing = {s.key: s for s in ReportSection.objects.select_for_update().filter(
+        commune=commune, report_kind=report_kind, period=period)}
+    for key, text in texts.items():
+        text = "\n".join(line.rstrip() for line in unicodedata.normalize("NFC", text or "").strip().splitlines())
+        row = existing.get(key)
+        if row is None:
+            if not text:
+                continue
+            row = ReportSection(commune=commune, report_kind=report_kind, period=period, key=key, text=text)
+            row.full_clean()
+            row.save()
+            log_create(actor=actor, instance=row)
+            changed += 1
+        elif row.text != text:
+            before = snapshot(row)
+            row.text = text
+            row.save()
+            log_update(actor=actor, instance=row, before=before)
+            changed += 1
+    return changed
+
+
+# --- generation jobs --------------------------------------------------------------------------
+
+JOB_REPORT_KIND = {
+    GenerationJob.Kind.FIVE_YEAR_DOCX: ReportKind.FIVE_YEAR, GenerationJob.Kind.FIVE_YEAR_XLSX: ReportKind.FIVE_YEAR,
+    GenerationJob.Kind.ANNUAL_DOCX: ReportKind.ANNUAL, GenerationJob.Kind.ANNUAL_XLSX: ReportKind.ANNUAL,
+}
+
+
+@transaction.atomic
+def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
+    """Queue a report generation; it starts in the background once this transaction commits."""
+    from . import jobs
+
+    if not can_read_reports(actor, commune):
+        raise PermissionDenied("Bạn không có quyền lập báo cáo của xã này.")
+    kind = GenerationJob.Kind(kind)
+    job = GenerationJob(kind=kind, params={**params, "commune": commune.pk},
+                        requested_by=actor if actor and actor.is_authenticated else None)
+    job.full_clean()
+    job.save()
+    log_create(actor=actor, instance=job, note=f"Yêu cầu tạo {job.get_kind_display().lower()}")
+    transaction.on_commit(lambda: jobs.start(job.pk))
+    return job
+
+
+@transaction.atomic
+def finish_job(*, job: GenerationJob, content: bytes | None, filename: str = "", error: str = "") -> GenerationJob:
+    job = GenerationJob.objects.select_for_update().get(pk=job.pk)
+    before = job.status
+    if content is not None:
+        job.file.save(filename, ContentFile(content), save=False)
+        job.filename, job.status, job.progress, job.step = filename, GenerationJob.Status.DONE, 100, "Hoàn thành"
+    else:
+        job.status, job.error, job.step = GenerationJob.Status.FAILED, error[:4000], "Lỗi"
+    job.finished_at = timezone.now()
+    job.save()
+    log_transition(actor=job.requested_by, instance=job, from_state=before, to_state=job.status,
+                   note=job.filename or job.error[:200])
+    return job
