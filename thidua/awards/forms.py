@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.scoping import visible_organisations
+from thidua.core.legacy import LegacyTextFormMixin
 from thidua.org.forms import DateInput
 from thidua.org.models import Organisation
 
@@ -38,7 +39,7 @@ class BaseSalaryForm(forms.Form):
     article = forms.CharField(label=_("Căn cứ"), max_length=200)
 
 
-class AwardForm(forms.Form):
+class AwardForm(LegacyTextFormMixin, forms.Form):
     award_type = forms.ModelChoiceField(label=_("Danh hiệu, hình thức"), queryset=AwardType.objects.all())
     year = forms.IntegerField(label=_("Năm thi đua"), min_value=1990, max_value=2100)
     period_label = forms.CharField(label=_("Niên độ (nếu có)"), max_length=20, required=False)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.scoping import visible_organisations
+from thidua.core.legacy import LegacyTextFormMixin
 
 from .models import Organisation, Person
 from .validators import validate_citizen_id
@@ -12,7 +13,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, **kwargs)
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(LegacyTextFormMixin, forms.ModelForm):
     # Wider than the column so that a 13-digit entry gets the CCCD message, not a length one.
     citizen_id = forms.CharField(label=_("Số CCCD"), max_length=64, required=False,
                                  validators=[validate_citizen_id],

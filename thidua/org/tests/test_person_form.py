@@ -49,3 +49,9 @@ def test_names_typed_in_decomposed_unicode_are_stored_composed(client_as):
     import unicodedata
     _post(client_as("vanthu_mnhp"), full_name=unicodedata.normalize("NFD", "Lương Thị Hảo"))
     assert Person.objects.filter(full_name="Lương Thị Hảo").exists()
+
+
+@pytest.mark.parametrize("typed", ["L\xad\xacng Th\xde H\xb6o", "Lu\u031bo\u031bng Thi\u0323 Ha\u0309o"])
+def test_a_name_typed_in_an_old_encoding_or_decomposed_is_stored_as_unicode(client_as, typed):
+    _post(client_as("vanthu_mnhp"), full_name=typed)
+    assert Person.objects.filter(full_name="Lương Thị Hảo").exists()
