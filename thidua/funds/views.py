@@ -1,0 +1,109 @@
+"""Thin views: selectors read, services write; refusals answer 403/400 with a message."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import access, exports, selectors, services
+from .forms import DonationForm, OpenFundForm, PayoutForm, ReceiptForm
+from .models import FundReceipt
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _year(value) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year
+
+
+@login_required
+def overview(request):
+    commune, years = selectors.overview(request.user)
+    form = OpenFundForm(request.POST or None) if access.can_keep(request.user) else None
+    if request.method == "POST":
+        access.require(form is not None, access.KEEPERS_ONLY)
+        if form.is_valid():
+            try:
+                fund = services.open_fund(actor=request.user, commune=commune, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"Đã lập quỹ thi đua, khen thưởng năm {fund.year}.")
+                return redirect("funds:year", year=fund.year)
+    return render(request, "funds/overview.html", {"commune": commune, "years": years, "form": form,
+                                                   "can_keep": form is not None})
+
+
+@login_required
+def year_detail(request, year):
+    figures = selectors.year_detail(request.user, _year(year))
+    can_keep = access.can_keep(request.user) and figures.fund is not None
+    form = ReceiptForm(request.POST or None) if can_keep else None
+    if request.method == "POST":
+        access.require(form is not None, access.KEEPERS_ONLY)
+        if form.is_valid():
+            try:
+                services.add_receipt(actor=request.user, fund=figures.fund, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Đã ghi khoản thu.")
+                return redirect("funds:year", year=figures.year)
+    return render(request, "funds/year.html", {"f": figures, "form": form, "can_keep": can_keep},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def receipt_delete(request, year, pk: int):
+    fund = selectors.fund_for_year(request.user, _year(year))
+    receipt = FundReceipt.objects.filter(fund=fund, pk=pk).first() if fund else None
+    if receipt is None:
+        raise Http404
+    services.delete_receipt(actor=request.user, receipt=receipt)
+    messages.success(request, "Đã xóa khoản thu ghi nhầm.")
+    return redirect("funds:year", year=fund.year)
+
+
+@login_required
+def talent(request):
+    year = _year(request.GET["nam"]) if request.GET.get("nam") else None
+    view = selectors.talent(request.user, year)
+    if request.GET.get("xuat") == "xlsx" and view.fund is not None:
+        content = exports.talent_workbook(fund=view.fund, donations=view.donations, payouts=view.payouts, year=year)
+        response = HttpResponse(content, content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="quy-tai-nang-tre{"-" + str(year) if year else ""}.xlsx"'
+        return response
+    can_keep = access.can_keep(request.user) and view.fund is not None
+    donation_form = payout_form = None
+    status = 200
+    if can_keep:
+        which = request.POST.get("loai") if request.method == "POST" else None
+        donation_form = DonationForm(request.POST if which == "thu" else None, prefix="thu")
+        payout_form = PayoutForm(request.POST if which == "chi" else None, prefix="chi")
+        form, write = {"thu": (donation_form, services.add_talent_donation),
+                       "chi": (payout_form, services.add_talent_payout)}.get(which, (None, None))
+        if form is not None:
+            if form.is_valid():
+                try:
+                    write(actor=request.user, fund=view.fund, **form.cleaned_data)
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    messages.success(request, "Đã ghi vào sổ quỹ tài năng trẻ.")
+                    return redirect("funds:talent")
+            status = 400
+    elif request.method == "POST":
+        access.require(False, access.KEEPERS_ONLY)
+    return render(request, "funds/talent.html", {"v": view, "year": year, "can_keep": can_keep,
+                                                 "donation_form": donation_form, "payout_form": payout_form},
+                  status=status)
