@@ -69,7 +69,7 @@ def current_term(commune: Organisation, day=None) -> CouncilTerm | None:
 # -- meetings --------------------------------------------------------------------------------
 
 def _lock_meeting(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("term__commune").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("term__commune").get(pk=meeting.pk)
 
 
 def _run(actor, meeting: Meeting) -> Meeting:

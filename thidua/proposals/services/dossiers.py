@@ -38,7 +38,7 @@ OFFICE_ONLY = "Chỉ cán bộ thi đua – khen thưởng xã được làm vi�
 
 def _lock(dossier: Dossier) -> Dossier:
     """The dossier re-read under a row lock: two clicks cannot move it twice."""
-    return Dossier.objects.select_for_update().select_related("round__commune", "unit").get(pk=dossier.pk)
+    return Dossier.objects.select_for_update(of=("self",)).select_related("round__commune", "unit").get(pk=dossier.pk)
 
 
 def _move(*, actor, dossier: Dossier, to: str, allowed_from: tuple, verb: str, note: str = "",
