@@ -59,17 +59,11 @@ def _procedure_checks(nominations: list[Nomination], dossier: Dossier) -> dict[i
     for n in nominations:
         field, pk, _ = _key(n)
         subjects |= Q(**{f"{field}_id": pk, "award_type_id": n.award_type_id})
-    held = set()
-    for row in Award.objects.filter(subjects, year=year, revoked=False).values(
-            "person_id", "organisation_id", "household_id", "award_type_id", "decision_number"):
-        held.add((row["person_id"], row["organisation_id"], row["household_id"], row["award_type_id"]))
-    twice = set()
-    others = (Nomination.objects.filter(subjects, dossier__round=dossier.round)
-              .exclude(dossier=dossier).exclude(dossier__state__in=[Dossier.State.REJECTED, Dossier.State.DRAFT,
-                                                                   Dossier.State.RETURNED])
-              .values("person_id", "organisation_id", "household_id", "award_type_id", "dossier__unit__name"))
-    for row in others:
-        twice.add((row["person_id"], row["organisation_id"], row["household_id"], row["award_type_id"]))
+    fields = ("person_id", "organisation_id", "household_id", "award_type_id")
+    held = set(Award.objects.filter(subjects, year=year, revoked=False).values_list(*fields))
+    twice = set(Nomination.objects.filter(subjects, dossier__round=dossier.round).exclude(dossier=dossier)
+                .exclude(dossier__state__in=[Dossier.State.REJECTED, Dossier.State.DRAFT, Dossier.State.RETURNED])
+                .values_list(*fields))
     result = {}
     for n in nominations:
         key = (n.person_id, n.organisation_id, n.household_id, n.award_type_id)

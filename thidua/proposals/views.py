@@ -2,12 +2,17 @@
 service call, render or redirect. Refusals of the rules come back as Vietnamese messages."""
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -223,7 +228,7 @@ TRANSITIONS = {
 def dossier_transition(request, pk: int, action: str):
     dossier = selectors.get_dossier(user=request.user, pk=pk)
     if action not in TRANSITIONS:
-        raise PermissionDenied
+        raise Http404
     call, success = TRANSITIONS[action]
     _attempt(request, lambda: call(request, dossier), success)
     return redirect("proposals:dossier", pk=pk)
@@ -502,6 +507,12 @@ def meeting_close(request, pk: int):
 def meeting_minutes(request, pk: int):
     meeting = selectors.get_meeting(user=request.user, pk=pk)
     context = selectors.meeting_page(user=request.user, meeting=meeting)
+    if request.GET.get("dang") == "txt":
+        html = render_to_string("proposals/_minutes_body.html", context, request=request)
+        text = re.sub(r"\n\s*\n+", "\n\n", unescape(strip_tags(html))).strip() + "\n"
+        response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="bien-ban-hop-{meeting.pk}.txt"'
+        return response
     return render(request, "proposals/minutes.html", context)
 
 

@@ -39,23 +39,38 @@ def test_other_titles_need_a_majority_of_members_present(flow):
     assert dossier.nominations.get().outcome == Nomination.Outcome.PASSED  # 3 of 4 present
 
 
-def test_written_opinions_of_absent_members_count_when_the_rules_say_so(flow):
-    flow.term.written_opinions_count = True
+@pytest.mark.parametrize("counted,outcome", [(True, Nomination.Outcome.PASSED), (False, Nomination.Outcome.FAILED)])
+def test_written_opinions_of_absent_members_count_when_the_rules_say_so(flow, counted, outcome):
+    flow.term.written_opinions_count = counted
     flow.term.save()
-    dossier = flow.published(nominees=[("Nguyễn Thị Mai", "LDTT")])
-    meeting = flow.meeting(present=["chutich", "phochutich", "hoidong", "canbotdkt"])
+    absent = services.add_member(actor=flow.officer, term=flow.term, user=flow.user("kiemtra"))
+    dossier = flow.published(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    meeting = flow.meeting()  # the four others present: 4/5 = 80 %
     dossier = flow.at_council(dossier, meeting)
     nomination = dossier.nominations.get()
-    member = flow.term.members.get(user__username="hoidong")
+    present = flow.term.members.get(user__username="hoidong")
     with pytest.raises(ValidationError, match="có mặt"):
-        services.add_written_opinion(actor=flow.officer, meeting=meeting, member=member, nomination=nomination,
+        services.add_written_opinion(actor=flow.officer, meeting=meeting, member=present, nomination=nomination,
                                      agrees=True)
+    services.add_written_opinion(actor=flow.officer, meeting=meeting, member=absent, nomination=nomination,
+                                 agrees=True, text="Nhất trí đề nghị (văn bản ngày 10/12).")
+    services.open_meeting(actor=flow.officer, meeting=meeting)
+    flow.vote(dossier, {"hoidong": "no"})
+    services.close_meeting(actor=flow.officer, meeting=meeting)
+    nomination.refresh_from_db()
+    # 3 secret "yes" of 5 members = 60 %; with the written "yes" counted, 4/5 = 80 %.
+    assert nomination.tally["yes"] == 3 and nomination.tally["written_yes"] == 1
+    assert nomination.outcome == outcome
 
 
 def test_minutes_are_generated_from_the_meeting(flow, client_as):
     dossier = flow.voted(nominees=[("Nguyễn Thị Mai", "LDTT")], choices={"hoidong": "no"})
     html = client_as("hoidong").get(f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/bien-ban/").content.decode()
     assert "BIÊN BẢN" in html
-    for text in ("Nguyễn Thị Mai", "Lao động tiên tiến", "Có mặt: 4/4", "Đồng ý: 3", "Không đồng ý: 1",
-                 "Thông qua"):
-        assert text in html
+    text = client_as("hoidong").get(f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/bien-ban/?dang=txt")
+    assert text["Content-Type"].startswith("text/plain")
+    plain = text.content.decode()
+    for expected in ("Nguyễn Thị Mai", "Lao động tiên tiến", "Có mặt: 4/4", "Đồng ý: 3", "Không đồng ý: 1",
+                     "Thông qua"):
+        assert expected in html and expected in plain
+    assert "<" not in plain
