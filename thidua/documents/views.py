@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.text import search_key
@@ -43,7 +44,7 @@ def _send(request, produce, filename: str, content_type: str, *, inline: bool = 
     except Exception:
         log.exception("Document %s could not be produced", filename)
         return render(request, "documents/error.html",
-                      {"message": "Không tạo được văn bản lúc này. Vui lòng thử lại sau hoặc báo quản trị hệ thống."},
+                      {"message": _("Không tạo được văn bản lúc này. Vui lòng thử lại sau hoặc báo quản trị hệ thống.")},
                       status=503)
     response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if inline else "attachment"
@@ -125,7 +126,7 @@ def report_preview(request, slug: str):
         report_doc = builder.build_report(kind=kind, commune=commune, **params)
     except Exception:
         log.exception("Report preview failed")
-        return render(request, "documents/_error.html", {"message": "Không lập được bản xem trước báo cáo."},
+        return render(request, "documents/_error.html", {"message": _("Không lập được bản xem trước báo cáo.")},
                       status=503)
     return render(request, "documents/_report_preview.html", {"report": report_doc})
 
@@ -137,7 +138,7 @@ def report_generate(request, slug: str):
     commune, form, params = _report_params(request, kind)
     fmt = request.POST.get("dinh_dang", "docx")
     if params is None or fmt not in ("docx", "xlsx"):
-        messages.error(request, "Kỳ báo cáo không hợp lệ.")
+        messages.error(request, _("Kỳ báo cáo không hợp lệ."))
         return redirect(f"{reverse('documents:report', args=[slug])}?xa={commune.pk}")
     job_kind = f"{kind}_{fmt}"
     job = services.request_job(actor=request.user, kind=job_kind, commune=commune, params=params)
@@ -149,7 +150,7 @@ def report_sections(request, slug: str):
     kind = _kind(slug)
     commune, period_form, params = _report_params(request, kind)
     if params is None:
-        messages.error(request, "Kỳ báo cáo không hợp lệ.")
+        messages.error(request, _("Kỳ báo cáo không hợp lệ."))
         return redirect("documents:report", slug=slug)
     if not services.can_edit_reports(request.user, commune):
         raise PermissionDenied
@@ -165,7 +166,7 @@ def report_sections(request, slug: str):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, f"Đã lưu {changed} mục.")
+                messages.success(request, _("Đã lưu %(n)d mục.") % {"n": changed})
                 return redirect(f"{reverse('documents:report', args=[slug])}?{_query(kind, commune, params)}")
     else:
         form = SectionsForm(initial=current, specs=specs)
@@ -330,7 +331,7 @@ def templates(request):
             kind = request.POST.get("tro_ve", "")
             if kind in TemplateKind.values:
                 services.reset_template(actor=request.user, kind=kind)
-                messages.success(request, "Đã trở về mẫu mặc định.")
+                messages.success(request, _("Đã trở về mẫu mặc định."))
             return redirect("documents:templates")
         form = TemplateUploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -341,7 +342,7 @@ def templates(request):
             except ValidationError as exc:
                 form.add_error("file", exc)
             else:
-                messages.success(request, "Đã thay mẫu văn bản.")
+                messages.success(request, _("Đã thay mẫu văn bản."))
                 return redirect("documents:templates")
     rows = [{"kind": kind, "label": label, "uploaded": uploaded.get(kind),
              "variables": defaults.VARIABLES.get(TemplateKind(kind), [])} for kind, label in TemplateKind.choices]

@@ -34,14 +34,17 @@ def movement_results(*, commune, year_from: int, year_to: int, number: int) -> S
     try:
         from thidua.movements.models import Movement
 
-        movements = [m for m in Movement.objects.filter(commune=commune).prefetch_related("results")
+        movements = [m for m in Movement.objects.filter(commune=commune).prefetch_related("results__organisation")
                      if _overlaps(m, year_from, year_to)]
         rows = []
         for m in sorted(movements, key=lambda m: (list(MOVEMENT_LEVELS).index(m.level)
                                                   if m.level in MOVEMENT_LEVELS else 9, m.name)):
-            for result in m.results.all():
-                rows.append(Row([m.name, MOVEMENT_LEVELS.get(m.level, m.level), result.indicator,
-                                 result.display_value or (result.note or "")[:200], result.period]))
+            for index, result in enumerate(m.results.all()):
+                unit = getattr(result, "organisation", None)
+                indicator = f"{result.indicator} — {unit.name}" if unit else result.indicator
+                first = index == 0  # the movement is named once, on its first result
+                rows.append(Row([m.name if first else "", MOVEMENT_LEVELS.get(m.level, m.level) if first else "",
+                                 indicator, result.display_value or (result.note or "")[:200], result.period]))
     except Exception:  # a sibling app mid-migration must not break the report
         log.exception("Could not read movement results for the report")
         return None
