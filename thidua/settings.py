@@ -30,7 +30,10 @@ INSTALLED_APPS = [
     "thidua.bench",
     "thidua.targets",
     "thidua.public",
+    "thidua.proposals",
+    "thidua.documents",
     "thidua.exchange",
+    "thidua.funds",
 ]
 
 MIDDLEWARE = [
@@ -139,3 +142,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Digital signatures of decisions (thidua.funds.signing): the administrator's PKCS#12 file and
+# its passphrase; empty = decisions are not signed digitally.
+THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
+THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")

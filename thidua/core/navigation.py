@@ -11,7 +11,7 @@ MAIN_MENU = [
     (_("Hội đồng"), "proposals:council", None),
     (_("Văn bản"), "documents:index", None),
     (_("Chỉ tiêu"), "targets:dashboard", None),
-    (_("Quỹ"), "funds:index", {"admin", "officer", "chairman", "auditor"}),
+    (_("Quỹ"), "funds:overview", {"admin", "officer", "chairman", "auditor"}),
     (_("Gương điển hình"), "public:manage", {"admin", "officer"}),
     (_("Dữ liệu"), "exchange:index", {"admin", "officer", "clerk"}),
     (_("Nhật ký"), "core:audit", {"admin", "officer", "auditor"}),
