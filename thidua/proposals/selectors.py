@@ -100,10 +100,10 @@ def history(dossier: Dossier) -> list[AuditEntry]:
 def dossier_page(*, user, dossier: Dossier) -> dict:
     nominations = list(dossier.nominations.select_related(*NOMINEE_RELATED, "overridden_by", "award")
                        .prefetch_related("written_opinions"))
-    dossier._prefetched_objects_cache = {"nominations": nominations}  # dossier.upward reads them
     return {
         "dossier": dossier,
         "nominations": nominations,
+        "upward": any(n.authority != codes.Authority.CHU_TICH_UBND_XA for n in nominations),
         "attachments": list(dossier.attachments.all()),
         "objections": list(dossier.objections.select_related("nomination__person", "nomination__organisation",
                                                               "nomination__household", "answered_by")),
@@ -141,10 +141,11 @@ def _mark(dossier: Dossier, today: datetime.date) -> Dossier:
 def queue(*, user) -> dict:
     """The user's work: what waits for her, by role, with deadlines and overdue marks."""
     today = timezone.localdate()
-    dossiers = [_mark(d, today) for d in _annotated(visible_dossiers(user)).order_by("round__deadline", "pk")]
+    recent = visible_dossiers(user).filter(round__deadline__gte=today - datetime.timedelta(days=2 * 365))
+    dossiers = [_mark(d, today) for d in _annotated(recent).order_by("round__deadline", "pk")]
     office = access.is_office(user)
     signer = user.role == Role.CHAIRMAN
-    context = {"today": today, "office": office, "signer": signer, "is_clerk": user.role == Role.CLERK}
+    context = {"today": today, "office": office, "signer": signer}
     if user.can_manage_records:
         context["rounds"] = open_rounds(user=user, today=today)
         context["preparing"] = [d for d in dossiers if d.state in Dossier.EDITABLE_STATES]
@@ -162,15 +163,16 @@ def queue(*, user) -> dict:
 
 def pending_ballots(*, user) -> list[Nomination]:
     """Nominations of open meetings the user attends and has not voted on yet."""
-    seats = Attendance.objects.filter(member__user=user, present=True, meeting__state=Meeting.State.OPEN)
-    meetings = {a.meeting_id: a.member_id for a in seats}
-    if not meetings:
+    seats = {a.meeting_id: a.member for a in Attendance.objects.filter(
+        member__user=user, present=True, meeting__state=Meeting.State.OPEN).select_related("member__user__person")}
+    if not seats:
         return []
     voted = set(Participation.objects.filter(member__user=user).values_list("nomination_id", flat=True))
-    nominations = (Nomination.objects.filter(dossier__meeting_id__in=meetings, dossier__state=S.AT_COUNCIL,
+    nominations = (Nomination.objects.filter(dossier__meeting_id__in=seats, dossier__state=S.AT_COUNCIL,
                                              outcome=Nomination.Outcome.PENDING)
                    .exclude(pk__in=voted).select_related("dossier__unit", *NOMINEE_RELATED))
-    return [n for n in nominations if n.goes_to_council]
+    return [n for n in nominations if n.goes_to_council
+            and not recused_member_ids(n, [seats[n.dossier.meeting_id]])]
 
 
 # -- council ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -64,11 +65,14 @@ def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, par
     by_subject: dict[tuple, list[Nomination]] = defaultdict(list)
     for n in nominations:
         by_subject[(n.person_id, n.organisation_id, n.household_id)].append(n)
+    subjects = Q(pk__in=[])
+    for person_id, organisation_id, household_id in by_subject:
+        subjects |= Q(person_id=person_id, organisation_id=organisation_id, household_id=household_id)
     held: dict[tuple, list[str]] = defaultdict(list)
-    for row in Award.objects.filter(year=year, revoked=False, award_type__kind=AwardType.Kind.TITLE).filter(
-            person_id__in=[k[0] for k in by_subject if k[0]]).values_list("person_id", "award_type__code"):
-        if codes.parse_award_code(row[1]):
-            held[(row[0], None, None)].append(row[1])
+    for *key, code in Award.objects.filter(subjects, year=year, revoked=False, award_type__kind=AwardType.Kind.TITLE) \
+            .values_list("person_id", "organisation_id", "household_id", "award_type__code"):
+        if codes.parse_award_code(code):
+            held[tuple(key)].append(code)
     result = {}
     try:
         for key, group in by_subject.items():

@@ -77,3 +77,11 @@ def test_a_dossier_nothing_passed_is_closed_without_award(flow):
         services.sign_decision(actor=flow.chairman, dossier=dossier)
     dossier = services.reject_dossier(actor=flow.chairman, dossier=dossier, reason="Hội đồng không thông qua.")
     assert dossier.state == "rejected"
+
+
+def test_a_lower_title_than_one_already_decided_this_year_is_not_paid_again(flow):
+    flow.decided(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    flow.decided(nominees=[("Nguyễn Thị Mai", "LDTT")])
+    awards = {a.award_type.code: a.amount for a in Award.objects.filter(person=flow.person("Nguyễn Thị Mai"),
+                                                                        year=2025)}
+    assert awards["CSTD_CO_SO"] and awards["LDTT"] is None

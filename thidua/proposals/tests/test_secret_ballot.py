@@ -10,6 +10,7 @@ from django.db import connection
 from thidua.core.models import AuditEntry
 from thidua.proposals import services
 from thidua.proposals.models import Ballot, Participation
+from thidua.proposals.selectors import pending_ballots
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +147,8 @@ def test_a_member_who_is_the_nominee_or_of_her_household_is_recused(flow):
     services.open_meeting(actor=flow.officer, meeting=dossier.meeting)
     with pytest.raises(ValidationError, match="là người được đề nghị"):
         services.cast_ballot(actor=flow.user("phochutich"), nomination=nomination, choice="yes")
+    assert pending_ballots(user=flow.user("phochutich")) == []  # nothing waits for him
+    assert pending_ballots(user=flow.user("hoidong")) == [nomination]
     for username in ("chutich", "hoidong", "canbotdkt"):
         services.cast_ballot(actor=flow.user(username), nomination=nomination, choice="yes")
     services.close_meeting(actor=flow.officer, meeting=dossier.meeting)
