@@ -126,7 +126,7 @@ def run(*, seed: int, repeat: int = 30) -> Report:
     ]
     for name, url_name, kwargs in [("Hàng việc cán bộ TĐKT", "proposals:queue", {}),
                                    ("Bảng chỉ tiêu", "targets:dashboard", {}),
-                                   ("Bảng vàng công khai", "public:honour_board", {})]:
+                                   ("Bảng vàng công khai", "public:board", {})]:
         try:
             pages.append((name, reverse(url_name, kwargs=kwargs)))
         except NoReverseMatch:
