@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import User
@@ -211,15 +212,15 @@ def _reason(request) -> str:
 
 # One POST endpoint per transition: (service call, success message).
 TRANSITIONS = {
-    "nop": (lambda r, d: services.submit_dossier(actor=r.user, dossier=d), _("Đã nộp hồ sơ.")),
+    "nop": (lambda r, d: services.submit_dossier(actor=r.user, dossier=d), gettext_lazy("Đã nộp hồ sơ.")),
     "tra-lai": (lambda r, d: services.return_dossier(actor=r.user, dossier=d, reason=_reason(r)),
-                _("Đã trả lại hồ sơ cho đơn vị.")),
+                gettext_lazy("Đã trả lại hồ sơ cho đơn vị.")),
     "tiep-nhan": (lambda r, d: services.accept_dossier(actor=r.user, dossier=d),
-                  _("Đã tiếp nhận hồ sơ và kiểm tra điều kiện của từng đề nghị.")),
+                  gettext_lazy("Đã tiếp nhận hồ sơ và kiểm tra điều kiện của từng đề nghị.")),
     "cong-khai": (lambda r, d: services.publish_dossier(actor=r.user, dossier=d),
-                  _("Đã công khai danh sách đề nghị.")),
+                  gettext_lazy("Đã công khai danh sách đề nghị.")),
     "khong-khen": (lambda r, d: services.reject_dossier(actor=r.user, dossier=d, reason=_reason(r)),
-                   _("Đã kết thúc hồ sơ: không khen thưởng.")),
+                   gettext_lazy("Đã kết thúc hồ sơ: không khen thưởng.")),
 }
 
 
