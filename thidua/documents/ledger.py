@@ -112,9 +112,28 @@ def certificate_data(award: Award) -> CertificateData:
         verification_url=verification_url(award.verification_code), revoked=award.revoked)
 
 
+def _signed_decision(award: Award):
+    """The proposals app's signed Decision behind this award, when that app is installed."""
+    from django.apps import apps
+
+    if not award.decision_number or not apps.is_installed("thidua.proposals"):
+        return None
+    try:
+        model = apps.get_model("proposals", "Decision")
+        return model.objects.filter(issuer_name=award.issuer_name, number=award.decision_number,
+                                    date=award.decision_date).first()
+    except Exception:  # a sibling app mid-migration must not break a certificate
+        return None
+
+
 def _signer(award: Award) -> SignerBlock:
-    """Who signs for the issuer. Known only for a committee in the tree: its chairman's or
-    vice-chairman's membership (a vice-chairman signs "KT. CHỦ TỊCH")."""
+    """Who signed: the signed decision's signer when the proposals app recorded it; else, for
+    a committee in the tree, its chairman's or vice-chairman's membership (a vice-chairman
+    signs "KT. CHỦ TỊCH")."""
+    decision = _signed_decision(award)
+    if decision is not None and getattr(decision, "signer_name", ""):
+        lines = [line.strip().upper() for line in (decision.signer_capacity or "CHỦ TỊCH").splitlines() if line.strip()]
+        return SignerBlock(lines=lines or ["CHỦ TỊCH"], name=decision.signer_name)
     if not _is_committee(award):
         return SignerBlock(lines=["THỦ TRƯỞNG CƠ QUAN"])
     if award.issuer_id:

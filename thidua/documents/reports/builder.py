@@ -235,7 +235,7 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
     w.add("h1", "IV. GƯƠNG ĐIỂN HÌNH TIÊN TIẾN")
     w.section("exemplars_intro")
     step(65, "Lập danh sách gương điển hình")
-    groups = ex.build(commune=commune, year_from=year, year_to=year)
+    groups = ex.build(commune=commune, year_from=year, year_to=year, history_from=year)
     _exemplar_blocks(w, groups)
     w.add("h1", "V. ĐÁNH GIÁ CHUNG")
     w.section("assessment")

@@ -220,11 +220,15 @@ def _sort(exemplars: list[Exemplar]) -> list[Exemplar]:
     return sorted(exemplars, key=lambda e: (-e.rank, -len(e.items), collation_key(e.name)))
 
 
-def build(*, commune: Organisation, year_from: int, year_to: int) -> list[SectorGroup]:
+def build(*, commune: Organisation, year_from: int, year_to: int,
+          history_from: int | None = None) -> list[SectorGroup]:
+    """Exemplars of the period. Their record is told from ``history_from`` (None: the whole
+    record up to the period's end, as a five-year report tells it; an annual report passes
+    its own year)."""
     paths = scope.commune_paths(commune)
     orgs = {o.pk: o for o in scope.organisations(paths)}
     # Routine individual titles (LĐTT, CSTT, Gia đình văn hóa) never make an exemplar: skip them.
-    record = list(scope.awards(paths, year_to=year_to).exclude(
+    record = list(scope.awards(paths, year_from=history_from, year_to=year_to).exclude(
         Q(organisation__isnull=True) & Q(award_type__code__in=labels.ROUTINE_INDIVIDUAL)))
     by_person: dict[int, list[Award]] = defaultdict(list)
     by_org: dict[int, list[Award]] = defaultdict(list)
@@ -265,7 +269,10 @@ def build(*, commune: Organisation, year_from: int, year_to: int) -> list[Sector
     # People working in the commune's units, and citizens.
     candidates = set(by_person)
     initiatives: dict[int, list[Initiative]] = defaultdict(list)
-    for item in Initiative.objects.filter(authors__in=scope.people(paths), year__lte=year_to).prefetch_related("authors"):
+    initiative_qs = Initiative.objects.filter(authors__in=scope.people(paths), year__lte=year_to)
+    if history_from is not None:
+        initiative_qs = initiative_qs.filter(year__gte=history_from)
+    for item in initiative_qs.prefetch_related("authors"):
         for author in item.authors.all():
             initiatives[author.pk].append(item)
             if year_from <= item.year:
@@ -307,7 +314,8 @@ def build(*, commune: Organisation, year_from: int, year_to: int) -> list[Sector
                 exemplar = Exemplar("individual", person.full_name, f"{_honorific(person, None)} {person.full_name}",
                                     detail, texts, max(rank, 1), pk)
                 place("hien_dat", "", exemplar, collective=False)
-            elif person.note or household_contribs or items:
+            elif household_contribs or items or (person.note and history_from is None):
+                # An undated achievement note counts for a report over the whole record only.
                 texts = ([_note(person.note)] if person.note else [contribution_text(c) for c in household_contribs])
                 exemplar = Exemplar("individual", person.full_name, f"{_honorific(person, None)} {person.full_name}",
                                     detail, texts + items, rank, pk)
@@ -340,7 +348,7 @@ def build(*, commune: Organisation, year_from: int, year_to: int) -> list[Sector
         place(sector or "khac", sub, Exemplar("individual", person.full_name, label, detail, items, rank, pk),
               collective=False)
         for union, union_awards in unions.items():
-            if sector == "mttq" and union == sub:
+            if (sector == "mttq" and union == sub) or not in_period(union_awards):
                 continue
             union_items, union_rank = award_items([a for a in notable if _union_of(a) == union])
             place("mttq", union, Exemplar("individual", person.full_name, label, detail, union_items, union_rank, pk),

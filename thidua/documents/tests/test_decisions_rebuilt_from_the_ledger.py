@@ -49,3 +49,19 @@ def test_the_decision_pages_answer_docx_and_pdf(client_as, commune):
 def test_old_decisions_cite_the_law_of_their_day(db):
     assert "Nghị định số 91/2017/NĐ-CP" in " ".join(ledger.legal_bases(datetime.date(2021, 12, 20)))
     assert "Nghị định số 98/2023/NĐ-CP" in " ".join(ledger.legal_bases(datetime.date(2024, 12, 20)))
+
+
+def test_a_decision_signed_in_the_proposals_app_keeps_its_signer(commune):
+    from django.apps import apps
+
+    if not apps.is_installed("thidua.proposals"):
+        import pytest
+        pytest.skip("the proposals app is not installed")
+    award = _one_decision_of_three(commune)
+    Decision = apps.get_model("proposals", "Decision")
+    Decision.objects.create(kind="award", issuer=commune, issuer_name=commune.issuer_name, year=2026,
+                            number="7/QĐ-UBND", date=award.decision_date, signer_name="Trần Văn Ký",
+                            signer_capacity="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", body="…")
+    data = ledger.decision_data(award)
+    assert data.signer.lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and data.signer.name == "Trần Văn Ký"
+    assert ledger.certificate_data(award).signer.name == "Trần Văn Ký"
