@@ -203,6 +203,7 @@ class InvitationData:
     recipients: list[str]
     agenda: list[str] = field(default_factory=list)
     note: str = ""
+    host: str = ""                   # "Ủy ban nhân dân xã Nam Thanh Miện" (default: from the issuer)
 
 
 @dataclass

@@ -42,7 +42,9 @@ VARIABLES = {
     TemplateKind.MINUTES: COMMON_VARIABLES + [
         ("ballots", "Kết quả bỏ phiếu: b.name, b.position_unit, b.proposed, b.approvals, b.percent_text, b.result"),
         ("closing", "Các đoạn kết thúc"), ("chair_signature", "Chủ trì ký"), ("secretary_signature", "Thư ký ký")],
-    TemplateKind.INVITATION: COMMON_VARIABLES + [("invitees", "Người được mời"), ("details", "Thời gian, địa điểm…")],
+    TemplateKind.INVITATION: COMMON_VARIABLES + [("greeting", "“Ủy ban nhân dân xã … trân trọng kính mời:”"),
+                                                 ("invitees", "Người được mời"),
+                                                 ("details", "Nội dung, thời gian, địa điểm: d.label, d.value")],
     TemplateKind.ACHIEVEMENT: COMMON_VARIABLES + [
         ("profile", "Sơ lược lý lịch: các cặp (nhãn, giá trị)"), ("duties", "Chức năng, nhiệm vụ"),
         ("achievements", "Thành tích"), ("ratings", "Xếp loại: r.year, r.rating"),
@@ -98,7 +100,13 @@ def _body(doc, tag: str = "p in body") -> None:
     b.para(doc, "{%p endfor %}")
 
 
+def _spacer(doc) -> None:
+    """A paragraph between two tables, which Word and LibreOffice would otherwise join."""
+    b.para(doc, "", after=6)
+
+
 def _signature(doc, *, recipients: bool = True) -> None:
+    _spacer(doc)
     t = b.table(doc, 1, [7.0, 9.5], borders=False)
     left, right = t.rows[0].cells
     b.clear_cell(left)
@@ -196,6 +204,7 @@ def build_minutes():
     b.para(doc, "{%p for p in closing %}")
     b.para(doc, "{{ p }}", indent_cm=1.0, before=6, line_spacing=1.15)
     b.para(doc, "{%p endfor %}")
+    _spacer(doc)
     t = b.table(doc, 1, [8.2, 8.3], borders=False)
     for cell, sig in zip(t.rows[0].cells, ("secretary_signature", "chair_signature")):
         b.clear_cell(cell)
@@ -266,6 +275,7 @@ def build_achievement():
     b.para(doc, "2. Hình thức khen thưởng", bold=True, before=6, after=4)
     _rows_table(doc, ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"],
                 [2.0, 5.5, 9.0], "a in forms", ["{{ a.year }}", "{{ a.name }}", "{{ a.decision }}"])
+    _spacer(doc)
     t = b.table(doc, 1, [8.2, 8.3], borders=False)
     left, right = t.rows[0].cells
     for cell, head, name in ((left, "{{ head_title }}", "{{ head_name }}"), (right, "NGƯỜI BÁO CÁO THÀNH TÍCH", "{{ full_name }}")):

@@ -53,10 +53,30 @@ def new_document(*, landscape: bool = False) -> Document:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if rpr is not None:
             _set_fonts(rpr)
+    _page_numbers(section)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "vi-VN")
     normal.element.get_or_add_rPr().append(lang)
     return doc
+
+
+def _page_numbers(section) -> None:
+    """Page number centred at the top, in Arabic figures, not on the first page
+    (ND 30/2020, Phụ lục I, mục I.7)."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.paragraph_format.alignment = CENTER
+    r = p.add_run()
+    r.font.size = Pt(13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        r._r.append(el)
 
 
 def para(container, text: str = "", *, align=JUSTIFY, bold=False, italic=False, size: float | None = None,

@@ -104,8 +104,24 @@ def render_minutes_docx(data: MinutesData) -> bytes:
     return engine.render_docx(TemplateKind.MINUTES, minutes_context(data))
 
 
+LEVEL_WORDS = ("THÀNH PHỐ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ")
+
+
+def _proper_name(issuer) -> str:
+    """'ỦY BAN NHÂN DÂN' / 'XÃ NAM THANH MIỆN' -> 'Ủy ban nhân dân xã Nam Thanh Miện'."""
+    lines = list(issuer.name_lines)
+    if not lines:
+        return ""
+    head = lines[0][:1] + lines[0][1:].lower()
+    rest = " ".join(lines[1:])
+    for level in LEVEL_WORDS:
+        if rest.startswith(level + " "):
+            return f"{head} {level.lower()} {rest[len(level) + 1:].title()}"
+    return f"{head} {rest.title()}".strip()
+
+
 def invitation_context(data: InvitationData) -> dict:
-    issuer = " ".join(data.issuer.name_lines).capitalize()
+    issuer = data.host or _proper_name(data.issuer)
     details = [{"label": "Nội dung: ", "value": data.purpose}]
     details.append({"label": "Thời gian: ", "value": time_words(data.meeting_at)})
     details.append({"label": "Địa điểm: ", "value": data.location})

@@ -33,6 +33,9 @@ def test_decision_docx_page_fonts_and_blocks():
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert [round(x.mm) for x in (section.top_margin, section.bottom_margin, section.left_margin,
                                   section.right_margin)] == [20, 20, 30, 15]
+    # Page numbers: top centre, from the second page on.
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml and "PAGE" not in section.first_page_header._element.xml
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size.pt == 14
     text = docx_text(content)
