@@ -64,7 +64,10 @@ def test_the_audit_log_records_who_voted_but_never_a_ballot(flow):
         assert "yes" not in str(entry.after) and "no" not in str(entry.after).replace("nomination", "")
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's hidden rowid")
+STORAGE_ORDER = {"sqlite": "rowid", "postgresql": "ctid"}
+
+
+@pytest.mark.skipif(connection.vendor not in STORAGE_ORDER, reason="reads the storage order (rowid, ctid)")
 def test_the_ballot_box_is_rewritten_at_each_vote_so_storage_order_tells_nothing(flow, monkeypatch):
     # The box is shuffled at each vote; make the shuffle a reversal to see its effect.
     monkeypatch.setattr("thidua.proposals.services.council._shuffle", lambda box: box.reverse())
@@ -75,7 +78,8 @@ def test_the_ballot_box_is_rewritten_at_each_vote_so_storage_order_tells_nothing
         receipt = services.cast_ballot(actor=flow.user(username), nomination=nomination, choice=choice)
         order.append(services.find_ballot(receipt).pk)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id FROM proposals_ballot WHERE nomination_id = %s ORDER BY rowid", [nomination.pk])
+        cursor.execute(f"SELECT id FROM proposals_ballot WHERE nomination_id = %s "
+                       f"ORDER BY {STORAGE_ORDER[connection.vendor]}", [nomination.pk])
         stored = [Ballot._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
     # Insertion order would be [1st, 2nd, 3rd]; the box rewritten in shuffled order at each
     # vote (here: reversed each time) stores [2nd, 1st, 3rd] reversed = [3rd, 1st, 2nd].
