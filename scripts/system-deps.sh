@@ -4,7 +4,7 @@
 #   test: the above plus Debian's chromium for the browser tests (never a browser download)
 set -euo pipefail
 mode="${1:-run}"
-pkgs=(libicu-dev pkg-config g++ python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-dejavu-core gettext)
+pkgs=(libicu-dev pkg-config g++ python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-liberation2 fonts-dejavu-core gettext)
 if [ "$mode" = "test" ]; then
   pkgs+=(chromium libreoffice-writer-nogui poppler-utils)
 fi
