@@ -29,8 +29,9 @@ def _dump() -> bytes:
 
 def dump_records() -> bytes:
     """All records as JSON, read in one consistent snapshot."""
+    outermost = not connection.in_atomic_block  # inside a caller's transaction, that one is the snapshot
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         return _dump()
@@ -96,7 +97,13 @@ def restore_backup(path: Path) -> dict:
     fixture.write_bytes(data)
     try:
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # TRUNCATE refuses while FK checks are pending
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             call_command("flush", "--noinput", verbosity=0)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # back to checking FKs at commit, as loaddata expects
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             call_command("loaddata", str(fixture), verbosity=0)
     finally:
         fixture.unlink(missing_ok=True)

@@ -27,7 +27,9 @@ def search_key(value: str | None) -> str:
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    # drop combining marks, and control characters (PostgreSQL text cannot hold NUL)
+    stripped = "".join(" " if unicodedata.category(c) == "Cc" else c
+                       for c in decomposed if unicodedata.category(c) != "Mn")
     return _SPACES.sub(" ", stripped.lower()).strip()
 
 

@@ -31,3 +31,7 @@ def test_amounts_in_words_use_formal_wording():
 def test_names_sort_by_given_name_in_vietnamese_order():
     names = ["Nguyễn Thị Ánh", "Vũ Thị Mỵ", "Trần Văn An", "Bùi Thị Đào", "Lê Thị Dung"]
     assert sorted(names, key=given_name_key) == ["Trần Văn An", "Nguyễn Thị Ánh", "Lê Thị Dung", "Bùi Thị Đào", "Vũ Thị Mỵ"]
+
+
+def test_control_characters_never_reach_a_search_key():
+    assert search_key("nguyen\x00thi\tmai\n") == "nguyen thi mai"
