@@ -15,7 +15,11 @@ def navigation(request):
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "active": request.path.startswith(url)})
+        items.append({"label": label, "url": url, "active": False})
+    # Only the most specific entry is active (/de-nghi/hoi-dong/ is "Hội đồng", not "Hồ sơ").
+    matches = [item for item in items if request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
     from thidua.accounts.notifications import unread_count
 
     return {"main_menu": items, "unread_notifications": unread_count(user)}
