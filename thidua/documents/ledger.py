@@ -15,7 +15,7 @@ from thidua.org.models import Membership, Organisation, Person
 
 from .data import AchievementReportData, AwardRow, CertificateData, DecisionData, DecisionLine, IssuerBlock, SignerBlock
 from .fmt import dmy, place_of
-from .words import amount_in_words
+from thidua.core.words import amount_in_words
 
 
 def verification_url(code: str) -> str:
