@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from . import access, exports, selectors, services
-from .forms import DonationForm, OpenFundForm, PayoutForm, ReceiptForm
+from .forms import DonationForm, FundEditForm, OpenFundForm, OpenTalentFundForm, PayoutForm, ReceiptForm
 from .models import FundReceipt
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,6 +63,22 @@ def year_detail(request, year):
 
 
 @login_required
+def fund_edit(request, year):
+    """The opening balance (carried over from last year) and the note of a year's fund."""
+    fund = selectors.fund_for_year(request.user, _year(year))
+    if fund is None:
+        raise Http404
+    access.require(access.can_keep(request.user), access.KEEPERS_ONLY)
+    form = FundEditForm(request.POST or None, initial={"opening_balance": fund.opening_balance, "note": fund.note})
+    if request.method == "POST" and form.is_valid():
+        services.update_fund(actor=request.user, fund=fund, **form.cleaned_data)
+        messages.success(request, f"Đã sửa số dư đầu năm {fund.year}.")
+        return redirect("funds:year", year=fund.year)
+    return render(request, "funds/fund_form.html", {"form": form, "fund": fund},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
 @require_POST
 def receipt_delete(request, year, pk: int):
     fund = selectors.fund_for_year(request.user, _year(year))
@@ -84,9 +100,22 @@ def talent(request):
         response["Content-Disposition"] = f'attachment; filename="quy-tai-nang-tre{"-" + str(year) if year else ""}.xlsx"'
         return response
     can_keep = access.can_keep(request.user) and view.fund is not None
-    donation_form = payout_form = None
+    donation_form = payout_form = open_form = None
     status = 200
-    if can_keep:
+    if view.fund is None and access.can_keep(request.user):
+        open_form = OpenTalentFundForm(request.POST or None,
+                                       initial={"name": f"Quỹ tài năng trẻ {view.commune.name[:1].lower()}{view.commune.name[1:]}"})
+        if request.method == "POST":
+            if open_form.is_valid():
+                try:
+                    services.open_talent_fund(actor=request.user, commune=view.commune, **open_form.cleaned_data)
+                except ValidationError as exc:
+                    open_form.add_error(None, exc)
+                else:
+                    messages.success(request, "Đã lập quỹ tài năng trẻ.")
+                    return redirect("funds:talent")
+            status = 400
+    elif can_keep:
         which = request.POST.get("loai") if request.method == "POST" else None
         donation_form = DonationForm(request.POST if which == "thu" else None, prefix="thu")
         payout_form = PayoutForm(request.POST if which == "chi" else None, prefix="chi")
@@ -105,5 +134,6 @@ def talent(request):
     elif request.method == "POST":
         access.require(False, access.KEEPERS_ONLY)
     return render(request, "funds/talent.html", {"v": view, "year": year, "can_keep": can_keep,
-                                                 "donation_form": donation_form, "payout_form": payout_form},
+                                                 "donation_form": donation_form, "payout_form": payout_form,
+                                                 "open_form": open_form},
                   status=status)
