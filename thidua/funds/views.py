@@ -25,20 +25,32 @@ def _year(value) -> int:
     return year
 
 
+def _save(request, form, write, message, to):
+    """Validate ``form`` and call ``write(**cleaned_data)``; a refusal is put on the form and
+    None returned, success answers a redirect with a message. ``message`` and ``to`` (redirect
+    arguments) may be functions of what ``write`` returned."""
+    if not form.is_valid():
+        return None
+    try:
+        result = write(**form.cleaned_data)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+    messages.success(request, message(result) if callable(message) else message)
+    return redirect(*(to(result) if callable(to) else to))
+
+
 @login_required
 def overview(request):
     commune, years = selectors.overview(request.user)
     form = OpenFundForm(request.POST or None) if access.can_keep(request.user) else None
     if request.method == "POST":
         access.require(form is not None, access.KEEPERS_ONLY)
-        if form.is_valid():
-            try:
-                fund = services.open_fund(actor=request.user, commune=commune, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, f"Đã lập quỹ thi đua, khen thưởng năm {fund.year}.")
-                return redirect("funds:year", year=fund.year)
+        done = _save(request, form, lambda **data: services.open_fund(actor=request.user, commune=commune, **data),
+                     lambda fund: f"Đã lập quỹ thi đua, khen thưởng năm {fund.year}.",
+                     lambda fund: ("funds:year", fund.year))
+        if done:
+            return done
     return render(request, "funds/overview.html", {"commune": commune, "years": years, "form": form,
                                                    "can_keep": form is not None})
 
@@ -50,14 +62,10 @@ def year_detail(request, year):
     form = ReceiptForm(request.POST or None) if can_keep else None
     if request.method == "POST":
         access.require(form is not None, access.KEEPERS_ONLY)
-        if form.is_valid():
-            try:
-                services.add_receipt(actor=request.user, fund=figures.fund, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, "Đã ghi khoản thu.")
-                return redirect("funds:year", year=figures.year)
+        done = _save(request, form, lambda **data: services.add_receipt(actor=request.user, fund=figures.fund, **data),
+                     "Đã ghi khoản thu.", ("funds:year", figures.year))
+        if done:
+            return done
     return render(request, "funds/year.html", {"f": figures, "form": form, "can_keep": can_keep},
                   status=400 if request.method == "POST" else 200)
 
@@ -70,10 +78,11 @@ def fund_edit(request, year):
         raise Http404
     access.require(access.can_keep(request.user), access.KEEPERS_ONLY)
     form = FundEditForm(request.POST or None, initial={"opening_balance": fund.opening_balance, "note": fund.note})
-    if request.method == "POST" and form.is_valid():
-        services.update_fund(actor=request.user, fund=fund, **form.cleaned_data)
-        messages.success(request, f"Đã sửa số dư đầu năm {fund.year}.")
-        return redirect("funds:year", year=fund.year)
+    if request.method == "POST":
+        done = _save(request, form, lambda **data: services.update_fund(actor=request.user, fund=fund, **data),
+                     f"Đã sửa số dư đầu năm {fund.year}.", ("funds:year", fund.year))
+        if done:
+            return done
     return render(request, "funds/fund_form.html", {"form": form, "fund": fund},
                   status=400 if request.method == "POST" else 200)
 
@@ -106,14 +115,10 @@ def talent(request):
         open_form = OpenTalentFundForm(request.POST or None,
                                        initial={"name": f"Quỹ tài năng trẻ {view.commune.name[:1].lower()}{view.commune.name[1:]}"})
         if request.method == "POST":
-            if open_form.is_valid():
-                try:
-                    services.open_talent_fund(actor=request.user, commune=view.commune, **open_form.cleaned_data)
-                except ValidationError as exc:
-                    open_form.add_error(None, exc)
-                else:
-                    messages.success(request, "Đã lập quỹ tài năng trẻ.")
-                    return redirect("funds:talent")
+            done = _save(request, open_form, lambda **data: services.open_talent_fund(
+                actor=request.user, commune=view.commune, **data), "Đã lập quỹ tài năng trẻ.", ("funds:talent",))
+            if done:
+                return done
             status = 400
     elif can_keep:
         which = request.POST.get("loai") if request.method == "POST" else None
@@ -122,14 +127,10 @@ def talent(request):
         form, write = {"thu": (donation_form, services.add_talent_donation),
                        "chi": (payout_form, services.add_talent_payout)}.get(which, (None, None))
         if form is not None:
-            if form.is_valid():
-                try:
-                    write(actor=request.user, fund=view.fund, **form.cleaned_data)
-                except ValidationError as exc:
-                    form.add_error(None, exc)
-                else:
-                    messages.success(request, "Đã ghi vào sổ quỹ tài năng trẻ.")
-                    return redirect("funds:talent")
+            done = _save(request, form, lambda **data: write(actor=request.user, fund=view.fund, **data),
+                         "Đã ghi vào sổ quỹ tài năng trẻ.", ("funds:talent",))
+            if done:
+                return done
             status = 400
     elif request.method == "POST":
         access.require(False, access.KEEPERS_ONLY)
