@@ -125,6 +125,11 @@ def open_pending_matter(*, actor, subject, kind: str, opened_on, note: str = "")
 @transaction.atomic
 def close_pending_matter(*, actor, matter: PendingMatter, closed_on) -> PendingMatter:
     _require_ledger_role(actor)
+    matter = PendingMatter.objects.select_for_update().get(pk=matter.pk)
+    if matter.closed_on is not None:
+        raise ValidationError("Vụ việc đã kết thúc ngày %s." % f"{matter.closed_on:%d/%m/%Y}")
+    if closed_on < matter.opened_on:
+        raise ValidationError("Ngày kết thúc không được trước ngày bắt đầu (%s)." % f"{matter.opened_on:%d/%m/%Y}")
     return update_record(actor=actor, instance=matter, closed_on=closed_on)
 
 
