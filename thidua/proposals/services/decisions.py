@@ -88,7 +88,7 @@ def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, par
 
 
 def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, dossier: Dossier,
-                  money: dict[int, int | None], issuer=None) -> None:
+                  money: dict[int, int | None], issuer=None, by_signature: bool = False) -> None:
     award_round = dossier.round
     for n in nominations:
         award = award_services.record_award(
@@ -96,7 +96,7 @@ def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, d
             issuer=issuer, issuer_name=decision.issuer_name, decision_number=decision.number,
             decision_date=decision.date, amount=money[n.pk], round_kind=award_round.kind,
             period_label=award_round.period_label,
-            source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})")
+            source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})", by_signature=by_signature)
         n.award, n.outcome = award, O.AWARDED
         n.save(update_fields=["award", "outcome"])
 
@@ -166,8 +166,8 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, 
         sequence=sequence, number=number, date=day, signer=actor, signer_name=actor.get_full_name(),
         signer_capacity=capacity, body=body)
     log_create(actor=actor, instance=decision, note=f"Ký quyết định khen thưởng ({capacity.splitlines()[0]})")
-    _write_ledger(actor=None, nominations=nominations, decision=decision, dossier=dossier, money=money,
-                  issuer=commune)
+    _write_ledger(actor=actor, by_signature=True, nominations=nominations, decision=decision, dossier=dossier,
+                  money=money, issuer=commune)
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
           note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
     decision.signing_notices = notices
@@ -207,7 +207,7 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
         signer_capacity=capacity, revokes=decision, reason=reason, body=body)
     log_create(actor=actor, instance=revocation, note=f"Thu hồi khen thưởng của Quyết định số {decision.number}")
     for n in awarded:
-        award_services.revoke_award(actor=None, award=n.award,
+        award_services.revoke_award(actor=actor, by_signature=True, award=n.award,
                                     reason=f"Quyết định số {number} ngày {day:%d/%m/%Y}: {reason}"[:255])
         n.outcome = O.REVOKED
         n.save(update_fields=["outcome"])
