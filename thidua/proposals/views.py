@@ -291,6 +291,8 @@ def dossier_to_province(request, pk: int):
 @require_POST
 def province_decision(request, pk: int):
     dossier = selectors.get_dossier(user=request.user, pk=pk)
+    if not access.can_process(request.user, dossier):
+        raise PermissionDenied
     passed = list(dossier.nominations.filter(outcome=Nomination.Outcome.PASSED).select_related(
         "award_type", "person", "organisation", "household"))
     form = ProvinceDecisionForm(request.POST, passed=passed)
@@ -481,6 +483,8 @@ def meeting_attendance(request, pk: int):
 @require_POST
 def meeting_opinion(request, pk: int):
     meeting = selectors.get_meeting(user=request.user, pk=pk)
+    if not access.can_run_meeting(request.user, meeting.term):
+        raise PermissionDenied
     context = selectors.meeting_page(user=request.user, meeting=meeting)
     form = WrittenOpinionForm(request.POST, absent=context["absent"],
                               nominations=[n for d in context["dossiers"] for n in d.agenda])
