@@ -133,6 +133,11 @@ MATRIX: dict[str, Entry] = {
     "awards:initiatives": Page(STAFF),
     "awards:fairness": Page(STAFF),
     "awards:award_add_person": Form(OFFICE, OFFICE, args=pk("person_a"), unit_a=True),
+    "awards:person_conduct": Form(OFFICE, OFFICE, args=pk("person_a"), unit_a=True,
+                                  data=lambda w: {"loai": "vu-viec", "vv-kind": "complaint",
+                                                  "vv-opened_on": day(w), "vv-note": "Đơn thư"}),
+    "awards:pending_close": Action(OFFICE, args=pk("pending"), unit_a=True,
+                                   data=lambda w: {"closed_on": day(w)}),
     # movements
     "movements:overview": Page(STAFF, status={"clerk_a": REDIRECT, "clerk_b": REDIRECT}),
     "movements:todo": Page(STAFF, status={r: REDIRECT for r in COMMUNE}),
@@ -293,6 +298,7 @@ MATRIX: dict[str, Entry] = {
     "public:exemplar": Page(EVERYONE, args=lambda w: {"slug": w.exemplar.slug}),
     "public:photo": Page(EVERYONE, args=pk("photo")),
     "public:verify_lookup": Page(EVERYONE),
+    "public:verify_document": Page(EVERYONE),
     "public:certificate": Page(EVERYONE, args=lambda w: {"code": w.award_code}),
     "public:manage": Page(STAFF),
     "public:manage_create": Form(OFFICE, OFFICE),
@@ -304,5 +310,7 @@ MATRIX: dict[str, Entry] = {
     "funds:overview": Form(FUND_READERS, OFFICE),
     "funds:talent": Form(FUND_READERS, OFFICE),
     "funds:year": Form(FUND_READERS, OFFICE, args=lambda w: {"year": w.receipt.fund.year}),
+    "funds:fund_edit": Form(OFFICE, OFFICE, args=lambda w: {"year": w.receipt.fund.year},
+                            data=lambda w: {"opening_balance": "1000000", "note": "Số dư chuyển sang"}),
     "funds:receipt_delete": Action(OFFICE, args=lambda w: {"year": w.receipt.fund.year, "pk": w.receipt.pk}),
 }

@@ -42,6 +42,7 @@ def _png():
 
 def build_world() -> SimpleNamespace:
     from thidua.accounts.models import User
+    from thidua.awards import services as award_services
     from thidua.awards.models import Award, RuleParameter
     from thidua.documents.models import GenerationJob, TemplateKind
     from thidua.exchange import services as exchange_services
@@ -60,6 +61,7 @@ def build_world() -> SimpleNamespace:
 
     users = {role: User.objects.get(username=name) for role, name in ROLES.items() if name}
     ns = w = SimpleNamespace(users=users, tokens={})
+    ns.today = datetime.date.today()
     ns.unit_a = Organisation.objects.get(code=UNIT_A)
     ns.person_a = Person.objects.get(full_name=PERSON_A)
     ns.award_a = Award.objects.filter(person=ns.person_a).order_by("-year").first()
@@ -121,9 +123,11 @@ def build_world() -> SimpleNamespace:
     ns.photo = public_services.add_photo(actor=users["officer"], exemplar=ns.exemplar, upload=_png(),
                                          alt_text="Ảnh chân dung")
     ns.receipt = FundReceipt.objects.order_by("pk").first()
+    ns.pending = award_services.open_pending_matter(actor=users["officer"], subject=ns.person_a, kind="complaint",
+                                                    opened_on=ns.today - datetime.timedelta(days=30),
+                                                    note="Đơn thư đang xác minh")
     ns.target = Target.objects.order_by("pk").first()
     ns.review = VillageReview.objects.order_by("pk").first()
     ns.entry = HouseholdReview.objects.filter(review=ns.review).order_by("pk").first()
     ns.culture_key = culture.parameters()[0].default.key
-    ns.today = datetime.date.today()
     return w
