@@ -21,7 +21,7 @@ from thidua.rules import codes
 from thidua.rules.eligibility import Verdict
 from thidua.rules.history import SubjectHistory, YearRecord
 
-from .engine import HistoryLoader, current_parameters, judge
+from .engine import ID_LIST_LIMIT, HistoryLoader, current_parameters, judge
 
 PERSON_TARGETS = ["LDTT", "CSTD_CO_SO", "CSTD_TINH", "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
 CITIZEN_TARGETS = ["GIAY_KHEN_XA", "BANG_KHEN_TINH"]
@@ -30,7 +30,6 @@ ARMED_COLLECTIVE = {"TTLDTT": "DVTT", "TTLDXS": "DVQT"}
 HOUSEHOLD_TARGETS = ["GIAY_KHEN_XA", "BANG_KHEN_TINH"]
 ALL_TARGETS = ["LDTT", "CSTT", "CSTD_CO_SO", "CSTD_TINH", "TTLDTT", "DVTT", "TTLDXS", "DVQT",
                "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
-ID_LIST_LIMIT = 5000
 CITIZEN_CATEGORIES = {Person.Category.NHAN_DAN, Person.Category.DOANH_NHAN}
 NON_COLLECTIVE_KINDS = {Organisation.Kind.CITY, Organisation.Kind.DISTRICT, Organisation.Kind.COMMUNE,
                         Organisation.Kind.VILLAGE, Organisation.Kind.OTHER_BODY}

@@ -81,6 +81,7 @@ def _add_award(data: dict[int, _YearData], year: int, round_kind: str, code: str
         data.setdefault(year, _YearData()).forms.append(FormAward(_FORMS[code], _ROUND_KINDS[round_kind]))
 
 
+ID_LIST_LIMIT = 5000  # ids sent as a list up to this many (well below the databases' parameter limits)
 AWARD_FIELDS = ("year", "round_kind", "award_type__code")
 
 
@@ -155,46 +156,46 @@ class HistoryLoader:
 
     def _members_summaries(self, unit_ids: list[int],
                            projected: dict[tuple[int, int], set[str]]) -> dict[int, dict[int, MembersSummary]]:
-        """Per unit and year: members, LĐTT/CSTT holders, those completing their tasks,
-        CSTĐ cơ sở holders and those disciplined at Cảnh cáo or above."""
-        years = range(self.first_year, self.year + 1)
-        memberships = list(Membership.objects.filter(organisation_id__in=unit_ids).values(
-            "organisation_id", "person_id", "start", "end"))
-        person_ids = Membership.objects.filter(organisation_id__in=unit_ids).values("person_id")
-        ratings = {(r["person_id"], r["year"]): r["rating"] for r in Rating.objects.filter(
-            person_id__in=person_ids, year__gte=self.first_year).order_by().values("person_id", "year", "rating")}
-        titles: dict[tuple[int, int], set] = defaultdict(set)
-        for a in Award.objects.filter(person_id__in=person_ids, year__gte=self.first_year, revoked=False,
-                                      award_type__code__in=["LDTT", "CSTT", "CSTD_CO_SO"]).order_by().values(
-                "person_id", "year", "award_type__code"):
-            titles[(a["person_id"], a["year"])].add(a["award_type__code"])
-        for key, extra in projected.items():
-            titles[key] |= extra
+        """Per unit, for the judged year (the only year whose members' shares the rules read:
+        ``rules.eligibility._share_check``): members, LĐTT/CSTT holders, those completing
+        their tasks, CSTĐ cơ sở holders and those disciplined at Cảnh cáo or above."""
+        y = self.year
+        start_y, end_y = datetime.date(y, 1, 1), datetime.date(y, 12, 31)
+        in_year = (Membership.objects.filter(organisation_id__in=unit_ids)
+                   .exclude(start__gt=end_y).exclude(end__lt=start_y).order_by())
+        members: dict[int, set[int]] = defaultdict(set)
+        for unit_id, person_id in in_year.values_list("organisation_id", "person_id"):
+            members[unit_id].add(person_id)
+        everyone = set().union(*members.values()) if members else set()
+        # A list the planner can count while a scope is a commune; a subquery for a province.
+        person_ids = sorted(everyone) if len(everyone) <= ID_LIST_LIMIT else in_year.values("person_id")
+        ratings = dict(Rating.objects.filter(person_id__in=person_ids, year=y).order_by().values_list(
+            "person_id", "rating"))
+        titles: dict[int, set] = defaultdict(set)
+        for person_id, code in Award.objects.filter(
+                person_id__in=person_ids, year=y, revoked=False,
+                award_type__code__in=["LDTT", "CSTT", "CSTD_CO_SO"]).order_by().values_list(
+                "person_id", "award_type__code"):
+            titles[person_id].add(code)
+        for (person_id, year), extra in projected.items():
+            if year == y:
+                titles[person_id] |= extra
         serious = [f.value for f in codes.DisciplineForm if f.at_least(codes.DisciplineForm.CANH_CAO)]
-        disciplined = defaultdict(set)
-        for d in Discipline.objects.filter(person_id__in=person_ids, form__in=serious).values("person_id", "start", "end"):
-            for y in years:
-                if d["start"].year <= y <= d["end"].year:
-                    disciplined[y].add(d["person_id"])
+        disciplined = set(Discipline.objects.filter(
+            person_id__in=person_ids, form__in=serious, start__lte=end_y, end__gte=start_y).order_by().values_list(
+            "person_id", flat=True))
         result: dict[int, dict[int, MembersSummary]] = defaultdict(dict)
-        by_unit: dict[int, list] = defaultdict(list)
-        for m in memberships:
-            by_unit[m["organisation_id"]].append(m)
-        for unit_id, ms in by_unit.items():
-            for y in years:
-                start_y, end_y = datetime.date(y, 1, 1), datetime.date(y, 12, 31)
-                people = {m["person_id"] for m in ms
-                          if (m["start"] is None or m["start"] <= end_y) and (m["end"] is None or m["end"] >= start_y)}
-                rated = [p for p in people if (p, y) in ratings]
-                if not rated:
-                    continue  # nothing recorded for that year: leave members unknown
-                result[unit_id][y] = MembersSummary(
-                    total=len(people),
-                    ldtt=sum(1 for p in people if titles[(p, y)] & {"LDTT", "CSTT"}),
-                    completed=sum(1 for p in rated if ratings[(p, y)] != "KHTNV"),
-                    cstd_co_so=sum(1 for p in people if "CSTD_CO_SO" in titles[(p, y)]),
-                    disciplined_canh_cao_or_above=len(people & disciplined[y]),
-                )
+        for unit_id, people in members.items():
+            rated = [p for p in people if p in ratings]
+            if not rated:
+                continue  # nothing recorded for that year: leave members unknown
+            result[unit_id][y] = MembersSummary(
+                total=len(people),
+                ldtt=sum(1 for p in people if titles[p] & {"LDTT", "CSTT"}),
+                completed=sum(1 for p in rated if ratings[p] != "KHTNV"),
+                cstd_co_so=sum(1 for p in people if "CSTD_CO_SO" in titles[p]),
+                disciplined_canh_cao_or_above=len(people & disciplined),
+            )
         return result
 
     # -- households --------------------------------------------------------------------------
