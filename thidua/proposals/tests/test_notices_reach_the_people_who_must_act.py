@@ -121,6 +121,17 @@ def test_a_signed_decision_reaches_the_officers_and_the_units_clerks(flow, demo_
     assert mailed(decision.number) == ["canbotdkt@namthanhmien.gov.vn"]
 
 
+def test_nothing_is_sent_when_the_signature_rolls_back(flow, django_capture_on_commit_callbacks):
+    dossier = flow.voted()
+    with_email(flow.officer)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            services.sign_decision(actor=flow.chairman, dossier=dossier)
+            raise RuntimeError("máy chủ khởi động lại")
+    assert told(K.DECISION_SIGNED) == {} and mailed("Quyết định") == []
+    assert Dossier.objects.get(pk=dossier.pk).state == Dossier.State.VOTED
+
+
 def test_a_refused_signature_tells_nobody(flow):
     dossier = flow.voted()
     with pytest.raises(PermissionDenied):
