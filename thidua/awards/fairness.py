@@ -43,9 +43,39 @@ class YearFigures:
     women: int = 0
     collective: int = 0
     by_type: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    by_unit: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def share(self, group: str) -> float | None:
         return round(100 * getattr(self, group) / self.individual, 1) if self.individual else None
+
+    def count(self, *, type_name: str, collective: bool, household: bool, category: str | None,
+              gender: str | None, leader) -> None:
+        """Count one award (or proposal) in its groups; ``leader()`` is asked only when needed."""
+        self.by_type[type_name] += 1
+        if collective:
+            self.collective += 1
+            return
+        self.individual += 1
+        if household or category in DIRECT_CATEGORIES:
+            self.direct += 1
+        elif leader():
+            self.leader += 1
+        else:
+            self.staff += 1
+        if gender == Person.Gender.FEMALE:
+            self.women += 1
+
+
+def _positions(person_ids) -> dict[int, list[tuple]]:
+    positions: dict[int, list[tuple]] = defaultdict(list)
+    for m in Membership.objects.filter(person_id__in=person_ids).values("person_id", "position", "start", "end"):
+        positions[m["person_id"]].append((m["position"], m["start"], m["end"]))
+    return positions
+
+
+def _leader_in(positions: dict[int, list[tuple]], person_id: int, year: int) -> bool:
+    return any(is_leader(pos) and (start is None or start.year <= year) and (end is None or end.year >= year)
+               for pos, start, end in positions.get(person_id, ()))
 
 
 def figures(*, user, years: range, unit=None) -> list[YearFigures]:
@@ -62,31 +92,13 @@ def figures(*, user, years: range, unit=None) -> list[YearFigures]:
               .values("year", "person_id", "person__category", "person__gender", "organisation_id",
                       "household_id", "award_type__name"))
     awards = list(awards)
-    person_ids = {a["person_id"] for a in awards if a["person_id"]}
-    positions: dict[int, list[tuple]] = defaultdict(list)
-    for m in Membership.objects.filter(person_id__in=person_ids).values("person_id", "position", "start", "end"):
-        positions[m["person_id"]].append((m["position"], m["start"], m["end"]))
-
-    def leader_in(person_id: int, year: int) -> bool:
-        return any(is_leader(pos) and (start is None or start.year <= year) and (end is None or end.year >= year)
-                   for pos, start, end in positions.get(person_id, ()))
-
+    positions = _positions({a["person_id"] for a in awards if a["person_id"]})
     result = {y: YearFigures(y) for y in years}
     for a in awards:
-        fig = result[a["year"]]
-        fig.by_type[a["award_type__name"]] += 1
-        if a["organisation_id"]:
-            fig.collective += 1
-            continue
-        fig.individual += 1
-        if a["household_id"] or a["person__category"] in DIRECT_CATEGORIES:
-            fig.direct += 1
-        elif leader_in(a["person_id"], a["year"]):
-            fig.leader += 1
-        else:
-            fig.staff += 1
-        if a["person__gender"] == Person.Gender.FEMALE:
-            fig.women += 1
+        result[a["year"]].count(
+            type_name=a["award_type__name"], collective=bool(a["organisation_id"]), household=bool(a["household_id"]),
+            category=a["person__category"], gender=a["person__gender"],
+            leader=lambda a=a: _leader_in(positions, a["person_id"], a["year"]))
     return [result[y] for y in years]
 
 
@@ -96,3 +108,19 @@ def trend(values: list[float | None]) -> str:
     if len(known) < 2 or known[-1] == known[0]:
         return "ổn định"
     return "tăng" if known[-1] > known[0] else "giảm"
+
+
+def proposal_figures(nominations, *, year: int) -> YearFigures:
+    """The same figures for proposals not yet awarded (a round the council votes on): each
+    nomination classed by its subject as an award of ``year`` would be, and counted per
+    proposing unit (``nomination.dossier.unit``). Reads the subjects' positions in one query."""
+    nominations = list(nominations)
+    positions = _positions({n.person_id for n in nominations if n.person_id})
+    fig = YearFigures(year)
+    for n in nominations:
+        person = n.person if n.person_id else None
+        fig.count(type_name=n.award_type.name, collective=bool(n.organisation_id), household=bool(n.household_id),
+                  category=person.category if person else None, gender=person.gender if person else None,
+                  leader=lambda n=n: _leader_in(positions, n.person_id, year))
+        fig.by_unit[n.dossier.unit.name] += 1
+    return fig

@@ -20,17 +20,26 @@ def _overrides(start: datetime.date, end: datetime.date) -> dict[datetime.date, 
     return dict(CalendarDay.objects.filter(day__range=(start, end)).values_list("day", "is_working_day"))
 
 
+def calendar(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:
+    """The administrator's days between ``start`` and ``end`` (one query), to pass as
+    ``overrides`` when many deadlines are computed at once (a list page)."""
+    return _overrides(start, end)
+
+
 def is_working_day(day: datetime.date, overrides: dict[datetime.date, bool] | None = None) -> bool:
     if overrides and day in overrides:
         return overrides[day]
     return day.weekday() < 5 and day not in _national(day.year)
 
 
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
+def add_working_days(start: datetime.date, days: int,
+                     overrides: dict[datetime.date, bool] | None = None) -> datetime.date:
+    """The date ``days`` working days after ``start`` (``start`` itself not counted).
+    ``overrides``: the administrator's days (``calendar``), read here when not given."""
     if days < 0:
         raise ValueError("Số ngày làm việc phải không âm.")
-    overrides = _overrides(start, start + datetime.timedelta(days=days * 3 + 30))
+    if overrides is None:
+        overrides = _overrides(start, start + datetime.timedelta(days=days * 3 + 30))
     day, counted = start, 0
     while counted < days:
         day += datetime.timedelta(days=1)
@@ -39,10 +48,12 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     return day
 
 
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
+def working_days_between(start: datetime.date, end: datetime.date,
+                         overrides: dict[datetime.date, bool] | None = None) -> int:
     """Working days after ``start`` up to and including ``end`` (negative when end < start)."""
     if end < start:
-        return -working_days_between(end, start)
-    overrides = _overrides(start, end)
+        return -working_days_between(end, start, overrides)
+    if overrides is None:
+        overrides = _overrides(start, end)
     return sum(1 for n in range(1, (end - start).days + 1)
                if is_working_day(start + datetime.timedelta(days=n), overrides))

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.accounts.scoping import can_see_organisation, visible_organisations
+from thidua.core import workdays
 from thidua.core.models import AuditEntry
+from thidua.core.workdays import working_days_between  # noqa: F401  (Vietnamese working days)
 from thidua.rules import codes
 
 from . import access
@@ -24,16 +26,32 @@ from .services import current_term, recused_member_ids, signing_notices, voting_
 
 S = Dossier.State
 PROCESSING_WORKING_DAYS = 5  # rules.md: an incomplete dossier is returned within 5 working days [S]
+SENDING_DOWN_WORKING_DAYS = 10  # rules.md: decisions are sent down to the units within 10 working days [S]
 NOMINEE_RELATED = ("award_type", "person", "organisation", "household__village")
 
 
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days (Monday–Friday) after ``start`` up to and including ``end``."""
-    days, day = 0, start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        days += day.weekday() < 5
-    return days
+def _calendar_around(*days: datetime.date | None) -> dict[datetime.date, bool]:
+    """The administrator's days off and swapped working days around ``days`` (one query),
+    enough for every deadline computed from them."""
+    known = [d for d in days if d is not None]
+    if not known:
+        return {}
+    return workdays.calendar(min(known), max(known) + datetime.timedelta(days=90))
+
+
+def processing_due(dossier: Dossier, overrides=None) -> datetime.date | None:
+    """The office's deadline: submission + 5 working days (weekends, holidays, Tết skipped)."""
+    if dossier.submitted_at is None:
+        return None
+    return workdays.add_working_days(timezone.localtime(dossier.submitted_at).date(), PROCESSING_WORKING_DAYS,
+                                     overrides)
+
+
+def sending_down_due(decision: Decision | None, overrides=None) -> datetime.date | None:
+    """A signed decision of the commune is sent down to the units within 10 working days."""
+    if decision is None or decision.kind != Decision.Kind.AWARD or decision.date is None:
+        return None
+    return workdays.add_working_days(decision.date, SENDING_DOWN_WORKING_DAYS, overrides)
 
 
 # -- dossiers --------------------------------------------------------------------------------
@@ -101,6 +119,10 @@ def history(dossier: Dossier) -> list[AuditEntry]:
 def dossier_page(*, user, dossier: Dossier) -> dict:
     nominations = list(dossier.nominations.select_related(*NOMINEE_RELATED, "overridden_by", "award")
                        .prefetch_related("written_opinions"))
+    submitted = timezone.localtime(dossier.submitted_at).date() if dossier.submitted_at else None
+    decision = dossier.decision if dossier.decision_id else None
+    overrides = _calendar_around(submitted, decision.date if decision else None)
+    due = processing_due(dossier, overrides) if dossier.state in (S.SUBMITTED, S.ACCEPTED) else None
     return {
         "dossier": dossier,
         "nominations": nominations,
@@ -117,6 +139,9 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
         "signing_notices": signing_notices(actor=user, dossier=dossier),
         "late": dossier.submitted_at is not None
         and timezone.localtime(dossier.submitted_at).date() > dossier.round.deadline,
+        "processing_due": due,
+        "processing_overdue": due is not None and dossier.state == S.SUBMITTED and timezone.localdate() > due,
+        "sending_down_due": sending_down_due(decision, overrides),
     }
 
 
@@ -128,23 +153,43 @@ def open_rounds(*, user, today: datetime.date) -> list[AwardRound]:
     return list(AwardRound.objects.filter(communes, deadline__gte=today - datetime.timedelta(days=365)))
 
 
-def _mark(dossier: Dossier, today: datetime.date) -> Dossier:
+def _mark(dossier: Dossier, today: datetime.date, overrides=None) -> Dossier:
     """Deadlines: a dossier still with its unit after the round's deadline is overdue; one
-    waiting for the office more than 5 working days after submission is overdue too."""
+    waiting for the office more than 5 working days after submission is overdue too.
+    ``processing_due`` is the office's deadline (submission + 5 Vietnamese working days)."""
     dossier.overdue = False
+    dossier.processing_due = None
     if dossier.state in Dossier.EDITABLE_STATES:
         dossier.overdue = today > dossier.round.deadline
-    elif dossier.state == S.SUBMITTED and dossier.submitted_at:
-        waited = working_days_between(timezone.localtime(dossier.submitted_at).date(), today)
-        dossier.overdue = waited > PROCESSING_WORKING_DAYS
+    elif dossier.state in (S.SUBMITTED, S.ACCEPTED) and dossier.submitted_at:
+        dossier.processing_due = processing_due(dossier, overrides)
+        dossier.overdue = dossier.state == S.SUBMITTED and today > dossier.processing_due
     return dossier
+
+
+def calendar_for_queue(today: datetime.date) -> dict[datetime.date, bool]:
+    """The administrator's days for every deadline a work list shows (dossiers of the last
+    two years and their deadlines ahead): one query."""
+    return workdays.calendar(today - datetime.timedelta(days=3 * 365), today + datetime.timedelta(days=90))
+
+
+def overdue_dossiers(*, today: datetime.date | None = None) -> list[Dossier]:
+    """Every dossier overdue today, all communes (for the deadline notices): still with its
+    unit after the round's deadline, or waiting for the office past its processing deadline."""
+    today = today or timezone.localdate()
+    overrides = calendar_for_queue(today)
+    candidates = (Dossier.objects.filter(Q(state__in=Dossier.EDITABLE_STATES, round__deadline__lt=today)
+                                         | Q(state=S.SUBMITTED, submitted_at__isnull=False))
+                  .select_related("round__commune", "unit").order_by("pk"))
+    return [d for d in (_mark(d, today, overrides) for d in candidates) if d.overdue]
 
 
 def queue(*, user) -> dict:
     """The user's work: what waits for her, by role, with deadlines and overdue marks."""
     today = timezone.localdate()
     recent = visible_dossiers(user).filter(round__deadline__gte=today - datetime.timedelta(days=2 * 365))
-    dossiers = [_mark(d, today) for d in _annotated(recent).order_by("round__deadline", "pk")]
+    overrides = calendar_for_queue(today)
+    dossiers = [_mark(d, today, overrides) for d in _annotated(recent).order_by("round__deadline", "pk")]
     office = access.is_office(user)
     signer = user.role == Role.CHAIRMAN
     context = {"today": today, "office": office, "signer": signer}
@@ -241,6 +286,7 @@ def meeting_page(*, user, meeting: Meeting) -> dict:
                     n.my_vote = "blocked" if n.refusal else "open"
     absent = [m for m in members if attendance.get(m.pk) is False]
     return {
+        "fairness": round_fairness(user=user, dossiers=dossiers),
         "meeting": meeting, "members": members, "attendance": attendance, "me": me, "dossiers": dossiers,
         "present_count": sum(1 for v in attendance.values() if v), "absent": absent,
         "opinions": list(WrittenOpinion.objects.filter(meeting=meeting).select_related(
@@ -250,6 +296,31 @@ def meeting_page(*, user, meeting: Meeting) -> dict:
         "open": meeting.state == Meeting.State.OPEN, "closed": meeting.state == Meeting.State.CLOSED,
         "planned": meeting.state == Meeting.State.PLANNED,
     }
+
+
+def round_fairness(*, user, dossiers: list[Dossier]) -> list[dict]:
+    """For each round on a meeting's agenda: who its proposals go to (awards.fairness classes:
+    leaders, staff, direct production workers, women; per proposing unit), beside the share
+    of direct workers among the commune's awards of the year before — the seed's goal is to
+    raise it. ``dossiers`` carry their ``agenda`` (meeting_page)."""
+    from thidua.awards import fairness
+
+    by_round: dict[int, tuple[AwardRound, list[Nomination]]] = {}
+    for dossier in dossiers:
+        by_round.setdefault(dossier.round_id, (dossier.round, []))[1].extend(dossier.agenda)
+    panels = []
+    for award_round, nominations in by_round.values():
+        proposed = fairness.proposal_figures(nominations, year=award_round.year)
+        before = fairness.figures(user=user, years=range(award_round.year - 1, award_round.year))[0]
+        direct, earlier = proposed.share("direct"), before.share("direct")
+        panels.append({
+            "round": award_round, "figures": proposed, "before": before, "labels": fairness.LABELS,
+            "shares": {g: proposed.share(g) for g in ("leader", "staff", "direct", "women")},
+            "before_direct": earlier, "by_unit": sorted(proposed.by_unit.items()),
+            "direct_vs_before": None if direct is None or earlier is None
+            else "cao hơn" if direct > earlier else "thấp hơn" if direct < earlier else "bằng",
+        })
+    return panels
 
 
 # -- decisions and the public list -----------------------------------------------------------

@@ -359,7 +359,8 @@ def decision_detail(request, pk: int):
                 return redirect("proposals:decision", pk=revocation.pk)
     return render(request, "proposals/decision.html", {
         "decision": decision, "form": form, "revoked_by": list(decision.revoked_by.all()),
-        "dossiers": list(decision.dossiers.select_related("unit"))})
+        "dossiers": list(decision.dossiers.select_related("unit")),
+        "sending_down_due": selectors.sending_down_due(decision)})
 
 
 # -- the public list -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from ..access import can_process, can_run_meeting, is_office, require, seat
 from ..models import (
     Attendance, Ballot, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation, WrittenOpinion,
 )
+from . import notices
 from .dossiers import OFFICE_ONLY, _lock, _move, unanswered_objections
 
 S = Dossier.State
@@ -158,6 +159,7 @@ def open_meeting(*, actor, meeting: Meeting) -> Meeting:
     meeting.save(update_fields=["state", "opened_at"])
     log_transition(actor=actor, instance=meeting, from_state=Meeting.State.PLANNED, to_state=meeting.state,
                    note=check.detail)
+    notices.ballot_open(meeting=meeting)
     return meeting
 
 

@@ -32,6 +32,7 @@ from thidua.rules.money import NoBaseSalaryError, payable_amounts
 from ..access import can_process, is_signer, require, signer_capacity
 from ..checks import before_signing
 from ..models import Decision, Dossier, Nomination, NumberCounter
+from . import notices as flow_notices
 from .dossiers import OFFICE_ONLY, _lock, _move
 
 S = Dossier.State
@@ -170,6 +171,7 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, 
                   money=money, issuer=commune)
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
           note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
+    flow_notices.decision_signed(decision=decision, dossier=dossier)
     decision.signing_notices = notices
     return decision
 

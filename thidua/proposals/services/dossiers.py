@@ -26,6 +26,7 @@ from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
 
 from .. import checking, files, reports
+from . import notices
 from ..access import can_process, is_office, is_signer, require
 from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
 
@@ -220,8 +221,10 @@ def _process(actor, dossier: Dossier) -> Dossier:
 def return_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
     dossier = _process(actor, dossier)
     reason = _require_text(reason, "Phải ghi lý do trả lại hồ sơ để đơn vị bổ sung.")
-    return _move(actor=actor, dossier=dossier, to=S.RETURNED, allowed_from=(S.SUBMITTED, S.ACCEPTED),
-                 verb="trả lại", note=reason, return_reason=reason)
+    dossier = _move(actor=actor, dossier=dossier, to=S.RETURNED, allowed_from=(S.SUBMITTED, S.ACCEPTED),
+                    verb="trả lại", note=reason, return_reason=reason)
+    notices.dossier_returned(dossier=dossier, reason=reason)
+    return dossier
 
 
 @transaction.atomic
