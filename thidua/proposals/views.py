@@ -51,21 +51,30 @@ def queue(request):
     return render(request, "proposals/queue.html", selectors.queue(user=request.user))
 
 
+def _form_page(request, form, *, save, title, done, success=None):
+    """A page of one form: a valid POST calls ``save(cleaned_data)``; a ValidationError from the
+    service goes back onto the form (nothing saved), success shows ``success`` and answers
+    ``done(result)``."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if success:
+                messages.success(request, success)
+            return done(result)
+    return render(request, "proposals/form.html", {"form": form, "title": title})
+
+
 @login_required
 def round_create(request):
     if not access.is_office(request.user):
         raise PermissionDenied
     commune = visible_organisations(request.user).filter(kind="commune", valid_until__isnull=True).first()
-    form = RoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_round(actor=request.user, commune=commune, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã tạo đợt khen thưởng."))
-            return redirect("proposals:queue")
-    return render(request, "proposals/form.html", {"form": form, "title": _("Đợt khen thưởng mới")})
+    return _form_page(request, RoundForm(request.POST or None), title=_("Đợt khen thưởng mới"),
+                      save=lambda data: services.create_round(actor=request.user, commune=commune, **data),
+                      success=_("Đã tạo đợt khen thưởng."), done=lambda _round: redirect("proposals:queue"))
 
 
 # -- dossiers --------------------------------------------------------------------------------
@@ -75,16 +84,11 @@ def dossier_create(request, round_pk: int):
     award_round = get_object_or_404(AwardRound.objects.select_related("commune"), pk=round_pk)
     if not request.user.can_manage_records:
         raise PermissionDenied
-    form = DossierCreateForm(request.POST or None, user=request.user, award_round=award_round)
-    if request.method == "POST" and form.is_valid():
-        try:
-            dossier = services.create_dossier(actor=request.user, award_round=award_round,
-                                              unit=form.cleaned_data["unit"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            return redirect("proposals:dossier", pk=dossier.pk)
-    return render(request, "proposals/form.html", {"form": form, "title": _("Lập hồ sơ đề nghị — %s") % award_round})
+    return _form_page(
+        request, DossierCreateForm(request.POST or None, user=request.user, award_round=award_round),
+        title=_("Lập hồ sơ đề nghị — %s") % award_round,
+        save=lambda data: services.create_dossier(actor=request.user, award_round=award_round, unit=data["unit"]),
+        done=lambda dossier: redirect("proposals:dossier", pk=dossier.pk))
 
 
 @login_required
@@ -408,16 +412,9 @@ def term_create(request):
     if not access.is_office(request.user):
         raise PermissionDenied
     commune = visible_organisations(request.user).filter(kind="commune", valid_until__isnull=True).first()
-    form = TermForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_term(actor=request.user, commune=commune, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã tạo nhiệm kỳ Hội đồng."))
-            return redirect("proposals:council")
-    return render(request, "proposals/form.html", {"form": form, "title": _("Nhiệm kỳ Hội đồng mới")})
+    return _form_page(request, TermForm(request.POST or None), title=_("Nhiệm kỳ Hội đồng mới"),
+                      save=lambda data: services.create_term(actor=request.user, commune=commune, **data),
+                      success=_("Đã tạo nhiệm kỳ Hội đồng."), done=lambda _term: redirect("proposals:council"))
 
 
 @login_required
@@ -426,16 +423,9 @@ def member_add(request, pk: int):
     if not access.is_office(request.user):
         raise PermissionDenied
     users = User.objects.filter(is_active=True, unit__in=visible_organisations(request.user)).order_by("first_name")
-    form = MemberForm(request.POST or None, users=users)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_member(actor=request.user, term=term, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã thêm thành viên Hội đồng."))
-            return redirect("proposals:council")
-    return render(request, "proposals/form.html", {"form": form, "title": _("Thêm thành viên — %s") % term})
+    return _form_page(request, MemberForm(request.POST or None, users=users), title=_("Thêm thành viên — %s") % term,
+                      save=lambda data: services.add_member(actor=request.user, term=term, **data),
+                      success=_("Đã thêm thành viên Hội đồng."), done=lambda _member: redirect("proposals:council"))
 
 
 @login_required
@@ -443,16 +433,9 @@ def meeting_create(request, pk: int):
     term = selectors.get_term(user=request.user, pk=pk)
     if not selectors.can_see_council(request.user, term.commune):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.schedule_meeting(actor=request.user, term=term, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Đã lên lịch phiên họp."))
-            return redirect("proposals:meeting", pk=meeting.pk)
-    return render(request, "proposals/form.html", {"form": form, "title": _("Lên lịch phiên họp Hội đồng")})
+    return _form_page(request, MeetingForm(request.POST or None), title=_("Lên lịch phiên họp Hội đồng"),
+                      save=lambda data: services.schedule_meeting(actor=request.user, term=term, **data),
+                      success=_("Đã lên lịch phiên họp."), done=lambda meeting: redirect("proposals:meeting", pk=meeting.pk))
 
 
 @login_required
