@@ -67,11 +67,16 @@ def _form_page(request, form, *, save, title, done, success=None):
     return render(request, "proposals/form.html", {"form": form, "title": title})
 
 
+def _office_commune(user):
+    """The commune whose office the user works for; anyone else is refused."""
+    if not access.is_office(user):
+        raise PermissionDenied
+    return visible_organisations(user).filter(kind="commune", valid_until__isnull=True).first()
+
+
 @login_required
 def round_create(request):
-    if not access.is_office(request.user):
-        raise PermissionDenied
-    commune = visible_organisations(request.user).filter(kind="commune", valid_until__isnull=True).first()
+    commune = _office_commune(request.user)
     return _form_page(request, RoundForm(request.POST or None), title=_("Đợt khen thưởng mới"),
                       save=lambda data: services.create_round(actor=request.user, commune=commune, **data),
                       success=_("Đã tạo đợt khen thưởng."), done=lambda _round: redirect("proposals:queue"))
@@ -409,9 +414,7 @@ def council(request):
 
 @login_required
 def term_create(request):
-    if not access.is_office(request.user):
-        raise PermissionDenied
-    commune = visible_organisations(request.user).filter(kind="commune", valid_until__isnull=True).first()
+    commune = _office_commune(request.user)
     return _form_page(request, TermForm(request.POST or None), title=_("Nhiệm kỳ Hội đồng mới"),
                       save=lambda data: services.create_term(actor=request.user, commune=commune, **data),
                       success=_("Đã tạo nhiệm kỳ Hội đồng."), done=lambda _term: redirect("proposals:council"))
