@@ -95,19 +95,27 @@ def enter_actual(*, actor, target: Target, year: int, actual: Decimal | None, no
     return update_record(actor=actor, instance=value, audit_note=note_text, **fields)
 
 
+MAX_NUMBER = Decimal(10) ** 12  # above any figure a target holds (people, households, đồng)
+
+
 def parse_number(text) -> Decimal:
-    """'96,5' / '96.5' / '1.234,5' / '96,5 %' -> Decimal."""
+    """'96,5' / '96.5' / '1.234,5' / '96,5 %' -> Decimal; anything else (words, "NaN",
+    "Infinity", "1e308") is a Vietnamese ValidationError."""
     if isinstance(text, (int, float, Decimal)):
-        return Decimal(str(text))
-    raw = str(text or "").replace("%", "").replace(" ", "").replace("\u00a0", "").strip()
-    if "," in raw and "." in raw:
-        raw = raw.replace(".", "").replace(",", ".")
-    elif "," in raw:
-        raw = raw.replace(",", ".")
+        raw = str(text)
+    else:
+        raw = str(text or "").replace("%", "").replace(" ", "").replace("\u00a0", "").strip()
+        if "," in raw and "." in raw:
+            raw = raw.replace(".", "").replace(",", ".")
+        elif "," in raw:
+            raw = raw.replace(",", ".")
     try:
-        return Decimal(raw)
+        value = Decimal(raw)
     except InvalidOperation:
         raise ValidationError(f"“{text}” không phải là số.") from None
+    if not value.is_finite() or abs(value) >= MAX_NUMBER:
+        raise ValidationError(f"“{text}” không phải là số hợp lệ (quá lớn hoặc không xác định).")
+    return value
 
 
 IMPORT_HEADERS = ("mã chỉ tiêu", "năm", "giá trị", "ghi chú")

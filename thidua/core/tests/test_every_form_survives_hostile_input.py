@@ -4,7 +4,8 @@ without a server error, and markup typed in never comes back unescaped.
 
 The forms are not listed by hand: every entry of the access matrix that writes is visited as a
 role allowed to write, its fields are read from the page's own HTML, and hypothesis fills them.
-A new form is covered the day it gets its matrix entry."""
+A new form is covered the day it gets its matrix entry. The draws are derandomised (the same
+every run, so CI never fails by luck); widen ``max_examples`` locally to explore further."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -80,7 +81,7 @@ def test_every_form_answers_hostile_input_without_a_server_error(name, world, cl
     if not names:
         pytest.skip(f"{name}: the page shows no field to type into")
 
-    @settings(max_examples=10, deadline=None, database=None,
+    @settings(max_examples=10, deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(data=st.data())
     def post_hostile(data):
