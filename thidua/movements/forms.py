@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.scoping import visible_organisations
+from thidua.core.fields import IdsChoiceField
 from thidua.org.forms import DateInput
 from thidua.org.models import Organisation
 
@@ -62,6 +63,7 @@ class MovementForm(forms.ModelForm):
         widgets = {"start_date": DateInput(), "end_date": DateInput(), "launched_on": DateInput(),
                    "description": forms.Textarea(attrs={"rows": 4}), "theme": forms.TextInput(),
                    "participants": forms.SelectMultiple(attrs={"size": 8})}
+        field_classes = {"participants": IdsChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
