@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-EXAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "domain" / "eligibility-examples.json"
+from thidua.rules.tests.examples import EXAMPLES
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,6 @@ def _run(path) -> list[dict]:
     return json.loads(out.getvalue())
 
 
-@pytest.mark.skipif(not EXAMPLES.exists(), reason="shared/domain/eligibility-examples.json not present")
 def test_the_worked_examples_get_their_expected_verdicts():
     examples = json.loads(EXAMPLES.read_text(encoding="utf-8"))
     verdicts = _run(EXAMPLES)

@@ -1,5 +1,4 @@
 """Legacy Vietnamese text (TCVN3/ABC, VNI-Windows, decomposed Unicode) comes out as NFC."""
-import pathlib
 import unicodedata
 
 import pytest
@@ -77,9 +76,7 @@ def test_ascii_is_kept(text):
 
 
 def test_every_line_of_the_seed_report_is_left_alone():
-    seed = pathlib.Path(__file__).resolve().parents[4] / "shared" / "seeds" / "000_0f26d71c4cefea8d.txt"
-    if not seed.exists():
-        pytest.skip("shared/seeds is not beside the work tree")
+    from thidua.core.tests.seed import SEED as seed
     for line in seed.read_text(encoding="utf-8").splitlines():
         line = " ".join(line.split())
         assert to_unicode(line) == unicodedata.normalize("NFC", line), line
@@ -122,3 +119,11 @@ def test_legacy_text_field():
     field = LegacyTextField()
     assert field.clean(unicodedata.normalize("NFD", "Vũ Thị Nhạn")) == "Vũ Thị Nhạn"
     assert field.clean("§µo Duy Kiªn") == "Đào Duy Kiên"
+
+
+def test_the_bundled_seed_is_the_shared_one():
+    from thidua.core.tests.seed import BUNDLED_SEED, SHARED_SEED
+
+    if not SHARED_SEED.exists():
+        pytest.skip("no shared copy beside this checkout")
+    assert BUNDLED_SEED.read_bytes() == SHARED_SEED.read_bytes()

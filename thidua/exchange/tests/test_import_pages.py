@@ -1,7 +1,6 @@
 """The officer's pages: template download, upload → dry-run preview → commit → undo; the
 report page gives a batch to review before anything is saved; never a 500."""
 import io
-import pathlib
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +12,7 @@ from thidua.org.models import Person
 from .helpers import people_rows, workbook
 
 pytestmark = pytest.mark.django_db
-SEED = pathlib.Path(__file__).resolve().parents[4] / "shared" / "seeds" / "000_0f26d71c4cefea8d.txt"
+from thidua.core.tests.seed import SEED
 
 
 def test_template_download_has_vietnamese_headers(client_as):
@@ -59,8 +58,6 @@ def test_a_file_that_is_not_excel_is_answered_in_vietnamese(client_as):
 
 
 def test_pasting_the_seed_report_gives_a_batch_to_review(client_as):
-    if not SEED.exists():
-        pytest.skip("shared/seeds is not beside the work tree")
     client = client_as("canbotdkt")
     awards_before = Award.objects.count()
     response = client.post("/du-lieu/doc-bao-cao/", {"van_ban": SEED.read_text(encoding="utf-8")})

@@ -3,14 +3,13 @@ names, with the awards the text gives: codes of rules.md (or none), issuing leve
 years as written, and the number of times. The table below was checked line by line against
 the report; the parser itself knows no name, unit or phrase of it."""
 import json
-import pathlib
 
 import pytest
 from django.core.management import call_command
 
 from thidua.exchange.report import extract_section, read_report
 
-SEED = pathlib.Path(__file__).resolve().parents[4] / "shared" / "seeds" / "000_0f26d71c4cefea8d.txt"
+from thidua.core.tests.seed import SEED
 SECTION = "Một số gương điển hình"
 
 # (name, position, unit, [(award text, code, level, years, count), ...])
@@ -229,8 +228,6 @@ EXPECTED_COLLECTIVES = [
 
 @pytest.fixture(scope="module")
 def records():
-    if not SEED.exists():
-        pytest.skip("shared/seeds is not beside the work tree")
     return read_report(extract_section(SEED.read_text(encoding="utf-8"), SECTION))
 
 
@@ -261,8 +258,6 @@ def test_sectors_groups_and_honorifics(records):
 
 
 def test_the_command_prints_the_records_as_json(capsys):
-    if not SEED.exists():
-        pytest.skip("shared/seeds is not beside the work tree")
     call_command("read_report", str(SEED), "--section", SECTION)
     data = json.loads(capsys.readouterr().out)
     assert {"name", "position", "unit", "sector", "awards"} <= set(data[0])

@@ -7,7 +7,7 @@ import pytest
 
 from thidua.rules.jsonio import run_cases
 
-EXAMPLES = Path(__file__).resolve().parents[3].parent / "shared/domain/eligibility-examples.json"
+from thidua.rules.tests.examples import BUNDLED, EXAMPLES, SHARED
 
 
 def _examples():
@@ -33,3 +33,8 @@ def test_shared_example_gives_the_expected_verdict(example):
         failed = [c["article"] for c in verdict["checks"] if not c["passed"]]
         assert any(expect["failed_article_contains"] in a for a in failed), failed
     assert verdict["eligible"] == all(c["passed"] for c in verdict["checks"])
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="no shared copy beside this checkout")
+def test_the_bundled_examples_are_the_shared_ones():
+    assert json.loads(BUNDLED.read_text("utf-8")) == json.loads(SHARED.read_text("utf-8"))
