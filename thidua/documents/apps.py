@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +9,10 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from . import panels  # noqa: F401 — adds the "Văn bản" section to the person and unit pages
+
+        if apps.is_installed("thidua.proposals"):
+            from thidua.proposals.checks import after_signing
+
+            from .signatures import sign_after_signature
+
+            after_signing.register(sign_after_signature)  # the signed PDF is made once, at signing

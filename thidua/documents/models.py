@@ -108,3 +108,26 @@ class GenerationJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class SignedDecisionPdf(models.Model):
+    """The digitally signed PDF of a decision the chairman signed in the system, made once and
+    kept: every later delivery hands out these very bytes (a signed decision is never edited,
+    and its signature time is when it was signed, not when someone downloads it). The decision
+    is named as the ledger names it (issuer, number, date), so the proposals app stays optional."""
+
+    issuer_name = models.CharField(_("cơ quan ban hành"), max_length=200)
+    number = models.CharField(_("số quyết định"), max_length=60)
+    date = models.DateField(_("ngày quyết định"))
+    file = models.FileField(_("tệp PDF đã ký số"), upload_to="quyet-dinh-ky-so/%Y/")
+    sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
+    signed_at = models.DateTimeField(_("ký số lúc"), auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer_name", "number", "date"],
+                                               name="signed_pdf_one_per_decision")]
+        verbose_name = _("quyết định đã ký số")
+        verbose_name_plural = _("quyết định đã ký số")
+
+    def __str__(self):
+        return f"{self.number} ({self.date:%d/%m/%Y})"

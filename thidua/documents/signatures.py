@@ -4,15 +4,27 @@ the decision in the system and the administrator configured the commune's certif
 are not the commune's to sign: their PDF stays unsigned, as does every PDF when no certificate
 is configured or the funds app is not installed.
 
-The signature is made when the PDF is delivered: the bytes come from the frozen ledger rows, the
+The signed PDF is made once — right after the signature is committed (``proposals.checks.
+after_signing``), or at the first delivery for a decision signed before a certificate was
+configured — and kept (``SignedDecisionPdf``): every delivery hands out the same bytes, and the
+signature's time is the time of signing. The bytes come from the frozen ledger rows; the
 signature's reason names the decision, its number, date and signer."""
 from __future__ import annotations
 
+import hashlib
+import logging
+
 from django.apps import apps
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 
 from thidua.awards.models import Award
+from thidua.core.audit import log_create
 
 from . import ledger, render
+from .models import SignedDecisionPdf
+
+log = logging.getLogger(__name__)
 
 
 def signing_decision(award: Award):
@@ -24,16 +36,68 @@ def signing_decision(award: Award):
     return decision
 
 
-def decision_pdf(award: Award) -> bytes:
-    pdf = render.render_decision_pdf(ledger.decision_data(award))
-    decision = signing_decision(award) if apps.is_installed("thidua.funds") else None
-    if decision is None:
-        return pdf
+def _kept(decision) -> SignedDecisionPdf | None:
+    return SignedDecisionPdf.objects.filter(issuer_name=decision.issuer_name, number=decision.number,
+                                            date=decision.date).first()
+
+
+def _sign(award: Award, decision) -> bytes | None:
+    """The signed PDF's bytes, or None when no certificate is configured."""
     from thidua.funds import signing
 
+    if not signing.is_configured():
+        return None
+    pdf = render.render_decision_pdf(ledger.decision_data(award))
     capacity = ", ".join(line.strip() for line in (decision.signer_capacity or "CHỦ TỊCH").splitlines() if line.strip())
     reason = f"Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y} do {decision.signer_name} ký ({capacity})"
     try:
         return signing.sign_with_configured(pdf, reason=reason, location=decision.issuer_name)
     except signing.SigningNotConfigured:
-        return pdf
+        return None
+
+
+def _keep(decision, signed: bytes) -> bytes:
+    """Store the signed bytes once; when another request stored them first, theirs stand."""
+    digest = hashlib.sha256(signed).hexdigest()
+    try:
+        with transaction.atomic():
+            kept = SignedDecisionPdf(issuer_name=decision.issuer_name, number=decision.number, date=decision.date,
+                                     sha256=digest)
+            kept.file.save(f"quyet-dinh-{decision.year}-{decision.pk}.pdf", ContentFile(signed), save=False)
+            kept.save()
+            log_create(actor=None, instance=kept, note=f"Ký số Quyết định số {decision.number}")
+    except IntegrityError:
+        return kept_bytes(_kept(decision))
+    return signed
+
+
+def kept_bytes(kept: SignedDecisionPdf) -> bytes:
+    with kept.file.open("rb") as handle:
+        return handle.read()
+
+
+def decision_pdf(award: Award) -> bytes:
+    decision = signing_decision(award) if apps.is_installed("thidua.funds") else None
+    if decision is None:
+        return render.render_decision_pdf(ledger.decision_data(award))
+    kept = _kept(decision)
+    if kept is not None:
+        return kept_bytes(kept)
+    signed = _sign(award, decision)
+    if signed is None:
+        return render.render_decision_pdf(ledger.decision_data(award))
+    return _keep(decision, signed)
+
+
+def sign_after_signature(*, decision) -> None:
+    """``proposals.checks.after_signing`` hook: make and keep the signed PDF now, so that its
+    signature carries the time of signing (nothing happens without a certificate)."""
+    if not apps.is_installed("thidua.funds") or _kept(decision) is not None:
+        return
+    award = Award.objects.filter(issuer_name=decision.issuer_name, decision_number=decision.number,
+                                 decision_date=decision.date, revoked=False).order_by("pk").first()
+    if award is None:
+        return
+    signed = _sign(award, decision)
+    if signed is not None:
+        _keep(decision, signed)

@@ -68,12 +68,18 @@ def sign_pdf(pdf_bytes: bytes, *, p12_path, passphrase, reason: str = "", locati
     return out.getvalue()
 
 
+def is_configured() -> bool:
+    """The administrator configured a certificate file that exists."""
+    path = getattr(settings, "THIDUA_SIGNING_P12", "")
+    return bool(path) and Path(path).is_file()
+
+
 def sign_with_configured(pdf_bytes: bytes, *, reason: str, location: str = "") -> bytes:
     """``sign_pdf`` with the certificate the administrator configured; ``SigningNotConfigured``
     when there is none."""
-    path = getattr(settings, "THIDUA_SIGNING_P12", "")
-    if not path or not Path(path).is_file():
+    if not is_configured():
         raise SigningNotConfigured("Chưa cấu hình chứng thư số để ký (THIDUA_SIGNING_P12).")
+    path = settings.THIDUA_SIGNING_P12
     return sign_pdf(pdf_bytes, p12_path=path, passphrase=getattr(settings, "THIDUA_SIGNING_PASSPHRASE", ""),
                     reason=reason, location=location)
 

@@ -48,3 +48,33 @@ class SigningChecks:
 
 
 before_signing = SigningChecks()
+
+
+class AfterSigning:
+    """What higher apps do once a signature is committed (the documents app: make and keep the
+    digitally signed PDF). ``hook(decision=...)``; a hook that fails is logged, never undoes
+    the signature."""
+
+    def __init__(self):
+        self._hooks: list[Callable] = []
+
+    def register(self, hook: Callable) -> Callable:
+        if hook not in self._hooks:
+            self._hooks.append(hook)
+        return hook
+
+    def unregister(self, hook: Callable) -> None:
+        if hook in self._hooks:
+            self._hooks.remove(hook)
+
+    def run(self, *, decision) -> None:
+        import logging
+
+        for hook in list(self._hooks):
+            try:
+                hook(decision=decision)
+            except Exception:  # the decision is signed; its PDF can still be made on first download
+                logging.getLogger(__name__).exception("After-signing hook %r failed for %s", hook, decision)
+
+
+after_signing = AfterSigning()

@@ -3,6 +3,7 @@ digital signature (PAdES, funds.signing) once the administrator configured the c
 anyone can check it on the public page, and a changed byte shows. Decisions only entered
 into the ledger, and every PDF without a configured certificate, stay unsigned."""
 import datetime
+import hashlib
 
 import pytest
 from django.apps import apps
@@ -73,3 +74,34 @@ def test_the_public_page_tells_a_valid_signature_from_a_changed_file(signing_cer
 
     refused = client.post(url, {"tep": SimpleUploadedFile("qd.pdf", b"not a pdf", "application/pdf")})
     assert refused.status_code == 400 and "Tệp không phải là PDF." in refused.content.decode()
+
+
+def test_the_signed_pdf_is_made_once_at_signing_and_every_download_is_the_same_bytes(
+        signing_certificate, demo_user, client_as, django_capture_on_commit_callbacks):
+    from thidua.documents.models import SignedDecisionPdf
+    from thidua.funds import signing
+    from thidua.proposals.tests.conftest import Flow
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    decision = dossier.decision
+    kept = SignedDecisionPdf.objects.get(number=decision.number, date=decision.date)
+    award = Award.objects.get(pk=dossier.nominations.get().award_id)
+    first, second = _pdf(client_as, award), _pdf(client_as, award)
+    assert first == second
+    assert hashlib.sha256(first).hexdigest() == kept.sha256
+    assert signing.verify_pdf(first).valid
+    assert SignedDecisionPdf.objects.count() == 1
+
+
+def test_a_kept_signed_pdf_changed_on_disk_no_longer_validates(signing_certificate, signed_award, client_as):
+    from thidua.documents.models import SignedDecisionPdf
+    from thidua.funds import signing
+
+    pdf = _pdf(client_as, signed_award)  # first delivery: made and kept
+    kept = SignedDecisionPdf.objects.get()
+    tampered = bytearray(pdf)
+    tampered[len(tampered) // 3] ^= 0x01
+    with open(kept.file.path, "wb") as handle:
+        handle.write(bytes(tampered))
+    assert not signing.verify_pdf(_pdf(client_as, signed_award)).valid

@@ -30,7 +30,7 @@ from thidua.rules import codes
 from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
 from ..access import can_process, is_signer, require, signer_capacity
-from ..checks import before_signing
+from ..checks import after_signing, before_signing
 from ..models import Decision, Dossier, Nomination, NumberCounter
 from . import notices as flow_notices
 from .dossiers import OFFICE_ONLY, _lock, _move
@@ -172,6 +172,7 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, 
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
           note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
     flow_notices.decision_signed(decision=decision, dossier=dossier)
+    transaction.on_commit(lambda: after_signing.run(decision=decision))  # e.g. the signed PDF, made once
     decision.signing_notices = notices
     return decision
 
