@@ -24,36 +24,8 @@ class SigningNotice:
     needs_confirmation: bool = False  # the signature waits for the signer's confirmation
 
 
-class SigningChecks:
-    def __init__(self):
-        self._checks: list[Callable] = []
-
-    def register(self, check: Callable) -> Callable:
-        if check not in self._checks:
-            self._checks.append(check)
-        return check
-
-    def unregister(self, check: Callable) -> None:
-        if check in self._checks:
-            self._checks.remove(check)
-
-    def notices(self, *, actor, dossier, total: int, day, confirmed: bool = False,
-                dry_run: bool = False) -> list[SigningNotice]:
-        result = []
-        for check in self._checks:
-            notice = check(actor=actor, dossier=dossier, total=total, day=day, confirmed=confirmed, dry_run=dry_run)
-            if notice is not None and notice.message:
-                result.append(notice)
-        return result
-
-
-before_signing = SigningChecks()
-
-
-class AfterSigning:
-    """What higher apps do once a signature is committed (the documents app: make and keep the
-    digitally signed PDF). ``hook(decision=...)``; a hook that fails is logged, never undoes
-    the signature."""
+class _Registry:
+    """Callables registered by higher apps (in their ``AppConfig.ready()``), once each."""
 
     def __init__(self):
         self._hooks: list[Callable] = []
@@ -66,6 +38,26 @@ class AfterSigning:
     def unregister(self, hook: Callable) -> None:
         if hook in self._hooks:
             self._hooks.remove(hook)
+
+
+class SigningChecks(_Registry):
+    def notices(self, *, actor, dossier, total: int, day, confirmed: bool = False,
+                dry_run: bool = False) -> list[SigningNotice]:
+        result = []
+        for check in self._hooks:
+            notice = check(actor=actor, dossier=dossier, total=total, day=day, confirmed=confirmed, dry_run=dry_run)
+            if notice is not None and notice.message:
+                result.append(notice)
+        return result
+
+
+before_signing = SigningChecks()
+
+
+class AfterSigning(_Registry):
+    """What higher apps do once a signature is committed (the documents app: make and keep the
+    digitally signed PDF). ``hook(decision=...)``; a hook that fails is logged, never undoes
+    the signature."""
 
     def run(self, *, decision) -> None:
         import logging
