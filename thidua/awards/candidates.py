@@ -94,16 +94,19 @@ def _with_titles(history: SubjectHistory, year: int, titles: set[str], shared: d
 
 
 def _already_held(*, year: int, person_ids, orgs, households) -> set[tuple[str, int, str]]:
-    """(kind, id, code) of titles and forms already conferred for the year."""
+    """(kind, id, code) of titles and forms already conferred for the year — one indexed query
+    per kind of subject (an OR of the three made PostgreSQL scan every award of the year)."""
     from .models import Award
 
-    rows = Award.objects.filter(year=year, revoked=False, award_type__code__in=ALL_TARGETS).filter(
-        Q(person__in=person_ids) | Q(organisation__in=[o.pk for o in orgs])
-        | Q(household__in=[h.pk for h in households])).order_by().values_list(
-        "person_id", "organisation_id", "household_id", "award_type__code")
+    conferred = Award.objects.filter(year=year, revoked=False, award_type__code__in=ALL_TARGETS).order_by()
     held = set()
-    for person_id, org_id, household_id, code in rows:
-        held.add(("p", person_id, code) if person_id else ("o", org_id, code) if org_id else ("h", household_id, code))
+    for kind, column, ids in (("p", "person", person_ids), ("o", "organisation", [o.pk for o in orgs]),
+                              ("h", "household", [h.pk for h in households])):
+        if isinstance(ids, list) and not ids:
+            continue
+        for subject_id, code in conferred.filter(**{f"{column}__in": ids}).values_list(
+                f"{column}_id", "award_type__code"):
+            held.add((kind, subject_id, code))
     return held
 
 
