@@ -110,6 +110,23 @@ def _already_held(*, year: int, person_ids, orgs, households) -> set[tuple[str, 
     return held
 
 
+def _judge_chain(history: SubjectHistory, targets: list[str], *, year: int, params, decision_date, case_id: str,
+                 shared: dict) -> tuple[list[tuple[str, Verdict]], frozenset[str]]:
+    """Verdicts for ``targets`` in round order, each title gained feeding the next; and the
+    titles gained."""
+    gained: set[str] = set()
+    current = history
+    verdicts = []
+    for code in targets:  # earlier titles are judged too: they feed later ones
+        verdict = judge(current, target=code, year=year, params=params, decision_date=decision_date,
+                        case_id=case_id)
+        if verdict.eligible and codes.Title.parse(code):
+            gained.add(code)
+            current = _with_titles(history, year, gained, shared)
+        verdicts.append((code, verdict))
+    return verdicts, frozenset(gained)
+
+
 def _person_targets(person: Person) -> list[str]:
     if person.category in CITIZEN_CATEGORIES:
         return CITIZEN_TARGETS
@@ -161,24 +178,31 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     projected: dict[tuple[int, int], set[str]] = defaultdict(set)
     histories = loader.people(people, id_query=person_ids)
     shared_records: dict = {}
+    # People whose histories look the same get the same verdicts: the loader shares one record
+    # among identical years, so the record ids say when two histories are alike.
+    chains: dict[tuple, tuple[list[tuple[str, Verdict]], frozenset[str]]] = {}
     for person in people:
         history = histories[person.pk]
-        gained: set[str] = set()
-        current = history
         targets = _person_targets(person)
         last = max((i for i, c in enumerate(targets) if c in person_needed), default=-1)
-        for code in targets[: last + 1]:  # earlier titles are judged too: they feed later ones
-            verdict = judge(current, target=code, year=year, params=params,
-                            decision_date=decision_date, case_id=f"person-{person.pk}")
-            if verdict.eligible and codes.Title.parse(code):
-                gained.add(code)
-                current = _with_titles(history, year, gained, shared_records)
-            if code in wanted:
-                if ("p", person.pk, code) in held:
-                    target_list(code).already += 1
-                else:
-                    target_list(code).add(Candidate(person, "individual", unit_of.get(person.pk, ""), verdict))
-        projected[(person.pk, year)] = gained
+        case_id = f"person-{person.pk}"
+        key = (tuple(targets[: last + 1]), history.category, history.pending, history.discipline,
+               tuple((y, id(r)) for y, r in history.years.items()))
+        chain = chains.get(key)
+        if chain is None:
+            chain = chains[key] = _judge_chain(history, targets[: last + 1], year=year, params=params,
+                                               decision_date=decision_date, case_id=case_id, shared=shared_records)
+        verdicts, gained = chain
+        for code, verdict in verdicts:
+            if code not in wanted:
+                continue
+            if ("p", person.pk, code) in held:
+                target_list(code).already += 1
+            else:
+                if verdict.id != case_id:
+                    verdict = dataclasses.replace(verdict, id=case_id)
+                target_list(code).add(Candidate(person, "individual", unit_of.get(person.pk, ""), verdict))
+        projected[(person.pk, year)] = set(gained)
 
     collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
     if not collective_wanted:
