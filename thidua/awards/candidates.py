@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.core.perf import gc_paused
 from thidua.core.text import collation_key, given_name_key
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
@@ -136,6 +137,7 @@ def _person_targets(person: Person) -> list[str]:
     return targets
 
 
+@gc_paused()
 def build(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None,
           decision_date: datetime.date | None = None) -> list[TargetList]:
     """Candidate lists for the user's scope (or ``unit``'s subtree within it)."""

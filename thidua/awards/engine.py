@@ -74,11 +74,19 @@ class _Records:
         return records
 
 
+def _year(data: dict[int, _YearData], year: int) -> _YearData:
+    """The year's data, made on first use (``setdefault`` would build one for every row)."""
+    found = data.get(year)
+    if found is None:
+        found = data[year] = _YearData()
+    return found
+
+
 def _add_award(data: dict[int, _YearData], year: int, round_kind: str, code: str) -> None:
     if code in _TITLES:
-        data.setdefault(year, _YearData()).titles.add(code)
+        _year(data, year).titles.add(code)
     elif code in _FORMS:
-        data.setdefault(year, _YearData()).forms.append(FormAward(_FORMS[code], _ROUND_KINDS[round_kind]))
+        _year(data, year).forms.append(FormAward(_FORMS[code], _ROUND_KINDS[round_kind]))
 
 
 ID_LIST_LIMIT = 5000  # ids sent as a list up to this many (well below the databases' parameter limits)
@@ -101,7 +109,7 @@ class HistoryLoader:
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
         for person_id, year, rating in Rating.objects.filter(person_id__in=ids, year__gte=self.first_year).order_by().values_list(
                 "person_id", "year", "rating"):
-            data[person_id].setdefault(year, _YearData()).rating = rating
+            _year(data[person_id], year).rating = rating
         for person_id, *award in Award.objects.filter(
                 person_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list("person_id", *AWARD_FIELDS):
             _add_award(data[person_id], *award)
@@ -112,7 +120,7 @@ class HistoryLoader:
             used = link["initiative__used_for_award_id"]
             item = RInitiative(id=f"SK-{link['initiative_id']}", scope=codes.Scope(link["initiative__scope"]),
                                used_for=f"award-{used}" if used else None)
-            yd = data[link["person_id"]].setdefault(link["initiative__year"], _YearData())
+            yd = _year(data[link["person_id"]], link["initiative__year"])
             (yd.science if link["initiative__kind"] == Initiative.Kind.SCIENCE else yd.initiatives).append(item)
         discipline: dict[int, list] = defaultdict(list)
         for d in Discipline.objects.filter(person_id__in=ids):
@@ -141,7 +149,7 @@ class HistoryLoader:
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
         for org_id, year, rating in Rating.objects.filter(organisation_id__in=ids, year__gte=self.first_year).order_by().values_list(
                 "organisation_id", "year", "rating"):
-            data[org_id].setdefault(year, _YearData()).rating = rating
+            _year(data[org_id], year).rating = rating
         for org_id, *award in Award.objects.filter(
                 organisation_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list(
                 "organisation_id", *AWARD_FIELDS):
@@ -207,7 +215,7 @@ class HistoryLoader:
                 "household_id", *AWARD_FIELDS):
             _add_award(data[household_id], *award)
         for c in Contribution.objects.filter(household_id__in=ids, year__gte=self.first_year):
-            data[c.household_id].setdefault(c.year, _YearData()).contributions.append(
+            _year(data[c.household_id], c.year).contributions.append(
                 RContribution(codes.ContributionKind(c.kind), c.description,
                               used_for=f"award-{c.used_for_award_id}" if c.used_for_award_id else None))
         return {h.pk: SubjectHistory(kind=codes.SubjectKind.HOUSEHOLD,

@@ -142,7 +142,7 @@ class SubjectHistory:
 
     def __post_init__(self) -> None:
         years = self.years
-        if not isinstance(years, Mapping):
+        if type(years) is not dict and not isinstance(years, Mapping):  # dict first: the ABC check is slow
             years = {r.year: r for r in years}
         object.__setattr__(self, "years", MappingProxyType(dict(sorted(years.items()))))
         object.__setattr__(self, "pending", frozenset(self.pending))
