@@ -201,8 +201,9 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
             if ("p", person.pk, code) in held:
                 target_list(code).already += 1
             else:
-                if verdict.id != case_id:
-                    verdict = dataclasses.replace(verdict, id=case_id)
+                if verdict.id != case_id:  # a shared chain: the same verdict, this person's id
+                    verdict = Verdict(case_id, verdict.target, verdict.eligible, verdict.authority, verdict.checks,
+                                      verdict.amount_vnd)
                 target_list(code).add(Candidate(person, "individual", unit_of.get(person.pk, ""), verdict))
         projected[(person.pk, year)] = set(gained)
 
