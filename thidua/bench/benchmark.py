@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from thidua.accounts.models import Role, User
 from thidua.org.models import Membership, Organisation, Person
 
+from . import load as load_test
 from .generator import province_code
 
 
@@ -51,6 +52,7 @@ class Report:
     layout_p95_ms: float = 0.0
     pages: list[PageResult] = field(default_factory=list)
     operations: dict[str, float] = field(default_factory=dict)
+    load: load_test.LoadResult | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -89,8 +91,10 @@ def _timed(fn) -> float:
 
 
 @override_settings(ROOT_URLCONF="thidua.bench.urls", DEBUG=False, ALLOWED_HOSTS=["*"])
-def run(*, seed: int, repeat: int = 30) -> Report:
-    from thidua.awards import candidates
+def run(*, seed: int, repeat: int = 30, quick: bool = False, load_seconds: float = 10.0,
+        load_concurrency: int = 8) -> Report:
+    """``quick``: the reduced operations of a CI run (hooks shrink their inputs);
+    ``load_seconds`` 0 skips the load test of the public verification page."""
     from thidua.awards.models import Award
 
     province = Organisation.objects.get(code=province_code(seed))
@@ -103,6 +107,21 @@ def run(*, seed: int, repeat: int = 30) -> Report:
                     people=Person.objects.filter(memberships__organisation__path__startswith=province.path).count(),
                     awards=Award.objects.filter(source="make_province").count())
     officer, admin = _bench_users(province, commune)
+    # The instance's own commune (public pages, dashboards) is the first commune of the province.
+    home = override_settings(THIDUA_HOME_COMMUNE_CODE=commune.code)
+    home.enable()
+    try:
+        _measure(report, province, commune, officer, admin, repeat=repeat, quick=quick, load_seconds=load_seconds,
+                 load_concurrency=load_concurrency)
+    finally:
+        home.disable()
+        reset_queries()
+    return report
+
+
+def _measure(report: Report, province, commune, officer, admin, *, repeat, quick, load_seconds, load_concurrency):
+    from thidua.awards import candidates
+
     client = Client()
     client.force_login(officer)
 
@@ -143,17 +162,38 @@ def run(*, seed: int, repeat: int = 30) -> Report:
         lambda: candidates.build(user=officer, year=year))
     report.operations["Danh sách đủ điều kiện, toàn tỉnh (ms)"] = _timed(
         lambda: candidates.build(user=admin, year=year))
-    for label, fn in _optional_operations(commune=commune, officer=officer, year=year):
+    for label, fn in _optional_operations(commune=commune, officer=officer, year=year, quick=quick):
         try:
             report.operations[label] = _timed(fn)
         except Exception as exc:  # noqa: BLE001 — a missing optional feature is a note, not a crash
             report.notes.append(f"{label}: không đo được ({exc.__class__.__name__}: {exc}).")
-    reset_queries()
-    return report
+    if load_seconds > 0:
+        _load(report, province, commune, seconds=load_seconds, concurrency=load_concurrency)
 
 
-def _optional_operations(*, commune, officer, year):
-    """Operations of apps that may not be installed in this build."""
+def _load(report: Report, province: Organisation, commune: Organisation, *, seconds: float, concurrency: int) -> None:
+    """Public verification page (/xac-minh/<code>) under concurrent load, through gunicorn."""
+    from thidua.awards.models import Award
+
+    db_url = load_test.database_url(connection.settings_dict)
+    if db_url is None:
+        report.notes.append("Tải đồng thời trang xác minh: bỏ qua (CSDL SQLite trong bộ nhớ của lần chạy thử, "
+                            "tiến trình gunicorn không đọc được).")
+        return
+    codes = list(Award.objects.filter(source="make_province", issuer__path__startswith=province.path)
+                 .order_by("pk").values_list("verification_code", flat=True)[:500])
+    try:
+        report.load = load_test.measure(db_url=db_url, paths=[f"/xac-minh/{c}" for c in codes] or ["/xac-minh/khong-co"],
+                                        seconds=seconds, concurrency=concurrency,
+                                        env={"THIDUA_HOME_COMMUNE_CODE": commune.code})
+    except Exception as exc:  # noqa: BLE001 — the report says why instead of losing every other figure
+        report.notes.append(f"Tải đồng thời trang xác minh: không đo được ({exc.__class__.__name__}: {exc}).")
+
+
+def _optional_operations(*, commune, officer, year, quick=False):
+    """Operations of apps that may not be installed in this build. A hook is
+    ``<app>.bench_hooks.operations(*, commune, user, year, quick)`` returning ``[(label, fn)]``:
+    each ``fn()`` is timed once, in order; setup belongs in ``operations`` itself (not timed)."""
     ops = []
     for app in ("thidua.documents", "thidua.exchange", "thidua.public", "thidua.proposals"):
         if not apps.is_installed(app):
@@ -162,7 +202,7 @@ def _optional_operations(*, commune, officer, year):
             hooks = import_module(f"{app}.bench_hooks")
         except ImportError:
             continue
-        ops.extend(hooks.operations(commune=commune, user=officer, year=year))
+        ops.extend(hooks.operations(commune=commune, user=officer, year=year, quick=quick))
     return ops
 
 
@@ -185,6 +225,15 @@ def to_markdown(report: Report, command: str) -> str:
         lines.append(f"| {p.name} | {p.p50_ms} | {p.p95_ms} | {p.ratio_p95} | {p.ratio_layout_p95} | {p.queries} | {p.status} |")
     lines += ["", "| Thao tác | Thời gian (ms) |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in report.operations.items()]
+    if report.load is not None:
+        ld = report.load
+        statuses = ", ".join(f"{k}: {v}" for k, v in sorted(ld.statuses.items()))
+        lines += ["", f"Tải đồng thời trang xác minh công khai `/xac-minh/<mã>` qua gunicorn (gunicorn.conf.py, "
+                      f"{ld.workers} tiến trình × {ld.threads} luồng) trên loopback: {ld.concurrency} luồng khách, "
+                      f"{ld.seconds:g} giây.", "",
+                  "| Yêu cầu | Yêu cầu/giây | p50 (ms) | p95 (ms) | Mã trả về | Lỗi kết nối |",
+                  "|---:|---:|---:|---:|---|---:|",
+                  f"| {ld.requests} | {ld.requests_per_second} | {ld.p50_ms} | {ld.p95_ms} | {statuses} | {ld.errors} |"]
     if report.notes:
         lines += ["", "Ghi chú:", *[f"- {n}" for n in report.notes]]
     return "\n".join(lines) + "\n"
