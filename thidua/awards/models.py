@@ -215,6 +215,8 @@ class Rating(SubjectMixin):
             models.UniqueConstraint(fields=["organisation", "year"], name="rating_org_year",
                                     condition=Q(organisation__isnull=False)),
         ]
+        # The latest rated year (the candidate list's default year) without reading every rating.
+        indexes = [models.Index(fields=["year"], name="rating_year_idx")]
         verbose_name = _("xếp loại hằng năm")
         verbose_name_plural = _("xếp loại hằng năm")
 
