@@ -46,6 +46,7 @@ class Report:
     communes: int
     people: int
     awards: int
+    data: str = ""
     floor_p50_ms: float = 0.0
     floor_p95_ms: float = 0.0
     layout_p50_ms: float = 0.0
@@ -105,7 +106,7 @@ def run(*, seed: int, repeat: int = 30, quick: bool = False, load_seconds: float
                     machine=f"{platform.machine()}, Python {platform.python_version()}",
                     communes=len(communes),
                     people=Person.objects.filter(memberships__organisation__path__startswith=province.path).count(),
-                    awards=Award.objects.filter(source="make_province").count())
+                    awards=Award.objects.filter(source="make_province").count(), data=province.note)
     officer, admin = _bench_users(province, commune)
     # The instance's own commune (public pages, dashboards) is the first commune of the province.
     home = override_settings(THIDUA_HOME_COMMUNE_CODE=commune.code)
@@ -214,6 +215,7 @@ def to_markdown(report: Report, command: str) -> str:
         "",
         f"- Thời điểm: {report.started}; CSDL: {report.database}; máy: {report.machine}",
         f"- Dữ liệu: {report.communes} xã, {report.people:,} người, {report.awards:,} bản ghi khen thưởng".replace(",", "."),
+        *([f"- {report.data}"] if report.data else []),
         f"- Mức sàn (view Django trống, qua toàn bộ middleware, đã đăng nhập): p50 {report.floor_p50_ms} ms, "
         f"p95 {report.floor_p95_ms} ms",
         f"- Mức sàn bố cục (chỉ base.html với menu): p50 {report.layout_p50_ms} ms, p95 {report.layout_p95_ms} ms",
@@ -234,9 +236,42 @@ def to_markdown(report: Report, command: str) -> str:
                   "| Yêu cầu | Yêu cầu/giây | p50 (ms) | p95 (ms) | Mã trả về | Lỗi kết nối |",
                   "|---:|---:|---:|---:|---|---:|",
                   f"| {ld.requests} | {ld.requests_per_second} | {ld.p50_ms} | {ld.p95_ms} | {statuses} | {ld.errors} |"]
+    lines += ["", "Mục tiêu (issue #9, PostgreSQL trên máy 2 nhân):", "",
+              "| Mục tiêu | Ngưỡng | Đo được | Đạt |", "|---|---:|---:|:---:|"]
+    lines += [f"| {name} | {limit} | {value} | {'có' if ok else '**không**'} |"
+              for name, limit, value, ok in targets(report)]
     if report.notes:
         lines += ["", "Ghi chú:", *[f"- {n}" for n in report.notes]]
     return "\n".join(lines) + "\n"
+
+
+def _operation(report: Report, prefix: str) -> float | None:
+    return next((v for k, v in report.operations.items() if k.startswith(prefix)), None)
+
+
+def targets(report: Report) -> list[tuple[str, str, str, bool]]:
+    """(target, limit, measured, met) for the figures of the issue that this run measured."""
+    rows = []
+    if report.pages:
+        worst = max(report.pages, key=lambda p: p.ratio_p95)
+        rows.append(("Trang: p95 ≤ 3 × sàn (trang chậm nhất)", "3 ×", f"{worst.ratio_p95} × ({worst.name})",
+                     worst.ratio_p95 <= 3))
+        layout = max(report.pages, key=lambda p: p.ratio_layout_p95)
+        rows.append(("Trang: p95 ≤ 3 × sàn bố cục (trang chậm nhất)", "3 ×",
+                     f"{layout.ratio_layout_p95} × ({layout.name})", layout.ratio_layout_p95 <= 3))
+    for prefix, name, limit in [("Danh sách đủ điều kiện, một xã", "Danh sách đủ điều kiện, một xã", 100),
+                                ("Danh sách đủ điều kiện, toàn tỉnh", "Danh sách đủ điều kiện, toàn tỉnh", 2000),
+                                ("Quyết định khen thưởng", "Quyết định 500 tên (DOCX)", 1000),
+                                ("Báo cáo tổng kết 5 năm", "Báo cáo tổng kết 5 năm một xã", 3000)]:
+        value = _operation(report, prefix)
+        if value is not None:
+            rows.append((name, f"{limit:,} ms".replace(",", "."), f"{value} ms", value <= limit))
+    dry_run, commit = _operation(report, "Nhập sổ khen thưởng 50.000 dòng: chạy thử"), \
+        _operation(report, "Nhập sổ khen thưởng 50.000 dòng: ghi")
+    if dry_run is not None and commit is not None:
+        total = round(dry_run + commit, 1)
+        rows.append(("Nhập 50.000 dòng (chạy thử + ghi)", "30.000 ms", f"{total} ms", total <= 30000))
+    return rows
 
 
 def to_json(report: Report) -> str:

@@ -75,8 +75,12 @@ def make_province(*, communes: int, seed: int, sizes: Sizes | None = None, log=p
     code = province_code(seed)
     if Organisation.objects.filter(code=code).exists():
         raise ValueError(f"Tỉnh mô phỏng với seed {seed} đã có; dùng seed khác hoặc xóa CSDL.")
+    options = "".join(f" --{flag} {value:g}" for flag, value, default in (
+        ("households", sizes.households, Sizes.households), ("citizens", sizes.citizens, Sizes.citizens),
+        ("staff-scale", sizes.staff_scale, Sizes.staff_scale)) if value != default)
     province = _org(code, f"Tỉnh Mô Phỏng {seed}", K.CITY, None,
-                    note="Dữ liệu tổng hợp cho đo hiệu năng (make_province).")
+                    note=f"Dữ liệu tổng hợp cho đo hiệu năng: python manage.py make_province --communes {communes} "
+                         f"--seed {seed}{options}" + (f" (thôn mỗi xã: {sizes.villages})" if sizes.villages != Sizes.villages else ""))
     types = {t.code: t for t in AwardType.objects.all()}
     used_names: set[str] = set()
     for index in range(1, communes + 1):
