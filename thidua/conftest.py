@@ -91,3 +91,15 @@ def login_page(page, live_demo):
         return page
 
     return login
+
+
+@pytest.fixture
+def signing_certificate(tmp_path, settings):
+    """The administrator's signing configuration, with a test CA and signer certificate from
+    ``make_test_certificate`` (passphrase "bi-mat"); returns the .p12 path."""
+    path = tmp_path / "ky-so" / "thu-nghiem.p12"
+    with open(os.devnull, "w") as quiet:
+        call_command("make_test_certificate", str(path), "--passphrase", "bi-mat", stdout=quiet)
+    settings.THIDUA_SIGNING_P12 = str(path)
+    settings.THIDUA_SIGNING_PASSPHRASE = "bi-mat"
+    return path

@@ -30,6 +30,7 @@ ARMED_COLLECTIVE = {"TTLDTT": "DVTT", "TTLDXS": "DVQT"}
 HOUSEHOLD_TARGETS = ["GIAY_KHEN_XA", "BANG_KHEN_TINH"]
 ALL_TARGETS = ["LDTT", "CSTT", "CSTD_CO_SO", "CSTD_TINH", "TTLDTT", "DVTT", "TTLDXS", "DVQT",
                "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
+ID_LIST_LIMIT = 5000
 CITIZEN_CATEGORIES = {Person.Category.NHAN_DAN, Person.Category.DOANH_NHAN}
 NON_COLLECTIVE_KINDS = {Organisation.Kind.CITY, Organisation.Kind.DISTRICT, Organisation.Kind.COMMUNE,
                         Organisation.Kind.VILLAGE, Organisation.Kind.OTHER_BODY}
@@ -75,13 +76,21 @@ class TargetList:
         (self.eligible if failed == 0 else self.one_short if failed == 1 else self.others).append(candidate)
 
 
-def _with_titles(history: SubjectHistory, year: int, titles: set[str]) -> SubjectHistory:
-    """The history with ``titles`` conferred in ``year`` (same round)."""
+def _with_titles(history: SubjectHistory, year: int, titles: set[str], shared: dict) -> SubjectHistory:
+    """The history with ``titles`` conferred in ``year`` (same round). ``shared`` keeps the
+    changed year records for one build: the loader shares one record among subjects whose
+    year looks the same, so most people gaining LĐTT share the result too."""
     if not titles:
         return history
     record = history.record(year)
+    key = (id(record), frozenset(titles))
+    if key in shared:
+        gained = shared[key][1]
+    else:  # the record is kept with its result so that its id is never reused meanwhile
+        gained = dataclasses.replace(record, titles=frozenset(record.titles) | {codes.Title(t) for t in titles})
+        shared[key] = (record, gained)
     years = dict(history.years)
-    years[year] = dataclasses.replace(record, titles=frozenset(record.titles) | {codes.Title(t) for t in titles})
+    years[year] = gained
     return dataclasses.replace(history, years=years)
 
 
@@ -91,7 +100,7 @@ def _already_held(*, year: int, person_ids, orgs, households) -> set[tuple[str, 
 
     rows = Award.objects.filter(year=year, revoked=False, award_type__code__in=ALL_TARGETS).filter(
         Q(person__in=person_ids) | Q(organisation__in=[o.pk for o in orgs])
-        | Q(household__in=[h.pk for h in households])).values_list(
+        | Q(household__in=[h.pk for h in households])).order_by().values_list(
         "person_id", "organisation_id", "household_id", "award_type__code")
     held = set()
     for person_id, org_id, household_id, code in rows:
@@ -127,7 +136,9 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
         unit_of.setdefault(person_id, unit_name)
     people_qs = visible_people(user).filter(pk__in=memberships.values("person_id"))
     people = list(people_qs.order_by())
-    person_ids = people_qs.values("pk")
+    # Ids as a list while they are few (the planner then knows how many), as a subquery for a
+    # whole province (too many for one statement's parameters).
+    person_ids = [p.pk for p in people] if len(people) <= ID_LIST_LIMIT else people_qs.values("pk")
     households = list(Household.objects.filter(village__in=orgs_qs.values("pk"), contributions__year__gte=year - 2)
                       .distinct().select_related("village"))
 
@@ -147,6 +158,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     person_needed = wanted | ({"LDTT", "CSTT", "CSTD_CO_SO"} if collective_wanted else set())
     projected: dict[tuple[int, int], set[str]] = defaultdict(set)
     histories = loader.people(people, id_query=person_ids)
+    shared_records: dict = {}
     for person in people:
         history = histories[person.pk]
         gained: set[str] = set()
@@ -158,7 +170,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
                             decision_date=decision_date, case_id=f"person-{person.pk}")
             if verdict.eligible and codes.Title.parse(code):
                 gained.add(code)
-                current = _with_titles(history, year, gained)
+                current = _with_titles(history, year, gained, shared_records)
             if code in wanted:
                 if ("p", person.pk, code) in held:
                     target_list(code).already += 1
@@ -198,8 +210,16 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
             target_list(code).add(Candidate(household, "household", household.village.name, verdict))
 
     ordered = [lists[c] for c in ALL_TARGETS if c in lists]
+    sort_keys: dict[tuple[str, int], tuple] = {}  # a subject is in up to five lists: one key each
+
+    def sort_key(c: Candidate) -> tuple:
+        key = sort_keys.get((c.kind, c.subject.pk))
+        if key is None:
+            key = sort_keys[(c.kind, c.subject.pk)] = (
+                given_name_key(str(c.subject)) if c.kind == "individual" else (collation_key(str(c.subject)), b""))
+        return key
+
     for tl in ordered:
         for group in (tl.eligible, tl.one_short, tl.others):
-            group.sort(key=lambda c: given_name_key(str(c.subject)) if c.kind == "individual"
-                       else (collation_key(str(c.subject)), b""))
+            group.sort(key=sort_key)
     return ordered

@@ -23,7 +23,6 @@ from thidua.rules.parameters import DEFAULT_PARAMETERS, RuleParameters, paramete
 
 from .models import Award, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
 
-ENGINE_CODES = {c.value for c in codes.Title} | {c.value for c in codes.RewardForm}
 
 
 def current_parameters() -> RuleParameters:
@@ -42,33 +41,44 @@ class _YearData:
     contributions: list = field(default_factory=list)
 
 
-def _year_records(by_year: dict[int, _YearData], members: dict[int, MembersSummary] | None = None) -> list[YearRecord]:
-    years = set(by_year) | set(members or {})
-    records = []
-    for y in sorted(years):
-        d = by_year.get(y) or _YearData()
-        records.append(YearRecord(
-            year=y,
-            rating=codes.Rating(d.rating) if d.rating else None,
-            titles=frozenset(codes.Title(t) for t in d.titles),
-            forms=tuple(d.forms),
-            initiatives=tuple(d.initiatives),
-            science_topics=tuple(d.science),
-            members=(members or {}).get(y),
-            contributions=tuple(d.contributions),
-        ))
-    return records
+_RATINGS = {r.value: r for r in codes.Rating}
+_TITLES = {t.value: t for t in codes.Title}
+_FORMS = {f.value: f for f in codes.RewardForm}
+_ROUND_KINDS = {k.value: k for k in codes.RoundKind}
+_EMPTY = _YearData()
 
 
-def _add_award(data: dict[int, _YearData], row: dict) -> None:
-    code = row["award_type__code"]
-    if code not in ENGINE_CODES:
-        return
-    year = data.setdefault(row["year"], _YearData())
-    if codes.Title.parse(code):
-        year.titles.add(code)
-    else:
-        year.forms.append(FormAward(codes.RewardForm(code), codes.RoundKind(row["round_kind"])))
+class _Records:
+    """Builds ``YearRecord``s, sharing one object among the many subjects whose year looks
+    the same (most staff: a rating, perhaps LĐTT) — fewer objects to build and to collect."""
+
+    def __init__(self):
+        self._seen: dict[tuple, YearRecord] = {}
+
+    def __call__(self, by_year: dict[int, _YearData],
+                 members: dict[int, MembersSummary] | None = None) -> dict[int, YearRecord]:
+        years = sorted(set(by_year) | set(members)) if members else sorted(by_year)
+        records = {}
+        for y in years:
+            d = by_year.get(y) or _EMPTY
+            m = members.get(y) if members else None
+            key = (y, d.rating, frozenset(d.titles), tuple(d.forms), tuple(d.initiatives), tuple(d.science),
+                   m, tuple(d.contributions))
+            record = self._seen.get(key)
+            if record is None:
+                record = self._seen[key] = YearRecord(
+                    year=y, rating=_RATINGS[d.rating] if d.rating else None,
+                    titles=frozenset(_TITLES[t] for t in d.titles), forms=key[3], initiatives=key[4],
+                    science_topics=key[5], members=m, contributions=key[7])
+            records[y] = record
+        return records
+
+
+def _add_award(data: dict[int, _YearData], year: int, round_kind: str, code: str) -> None:
+    if code in _TITLES:
+        data.setdefault(year, _YearData()).titles.add(code)
+    elif code in _FORMS:
+        data.setdefault(year, _YearData()).forms.append(FormAward(_FORMS[code], _ROUND_KINDS[round_kind]))
 
 
 AWARD_FIELDS = ("year", "round_kind", "award_type__code")
@@ -80,6 +90,7 @@ class HistoryLoader:
     def __init__(self, *, year: int, first_year: int | None = None):
         self.year = year
         self.first_year = first_year or year - 8
+        self._records = _Records()
 
     # -- people ------------------------------------------------------------------------------
     def people(self, people: list[Person], id_query=None) -> dict[int, SubjectHistory]:
@@ -87,11 +98,12 @@ class HistoryLoader:
         database join instead of Python sending thousands of ids."""
         ids = id_query if id_query is not None else [p.pk for p in people]
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
-        for r in Rating.objects.filter(person_id__in=ids, year__gte=self.first_year).values("person_id", "year", "rating"):
-            data[r["person_id"]].setdefault(r["year"], _YearData()).rating = r["rating"]
-        for a in Award.objects.filter(person_id__in=ids, year__gte=self.first_year, revoked=False).values(
-                "person_id", *AWARD_FIELDS):
-            _add_award(data[a["person_id"]], a)
+        for person_id, year, rating in Rating.objects.filter(person_id__in=ids, year__gte=self.first_year).order_by().values_list(
+                "person_id", "year", "rating"):
+            data[person_id].setdefault(year, _YearData()).rating = rating
+        for person_id, *award in Award.objects.filter(
+                person_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list("person_id", *AWARD_FIELDS):
+            _add_award(data[person_id], *award)
         through = Initiative.authors.through
         for link in through.objects.filter(person_id__in=ids, initiative__year__gte=self.first_year).values(
                 "person_id", "initiative_id", "initiative__scope", "initiative__used_for_award_id",
@@ -107,7 +119,7 @@ class HistoryLoader:
         pending = self._pending("person_id", ids)
         return {p.pk: SubjectHistory(
             kind=codes.SubjectKind.INDIVIDUAL, category=codes.Category(p.category),
-            years={r.year: r for r in _year_records(data.get(p.pk, {}))},
+            years=self._records(data.get(p.pk, {})),
             pending=frozenset(pending.get(p.pk, ())), discipline=tuple(discipline.get(p.pk, ())),
         ) for p in people}
 
@@ -126,17 +138,18 @@ class HistoryLoader:
         the round being judged, so that "≥ 70 % LĐTT" counts them."""
         ids = [u.pk for u in units]
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
-        for r in Rating.objects.filter(organisation_id__in=ids, year__gte=self.first_year).values(
+        for org_id, year, rating in Rating.objects.filter(organisation_id__in=ids, year__gte=self.first_year).order_by().values_list(
                 "organisation_id", "year", "rating"):
-            data[r["organisation_id"]].setdefault(r["year"], _YearData()).rating = r["rating"]
-        for a in Award.objects.filter(organisation_id__in=ids, year__gte=self.first_year, revoked=False).values(
+            data[org_id].setdefault(year, _YearData()).rating = rating
+        for org_id, *award in Award.objects.filter(
+                organisation_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list(
                 "organisation_id", *AWARD_FIELDS):
-            _add_award(data[a["organisation_id"]], a)
+            _add_award(data[org_id], *award)
         members = self._members_summaries(ids, projected_titles or {})
         pending = self._pending("organisation_id", ids)
         return {u.pk: SubjectHistory(
             kind=codes.SubjectKind.COLLECTIVE,
-            years={r.year: r for r in _year_records(data.get(u.pk, {}), members.get(u.pk))},
+            years=self._records(data.get(u.pk, {}), members.get(u.pk)),
             pending=frozenset(pending.get(u.pk, ())),
         ) for u in units}
 
@@ -149,10 +162,10 @@ class HistoryLoader:
             "organisation_id", "person_id", "start", "end"))
         person_ids = Membership.objects.filter(organisation_id__in=unit_ids).values("person_id")
         ratings = {(r["person_id"], r["year"]): r["rating"] for r in Rating.objects.filter(
-            person_id__in=person_ids, year__gte=self.first_year).values("person_id", "year", "rating")}
+            person_id__in=person_ids, year__gte=self.first_year).order_by().values("person_id", "year", "rating")}
         titles: dict[tuple[int, int], set] = defaultdict(set)
         for a in Award.objects.filter(person_id__in=person_ids, year__gte=self.first_year, revoked=False,
-                                      award_type__code__in=["LDTT", "CSTT", "CSTD_CO_SO"]).values(
+                                      award_type__code__in=["LDTT", "CSTT", "CSTD_CO_SO"]).order_by().values(
                 "person_id", "year", "award_type__code"):
             titles[(a["person_id"], a["year"])].add(a["award_type__code"])
         for key, extra in projected.items():
@@ -188,20 +201,25 @@ class HistoryLoader:
     def households(self, households: list[Household]) -> dict[int, SubjectHistory]:
         ids = [h.pk for h in households]
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
-        for a in Award.objects.filter(household_id__in=ids, year__gte=self.first_year, revoked=False).values(
+        for household_id, *award in Award.objects.filter(
+                household_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list(
                 "household_id", *AWARD_FIELDS):
-            _add_award(data[a["household_id"]], a)
+            _add_award(data[household_id], *award)
         for c in Contribution.objects.filter(household_id__in=ids, year__gte=self.first_year):
             data[c.household_id].setdefault(c.year, _YearData()).contributions.append(
                 RContribution(codes.ContributionKind(c.kind), c.description,
                               used_for=f"award-{c.used_for_award_id}" if c.used_for_award_id else None))
         return {h.pk: SubjectHistory(kind=codes.SubjectKind.HOUSEHOLD,
-                                     years={r.year: r for r in _year_records(data.get(h.pk, {}))})
+                                     years=self._records(data.get(h.pk, {})))
                 for h in households}
+
+
+_AWARD_CODES = {**_FORMS, **_TITLES}
 
 
 def judge(history: SubjectHistory, *, target: str, year: int, params: RuleParameters,
           decision_date: datetime.date | None = None, case_id: str = "") -> Verdict:
-    case = Case(id=case_id, target=codes.parse_award_code(target), year=year, history=history,
+    case = Case(id=case_id, target=_AWARD_CODES.get(target) or codes.parse_award_code(target), year=year,
+                history=history,
                 decision_date=decision_date)
     return evaluate(case, params)

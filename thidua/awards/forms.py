@@ -48,3 +48,21 @@ class AwardForm(LegacyTextFormMixin, forms.Form):
     issuer_name = forms.CharField(label=_("Cơ quan ban hành"), max_length=200)
     amount = forms.IntegerField(label=_("Tiền thưởng (đồng)"), min_value=0, required=False)
     round_kind = forms.ChoiceField(label=_("Đợt"), choices=codes.RoundKind.choices())
+
+
+class DisciplineForm(LegacyTextFormMixin, forms.Form):
+    form = forms.ChoiceField(label=_("Hình thức kỷ luật"), choices=codes.DisciplineForm.choices())
+    start = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    end = forms.DateField(label=_("Đến ngày (hết thời hạn kỷ luật)"), widget=DateInput())
+    decision_number = forms.CharField(label=_("Số quyết định kỷ luật"), max_length=60, required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
+
+
+class PendingMatterForm(LegacyTextFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Loại việc"), choices=codes.PendingMatter.choices())
+    opened_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    note = forms.CharField(label=_("Nội dung"), max_length=255, required=False)
+
+
+class CloseMatterForm(forms.Form):
+    closed_on = forms.DateField(label=_("Kết thúc ngày"), widget=DateInput())

@@ -21,7 +21,7 @@ def new_verification_code() -> str:
     return secrets.token_urlsafe(12)
 
 
-def _exactly_one_subject(prefix: str) -> models.CheckConstraint:
+def exactly_one_subject(prefix: str) -> models.CheckConstraint:
     one = (Q(person__isnull=False, organisation__isnull=True, household__isnull=True)
            | Q(person__isnull=True, organisation__isnull=False, household__isnull=True)
            | Q(person__isnull=True, organisation__isnull=True, household__isnull=False))
@@ -175,7 +175,7 @@ class Award(SubjectMixin):
 
     class Meta:
         ordering = ["-year", "-award_type__rank"]
-        constraints = [_exactly_one_subject("award")]
+        constraints = [exactly_one_subject("award")]
         indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["organisation", "year"]),
                    models.Index(fields=["household", "year"]),
                    # The awards of one decision (its DOCX/PDF, documents.ledger.decision_awards).
@@ -209,7 +209,7 @@ class Rating(SubjectMixin):
     class Meta:
         ordering = ["-year"]
         constraints = [
-            _exactly_one_subject("rating"),
+            exactly_one_subject("rating"),
             models.UniqueConstraint(fields=["person", "year"], name="rating_person_year",
                                     condition=Q(person__isnull=False)),
             models.UniqueConstraint(fields=["organisation", "year"], name="rating_org_year",
@@ -261,7 +261,7 @@ class PendingMatter(SubjectMixin):
 
     class Meta:
         ordering = ["-opened_on"]
-        constraints = [_exactly_one_subject("pending")]
+        constraints = [exactly_one_subject("pending")]
         verbose_name = _("vụ việc đang xem xét")
         verbose_name_plural = _("vụ việc đang xem xét")
 

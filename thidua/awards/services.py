@@ -17,10 +17,12 @@ from .models import (
 )
 
 LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
+SIGNER_ROLES = {Role.CHAIRMAN}  # their signature on a decision writes its awards into the ledger
 
 
-def _require_ledger_role(actor) -> None:
-    if actor is not None and not (actor.is_superuser or actor.role in LEDGER_ROLES):
+def _require_ledger_role(actor, *, by_signature: bool = False) -> None:
+    roles = LEDGER_ROLES | SIGNER_ROLES if by_signature else LEDGER_ROLES
+    if actor is not None and not (actor.is_superuser or actor.role in roles):
         raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng được ghi sổ khen thưởng.")
 
 
@@ -39,10 +41,12 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
                  issuer: Organisation | None = None, decision_number: str = "",
                  decision_date: datetime.date | None = None, amount: int | None = None,
                  round_kind: str = "year_end", period_label: str = "", achievement: str = "",
-                 source: str = "", initiatives=(), contributions=()) -> Award:
+                 source: str = "", initiatives=(), contributions=(), by_signature: bool = False) -> Award:
     """Write one conferred title or form into the ledger. Initiatives and contributions given
-    as its grounds are marked used (an initiative grounds one award only)."""
-    _require_ledger_role(actor)
+    as its grounds are marked used (an initiative grounds one award only). ``by_signature``:
+    written because ``actor`` signed the decision (the caller checked the signing right), so
+    the chairman or a vice-chairman is the one the audit log names."""
+    _require_ledger_role(actor, by_signature=by_signature)
     award = create_record(actor=actor, model=Award, award_type=award_type, year=year, issuer=issuer,
                           issuer_name=issuer_name or (issuer.issuer_name if issuer else ""),
                           decision_number=decision_number, decision_date=decision_date, amount=amount,
@@ -68,8 +72,8 @@ def use_initiative_as_ground(*, actor, initiative: Initiative, award: Award) -> 
 
 
 @transaction.atomic
-def revoke_award(*, actor, award: Award, reason: str) -> Award:
-    _require_ledger_role(actor)
+def revoke_award(*, actor, award: Award, reason: str, by_signature: bool = False) -> Award:
+    _require_ledger_role(actor, by_signature=by_signature)
     if not reason.strip():
         raise ValidationError("Phải ghi căn cứ thu hồi.")
     return update_record(actor=actor, instance=award, revoked=True, revocation_note=reason.strip())
@@ -121,6 +125,11 @@ def open_pending_matter(*, actor, subject, kind: str, opened_on, note: str = "")
 @transaction.atomic
 def close_pending_matter(*, actor, matter: PendingMatter, closed_on) -> PendingMatter:
     _require_ledger_role(actor)
+    matter = PendingMatter.objects.select_for_update().get(pk=matter.pk)
+    if matter.closed_on is not None:
+        raise ValidationError("Vụ việc đã kết thúc ngày %s." % f"{matter.closed_on:%d/%m/%Y}")
+    if closed_on < matter.opened_on:
+        raise ValidationError("Ngày kết thúc không được trước ngày bắt đầu (%s)." % f"{matter.opened_on:%d/%m/%Y}")
     return update_record(actor=actor, instance=matter, closed_on=closed_on)
 
 

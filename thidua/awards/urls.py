@@ -13,4 +13,6 @@ urlpatterns = [
     path("sang-kien/", views.initiative_list, name="initiatives"),
     path("cong-bang/", views.fairness, name="fairness"),
     path("ca-nhan/<int:pk>/ghi-so/", views.award_add_person, name="award_add_person"),
+    path("ca-nhan/<int:pk>/ky-luat/", views.person_conduct, name="person_conduct"),
+    path("vu-viec/<int:pk>/ket-thuc/", views.pending_close, name="pending_close"),
 ]

@@ -6,13 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
 from thidua.org import selectors as org_selectors
 
 from . import candidates, exports, selectors, services
-from .forms import AwardForm, BaseSalaryForm, CandidateFilterForm, ParameterForm
-from .models import Rating, RuleParameter
+from .forms import (
+    AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm, PendingMatterForm,
+)
+from .models import PendingMatter, Rating, RuleParameter
 
 
 def _default_year() -> int:
@@ -116,6 +119,57 @@ def award_add_person(request, pk: int):
             messages.success(request, "Đã ghi vào sổ khen thưởng.")
             return redirect("org:person", pk=person.pk)
     return render(request, "awards/award_form.html", {"form": form, "subject": person})
+
+
+def _require_ledger(user) -> None:
+    if not (user.is_superuser or user.role in services.LEDGER_ROLES):
+        raise PermissionDenied
+
+
+@login_required
+def person_conduct(request, pk: int):
+    """Discipline and matters under consideration of a person (they bar awards: Luật TĐKT,
+    ND 152 Điều 4): the office records them here; the eligibility engine reads them."""
+    person = org_selectors.get_person(user=request.user, pk=pk)
+    _require_ledger(request.user)
+    which = request.POST.get("loai") if request.method == "POST" else None
+    discipline_form = DisciplineForm(request.POST if which == "ky-luat" else None, prefix="kl")
+    matter_form = PendingMatterForm(request.POST if which == "vu-viec" else None, prefix="vv")
+    form, write = {"ky-luat": (discipline_form, lambda d: services.record_discipline(
+                       actor=request.user, person=person, **d)),
+                   "vu-viec": (matter_form, lambda d: services.open_pending_matter(
+                       actor=request.user, subject=person, **d))}.get(which, (None, None))
+    if form is not None and form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã ghi nhận; danh sách đủ điều kiện khen thưởng tính lại theo thông tin này.")
+            return redirect("awards:person_conduct", pk=person.pk)
+    return render(request, "awards/conduct.html", {
+        "person": person, "discipline_form": discipline_form, "matter_form": matter_form,
+        "close_form": CloseMatterForm(initial={"closed_on": datetime.date.today()}),
+        "disciplines": list(person.disciplines.all()), "matters": list(PendingMatter.objects.filter(person=person)),
+    }, status=400 if form is not None else 200)
+
+
+@login_required
+@require_POST
+def pending_close(request, pk: int):
+    matter = get_object_or_404(PendingMatter.objects.filter(person__isnull=False), pk=pk)
+    person = org_selectors.get_person(user=request.user, pk=matter.person_id)  # out of scope: 404
+    _require_ledger(request.user)
+    form = CloseMatterForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["closed_on"])
+        services.close_pending_matter(actor=request.user, matter=matter, closed_on=form.cleaned_data["closed_on"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã ghi nhận vụ việc kết thúc.")
+    return redirect("awards:person_conduct", pk=person.pk)
 
 
 @login_required

@@ -62,12 +62,8 @@ def _spellout() -> icu.RuleBasedNumberFormat:
     return icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale("vi"))
 
 
-def number_in_words(number: int) -> str:
-    """Formal Vietnamese spell-out (ICU): 1015 -> 'một nghìn không trăm mười lăm'."""
+def icu_number_in_words(number: int) -> str:
+    """ICU's "vi" spell-out: right inside the first thousand, but it drops the formal "không
+    trăm" above it (1.015.000 → "một triệu mười lăm nghìn"); use ``number_in_words``."""
     return _spellout().format(int(number))
 
-
-def amount_in_words(amount: int) -> str:
-    """Amount of money as written in decisions: 'Ba triệu bốn trăm năm mươi nghìn đồng'."""
-    words = number_in_words(amount)
-    return words[:1].upper() + words[1:] + " đồng"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from thidua.core.text import format_vnd
 
-from .words import amount_in_words
+from thidua.core.words import amount_in_words
 
 
 @dataclass

@@ -15,7 +15,7 @@ from thidua.org.models import Membership, Organisation, Person
 
 from .data import AchievementReportData, AwardRow, CertificateData, DecisionData, DecisionLine, IssuerBlock, SignerBlock
 from .fmt import dmy, place_of
-from .words import amount_in_words
+from thidua.core.words import amount_in_words
 
 
 def verification_url(code: str) -> str:
@@ -112,7 +112,7 @@ def certificate_data(award: Award) -> CertificateData:
         verification_url=verification_url(award.verification_code), revoked=award.revoked)
 
 
-def _signed_decision(award: Award):
+def signed_decision(award: Award):
     """The proposals app's signed Decision behind this award, when that app is installed."""
     from django.apps import apps
 
@@ -130,7 +130,7 @@ def _signer(award: Award) -> SignerBlock:
     """Who signed: the signed decision's signer when the proposals app recorded it; else, for
     a committee in the tree, its chairman's or vice-chairman's membership (a vice-chairman
     signs "KT. CHỦ TỊCH")."""
-    decision = _signed_decision(award)
+    decision = signed_decision(award)
     if decision is not None and getattr(decision, "signer_name", ""):
         lines = [line.strip().upper() for line in (decision.signer_capacity or "CHỦ TỊCH").splitlines() if line.strip()]
         return SignerBlock(lines=lines or ["CHỦ TỊCH"], name=decision.signer_name)

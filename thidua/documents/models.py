@@ -95,7 +95,7 @@ class GenerationJob(models.Model):
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 
-    audit_exclude = ("progress", "step", "file")  # "filename" records the file
+    audit_exclude = ("progress", "step")
 
     class Meta:
         ordering = ["-created_at"]

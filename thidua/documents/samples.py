@@ -34,7 +34,7 @@ def decision(commune_name: str = COMMUNE, day: datetime.date | None = None) -> D
     total = sum(line.amount for line in lines)
     from thidua.core.text import format_vnd
 
-    from .words import amount_in_words
+    from thidua.core.words import amount_in_words
     upper = commune_name.upper()
     return DecisionData(
         issuer=IssuerBlock.commune_committee(commune_name), number="/QĐ-UBND",

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.text import search_key
 from thidua.org import selectors as org_selectors
 
-from . import defaults, jobs, ledger, render as renderers, samples, selectors, services
+from . import defaults, jobs, ledger, render as renderers, samples, selectors, services, signatures
 from .forms import AchievementForm, AnnualForm, FiveYearForm, SectionsForm, TemplateUploadForm
 from .models import DocumentTemplate, GenerationJob, ReportKind, TemplateKind
 from .reports import builder, output, sections
@@ -230,7 +230,7 @@ def decision_docx(request, pk: int):
 def decision_pdf(request, pk: int):
     award = selectors.get_award(user=request.user, pk=pk)
     name = f"quyet-dinh-{_slug(award.decision_number or str(award.pk))}.pdf"
-    return _send(request, lambda: renderers.render_decision_pdf(ledger.decision_data(award)), name, PDF, inline=True)
+    return _send(request, lambda: signatures.decision_pdf(award), name, PDF, inline=True)
 
 
 @login_required

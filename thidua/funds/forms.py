@@ -21,6 +21,18 @@ class OpenFundForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class FundEditForm(forms.Form):
+    opening_balance = forms.IntegerField(label=_("Số dư đầu năm (đồng)"), min_value=0, max_value=10**13)
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class OpenTalentFundForm(forms.Form):
+    name = forms.CharField(label=_("Tên quỹ"), max_length=200)
+    founded_on = forms.DateField(label=_("Ngày thành lập"), input_formats=DATE_FORMATS, widget=DATE_INPUT,
+                                 required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class ReceiptForm(forms.Form):
     kind = forms.ChoiceField(label=_("Nguồn"), choices=FundReceipt.Kind.choices)
     donor = forms.CharField(label=_("Người, đơn vị ủng hộ"), max_length=200, required=False)

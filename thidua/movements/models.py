@@ -96,7 +96,7 @@ class Movement(models.Model):
 
     # The file's name is audited through plan_document_name: core.audit's snapshot cannot read an
     # empty FileField (FieldFile.url raises ValueError, which hasattr() does not swallow).
-    audit_exclude = ("created_at", "plan_document")
+    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["level", "name"]

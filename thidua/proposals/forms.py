@@ -93,6 +93,10 @@ class DayForm(forms.Form):
     day = forms.DateField(label=_("Ngày ký"), widget=DateInput(), initial=timezone.localdate)
 
 
+class SignForm(DayForm):
+    confirmed = forms.BooleanField(label=_("Tôi đã đọc cảnh báo và xác nhận ký"), required=False)
+
+
 class AgendaForm(forms.Form):
     meeting = forms.ModelChoiceField(label=_("Phiên họp Hội đồng"), queryset=Meeting.objects.none())
 

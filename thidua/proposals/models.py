@@ -18,7 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from thidua.awards.models import SubjectMixin, _exactly_one_subject
+from thidua.awards.models import SubjectMixin, exactly_one_subject
 from thidua.rules import codes
 
 
@@ -153,7 +153,7 @@ class Nomination(SubjectMixin):
 
     class Meta:
         ordering = ["dossier", "id"]
-        constraints = [_exactly_one_subject("nomination")]
+        constraints = [exactly_one_subject("nomination")]
         verbose_name = _("đề nghị")
         verbose_name_plural = _("đề nghị")
 

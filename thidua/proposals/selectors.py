@@ -19,7 +19,7 @@ from .models import (
     Attachment, Attendance, AwardRound, CouncilMember, CouncilTerm, Decision, Dossier, Meeting, Nomination,
     Objection, Participation, WrittenOpinion,
 )
-from .services import current_term, recused_member_ids, voting_refusal
+from .services import current_term, recused_member_ids, signing_notices, voting_refusal
 
 S = Dossier.State
 PROCESSING_WORKING_DAYS = 5  # rules.md: an incomplete dossier is returned within 5 working days [S]
@@ -113,6 +113,7 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
         "can_prepare": access.can_prepare(user, dossier),
         "can_process": access.can_process(user, dossier),
         "is_signer": access.is_signer(user, dossier.round.commune),
+        "signing_notices": signing_notices(actor=user, dossier=dossier),
         "late": dossier.submitted_at is not None
         and timezone.localtime(dossier.submitted_at).date() > dossier.round.deadline,
     }

@@ -24,7 +24,7 @@ from . import access, selectors, services
 from .forms import (
     AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotForm, DayForm, DossierCreateForm, MeetingForm,
     MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
-    ReportForm, RevokeForm, RoundForm, TermForm, WrittenOpinionForm,
+    ReportForm, RevokeForm, RoundForm, SignForm, TermForm, WrittenOpinionForm,
 )
 from .models import AwardRound, CouncilTerm, Dossier, Meeting, Nomination
 
@@ -93,6 +93,8 @@ def dossier_detail(request, pk: int):
     context = selectors.dossier_page(user=request.user, dossier=dossier)
     context.update(minutes_form=MinutesForm(initial={"unit_minutes": dossier.unit_minutes}),
                    attachment_form=AttachmentForm(), reason_form=ReasonForm(), day_form=DayForm(),
+                   sign_form=SignForm(), ask_confirmation=request.GET.get("xac_nhan") == "1"
+                   or any(n.needs_confirmation for n in context["signing_notices"]),
                    agenda_form=AgendaForm(meetings=context["meetings"]) if context["meetings"] else None)
     if dossier.state == Dossier.State.SENT_TO_PROVINCE and context["can_process"]:
         passed = [n for n in context["nominations"] if n.outcome == Nomination.Outcome.PASSED]
@@ -253,16 +255,21 @@ def dossier_agenda(request, pk: int):
 @require_POST
 def dossier_sign(request, pk: int):
     dossier = selectors.get_dossier(user=request.user, pk=pk)
-    form = DayForm(request.POST)
+    form = SignForm(request.POST)
     if not form.is_valid():
         _form_error(request, form)
         return redirect("proposals:dossier", pk=pk)
     try:
-        decision = services.sign_decision(actor=request.user, dossier=dossier, day=form.cleaned_data["day"])
+        decision = services.sign_decision(actor=request.user, dossier=dossier, day=form.cleaned_data["day"],
+                                          confirmed=form.cleaned_data["confirmed"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+        if getattr(exc, "code", None) == "needs_confirmation":  # show the confirmation box, whatever the day
+            return redirect(reverse("proposals:dossier", args=[pk]) + "?xac_nhan=1#ky-quyet-dinh")
         return redirect("proposals:dossier", pk=pk)
     messages.success(request, _("Đã ký Quyết định số %s; các khen thưởng đã vào sổ.") % decision.number)
+    for notice in decision.signing_notices:
+        messages.info(request, notice.message)
     return redirect("proposals:decision", pk=decision.pk)
 
 
@@ -284,6 +291,8 @@ def dossier_to_province(request, pk: int):
 @require_POST
 def province_decision(request, pk: int):
     dossier = selectors.get_dossier(user=request.user, pk=pk)
+    if not access.can_process(request.user, dossier):
+        raise PermissionDenied
     passed = list(dossier.nominations.filter(outcome=Nomination.Outcome.PASSED).select_related(
         "award_type", "person", "organisation", "household"))
     form = ProvinceDecisionForm(request.POST, passed=passed)
@@ -474,6 +483,8 @@ def meeting_attendance(request, pk: int):
 @require_POST
 def meeting_opinion(request, pk: int):
     meeting = selectors.get_meeting(user=request.user, pk=pk)
+    if not access.can_run_meeting(request.user, meeting.term):
+        raise PermissionDenied
     context = selectors.meeting_page(user=request.user, meeting=meeting)
     form = WrittenOpinionForm(request.POST, absent=context["absent"],
                               nominations=[n for d in context["dossiers"] for n in d.agenda])

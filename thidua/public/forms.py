@@ -45,3 +45,17 @@ class PublishForm(forms.Form):
 
 class VerifyForm(forms.Form):
     ma = forms.CharField(label=_("Mã xác minh in trên giấy khen, bằng khen"), max_length=64)
+
+
+class SignedPdfForm(forms.Form):
+    MAX_BYTES = 10 * 1024 * 1024
+    tep = forms.FileField(label=_("Tệp PDF quyết định có chữ ký số"))
+
+    def clean_tep(self):
+        upload = self.cleaned_data["tep"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
+        data = upload.read()
+        if not data.lstrip()[:5] == b"%PDF-":
+            raise forms.ValidationError(_("Tệp không phải là PDF."))
+        return data

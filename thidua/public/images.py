@@ -8,21 +8,16 @@ import struct
 
 from django.core.exceptions import ValidationError
 
+from thidua.core.files import MIME_TYPES, sniff_head
+
 MAX_BYTES = 3 * 1024 * 1024
 ALLOWED = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP", "image/gif": "GIF"}
 
 
 def sniff(head: bytes) -> str | None:
-    """The image type from the file's magic bytes, or None."""
-    if head[:3] == b"\xff\xd8\xff":
-        return "image/jpeg"
-    if head[:8] == b"\x89PNG\r\n\x1a\n":
-        return "image/png"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "image/gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
+    """The image type (MIME) from the file's magic bytes, or None."""
+    content_type = MIME_TYPES.get(sniff_head(head) or "")
+    return content_type if content_type in ALLOWED else None
 
 
 _JPEG_DROP = {0xE1, 0xED, 0xFE}            # APP1 (Exif, XMP), APP13 (IPTC), COM

@@ -10,6 +10,7 @@ urlpatterns = [
     path("guong-dien-hinh/<slug:slug>/", views.exemplar_detail, name="exemplar"),
     path("anh/<int:pk>/", views.photo, name="photo"),
     path("xac-minh/", views.verify_lookup, name="verify_lookup"),
+    path("xac-minh-van-ban/", views.verify_document, name="verify_document"),
     # Same page as /xac-minh/<code> (thidua.public.root_urls), for an instance without the root mount.
     path("xac-minh/<str:code>", views.verify, name="certificate"),
     # Staff pages (login required).

@@ -1,6 +1,7 @@
 """The public site (no login) and the staff pages that edit exemplars. Thin views."""
 import re
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import ExemplarForm, PhotoForm, PublishForm, VerifyForm
+from .forms import ExemplarForm, PhotoForm, PublishForm, SignedPdfForm, VerifyForm
 from .models import ExemplarPhoto, Sector
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
@@ -87,6 +88,22 @@ def verify(request, code: str):
                "commune": selectors.home_commune(),
                "holder": selectors.holder_name(award) if award else ""}
     response = render(request, "public/verify.html", context, status=200 if award else 404)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def verify_document(request):
+    """Anyone checks a decision PDF's digital signature (funds.signing): unchanged since it was
+    signed, and signed with a certificate the commune trusts. Nothing is stored."""
+    if not apps.is_installed("thidua.funds"):
+        raise Http404
+    from thidua.funds import signing
+
+    form = SignedPdfForm(request.POST or None, request.FILES or None)
+    status = signing.verify_pdf(form.cleaned_data["tep"]) if request.method == "POST" and form.is_valid() else None
+    response = render(request, "public/verify_document.html", {
+        "form": form, "status": status, "nav": "verify", "commune": selectors.home_commune()},
+        status=400 if request.method == "POST" and status is None else 200)
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -1,3 +1,4 @@
+import datetime
 import time
 
 import pytest
@@ -66,15 +67,65 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
     assert "Điều 4" in mai_c.failed[0].article
 
 
-def test_the_whole_commune_page_has_a_fixed_number_of_queries(client_as, django_assert_max_num_queries):
+WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
+PAGE_QUERIES = 28  # session, user, notifications badge, scope, catalogue, histories: see engine.HistoryLoader
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_whole_commune_page_has_a_pinned_number_of_queries_whatever_the_data_size(client_as, demo_user):
+    from thidua.awards.models import Rating
+
     client = client_as("canbotdkt")
-    client.get("/khen-thuong/du-dieu-kien/?nam=2025")  # warm caches (content types, sessions)
-    with django_assert_max_num_queries(32):
-        started = time.perf_counter()
-        response = client.get("/khen-thuong/du-dieu-kien/?nam=2025")
-        elapsed = time.perf_counter() - started
-    assert response.status_code == 200
-    assert elapsed < 6.0  # loose guard on a loaded CI; the benchmark measures the real figure
+    client.get(WHOLE_COMMUNE)  # warm caches (content types, sessions)
+    assert _count_queries(client, WHOLE_COMMUNE) == PAGE_QUERIES
+    # Forty more staff with ratings and titles in a unit: the same number of queries (no N+1).
+    unit = Organisation.objects.get(name__contains="Trường Mầm non Hồng Phong")
+    ldtt = AwardType.objects.get(code="LDTT")
+    for i in range(40):
+        person = Person.objects.create(full_name=f"Nguyễn Văn Thử {i}", gender="M", category=Person.Category.CONG_CHUC)
+        person.memberships.create(organisation=unit, start=datetime.date(2020, 1, 1))
+        for year in (2023, 2024, 2025):
+            Rating.objects.create(person=person, year=year, rating="HTXSNV")
+            Award.objects.create(person=person, award_type=ldtt, year=year, decision_number=f"{i}/QĐ-UBND",
+                                 decision_date=datetime.date(year, 12, 20), issuer_name="UBND xã Nam Thanh Miện")
+    assert _count_queries(client, WHOLE_COMMUNE) == PAGE_QUERIES
+
+
+def test_the_whole_commune_candidate_page_renders_in_under_200_ms(client_as):
+    """The must-show of the awards issue, measured the way the server runs the page: after
+    start-up the process freezes its long-lived objects (``thidua.wsgi``), so a garbage
+    collection does not walk the test run's whole heap. The processor time the page costs is
+    always held to the bound; the wall-clock time too unless other work crowds the cores
+    (then it says nothing about the page)."""
+    import gc
+    import os
+    import statistics
+
+    client = client_as("canbotdkt")
+    client.get(WHOLE_COMMUNE)  # first render compiles templates and imports
+    gc.collect()
+    gc.freeze()
+    try:
+        wall, cpu = [], []
+        for _ in range(7):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get(WHOLE_COMMUNE)
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+    finally:
+        gc.unfreeze()
+    assert response.status_code == 200 and "Lao động tiên tiến" in response.content.decode()
+    assert statistics.median(cpu) < 0.200, [round(t * 1000) for t in cpu]
+    if os.getloadavg()[0] < (os.cpu_count() or 1):
+        assert statistics.median(wall) < 0.200, [round(t * 1000) for t in wall]
 
 
 def test_candidate_page_lists_a_target_with_reasons(client_as):

@@ -1,7 +1,8 @@
 """Template helpers available everywhere (registered as a builtin in settings)."""
 from django import template
 
-from thidua.core.text import amount_in_words, format_vnd
+from thidua.core.text import format_vnd
+from thidua.core.words import amount_in_words
 
 register = template.Library()
 

@@ -2,7 +2,8 @@ import unicodedata
 
 import pytest
 
-from thidua.core.text import amount_in_words, format_vnd, given_name_key, nfc, number_in_words, search_key
+from thidua.core.text import format_vnd, given_name_key, nfc, search_key
+from thidua.core.words import amount_in_words, number_in_words
 
 
 def test_search_key_drops_diacritics_and_d_stroke():
@@ -35,3 +36,10 @@ def test_names_sort_by_given_name_in_vietnamese_order():
 
 def test_control_characters_never_reach_a_search_key():
     assert search_key("nguyen\x00thi\tmai\n") == "nguyen thi mai"
+
+
+def test_the_vnd_words_filter_reads_khong_tram_above_a_million():
+    from django.template import Context, Template
+
+    rendered = Template("{{ amount|vnd_words }}").render(Context({"amount": 1_015_000}))
+    assert rendered == "Một triệu không trăm mười lăm nghìn đồng"

@@ -2,7 +2,6 @@
 certificate's own chain, and no longer does once one signed byte is changed."""
 import pytest
 import weasyprint
-from django.core.management import call_command
 
 from thidua.funds import signing
 
@@ -12,18 +11,8 @@ def pdf():
     return weasyprint.HTML(string="<h1>QUYẾT ĐỊNH</h1><p>Quyết định khen thưởng số 1/QĐ-UBND</p>").write_pdf()
 
 
-@pytest.fixture
-def certificate(tmp_path, settings):
-    """The administrator's configuration, with a certificate from make_test_certificate."""
-    path = tmp_path / "ky-so" / "thu-nghiem.p12"
-    call_command("make_test_certificate", str(path), "--passphrase", "bi-mat", stdout=open("/dev/null", "w"))
-    settings.THIDUA_SIGNING_P12 = str(path)
-    settings.THIDUA_SIGNING_PASSPHRASE = "bi-mat"
-    return path
-
-
-def test_a_signed_pdf_is_valid(pdf, certificate):
-    signed = signing.sign_pdf(pdf, p12_path=certificate, passphrase="bi-mat",
+def test_a_signed_pdf_is_valid(pdf, signing_certificate):
+    signed = signing.sign_pdf(pdf, p12_path=signing_certificate, passphrase="bi-mat",
                               reason="Ban hành quyết định khen thưởng", location="Xã Nam Thanh Miện")
     status = signing.verify_pdf(signed)
     assert status.valid and status.intact
@@ -32,7 +21,7 @@ def test_a_signed_pdf_is_valid(pdf, certificate):
     assert status.message.startswith("Chữ ký hợp lệ")
 
 
-def test_changing_one_signed_byte_breaks_the_signature(pdf, certificate):
+def test_changing_one_signed_byte_breaks_the_signature(pdf, signing_certificate):
     signed = signing.sign_with_configured(pdf, reason="Ban hành quyết định khen thưởng")
     at = len(pdf) // 2  # inside the original document, covered by the signature
     tampered = signed[:at] + bytes([signed[at] ^ 0x01]) + signed[at + 1:]
@@ -42,7 +31,7 @@ def test_changing_one_signed_byte_breaks_the_signature(pdf, certificate):
     assert "đã bị thay đổi" in status.message or "Không đọc được" in status.message
 
 
-def test_a_certificate_outside_the_trusted_chain_is_not_valid(pdf, certificate, tmp_path):
+def test_a_certificate_outside_the_trusted_chain_is_not_valid(pdf, signing_certificate, tmp_path):
     other = tmp_path / "khac.p12"
     other.write_bytes(signing.make_test_p12(passphrase="x", common_name="Người lạ"))
     signed = signing.sign_pdf(pdf, p12_path=other, passphrase="x", reason="Thử")
@@ -50,7 +39,7 @@ def test_a_certificate_outside_the_trusted_chain_is_not_valid(pdf, certificate, 
     assert status.intact and not status.valid
 
 
-def test_unsigned_or_broken_files_are_reported_not_raised(pdf, certificate):
+def test_unsigned_or_broken_files_are_reported_not_raised(pdf, signing_certificate):
     assert signing.verify_pdf(pdf).message == "Tệp PDF không có chữ ký số."
     assert not signing.verify_pdf(b"not a pdf").valid
 

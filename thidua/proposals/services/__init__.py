@@ -9,7 +9,7 @@ from .council import (  # noqa: F401
     open_meeting, put_on_agenda, record_attendance, recused_member_ids, schedule_meeting, voting_refusal,
 )
 from .decisions import (  # noqa: F401
-    next_number, record_province_decision, revoke_decision, send_to_province, sign_decision,
+    next_number, record_province_decision, revoke_decision, send_to_province, sign_decision, signing_notices,
 )
 from .dossiers import (  # noqa: F401
     RateLimited, accept_dossier, add_attachment, add_nomination, answer_objection, create_dossier, create_round,

@@ -208,7 +208,12 @@ def voting_refusal(nomination: Nomination, *, open_objections: int | None = None
 
 @transaction.atomic
 def cast_ballot(*, actor, nomination: Nomination, choice: str) -> str:
-    """Vote once, secretly, on a nomination; returns the receipt code (shown once)."""
+    """Vote once, secretly, on a nomination; returns the receipt code (shown once).
+    The meeting row is locked first (the order close_meeting takes too): a close waits for a
+    ballot being written and counts it; a ballot arriving after the close is refused."""
+    meeting_id = Nomination.objects.filter(pk=nomination.pk).values_list("dossier__meeting_id", flat=True).first()
+    if meeting_id is not None:
+        list(Meeting.objects.select_for_update().filter(pk=meeting_id).values_list("pk", flat=True))
     nomination = (Nomination.objects.select_for_update(of=("self",))
                   .select_related("dossier__meeting__term", "person").get(pk=nomination.pk))
     refusal = voting_refusal(nomination)

@@ -30,6 +30,7 @@ from thidua.rules import codes
 from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
 from ..access import can_process, is_signer, require, signer_capacity
+from ..checks import before_signing
 from ..models import Decision, Dossier, Nomination, NumberCounter
 from .dossiers import OFFICE_ONLY, _lock, _move
 
@@ -87,7 +88,7 @@ def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, par
 
 
 def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, dossier: Dossier,
-                  money: dict[int, int | None], issuer=None) -> None:
+                  money: dict[int, int | None], issuer=None, by_signature: bool = False) -> None:
     award_round = dossier.round
     for n in nominations:
         award = award_services.record_award(
@@ -95,7 +96,7 @@ def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, d
             issuer=issuer, issuer_name=decision.issuer_name, decision_number=decision.number,
             decision_date=decision.date, amount=money[n.pk], round_kind=award_round.kind,
             period_label=award_round.period_label,
-            source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})")
+            source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})", by_signature=by_signature)
         n.award, n.outcome = award, O.AWARDED
         n.save(update_fields=["award", "outcome"])
 
@@ -104,23 +105,54 @@ def _place(commune) -> str:
     return commune.name.removeprefix("Xã ").removeprefix("Phường ")
 
 
+def _passed_for_signature(dossier: Dossier) -> list[Nomination]:
+    if dossier.upward:
+        raise ValidationError("Hồ sơ này thuộc thẩm quyền cấp tỉnh: hãy ký tờ trình gửi cấp tỉnh.")
+    nominations = list(dossier.nominations.filter(outcome=O.PASSED).select_related(
+        "award_type", "person", "organisation", "household__village"))
+    if not nominations:
+        raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
+    return nominations
+
+
+def signing_notices(*, actor, dossier: Dossier, day: datetime.date | None = None) -> list:
+    """What the registered checks (``proposals.checks.before_signing``, e.g. the reward fund's
+    balance) would tell the signer if she signed ``dossier`` on ``day`` (today); writes nothing.
+    Empty when the dossier cannot be signed here."""
+    if dossier.state != S.VOTED or not is_signer(actor, dossier.round.commune):
+        return []
+    try:
+        nominations = _passed_for_signature(dossier)
+        day = day or timezone.localdate()
+        money = amounts(nominations, year=dossier.round.year, day=day, params=current_parameters())
+    except ValidationError:
+        return []
+    return before_signing.notices(actor=actor, dossier=dossier, total=sum(v or 0 for v in money.values()),
+                                  day=day, dry_run=True)
+
+
 @transaction.atomic
-def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None) -> Decision:
+def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, confirmed: bool = False) -> Decision:
     """The chairman (or a vice-chairman, "KT. Chủ tịch") approves what the council passed:
-    the decision takes the year's next number, is frozen, and every award enters the ledger."""
+    the decision takes the year's next number, is frozen, and every award enters the ledger.
+
+    The checks registered in ``proposals.checks.before_signing`` run first (the funds app: the
+    year's reward fund must cover the money, or the signer confirms the overrun — ``confirmed``);
+    a notice that needs confirmation refuses the signature (``ValidationError`` with code
+    ``needs_confirmation``). The decision carries the notices in ``signing_notices``."""
     dossier = _lock(dossier)
     commune = dossier.round.commune
     require(is_signer(actor, commune), SIGNERS_ONLY)
     if dossier.state != S.VOTED:
         raise ValidationError("Chỉ ký quyết định cho hồ sơ Hội đồng đã bỏ phiếu.")
-    nominations = list(dossier.nominations.filter(outcome=O.PASSED).select_related(
-        "award_type", "person", "organisation", "household__village"))
-    if dossier.upward:
-        raise ValidationError("Hồ sơ này thuộc thẩm quyền cấp tỉnh: hãy ký tờ trình gửi cấp tỉnh.")
-    if not nominations:
-        raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
+    nominations = _passed_for_signature(dossier)
     day = _day(day, not_before=dossier.meeting.held_on if dossier.meeting_id else None)
     money = amounts(nominations, year=dossier.round.year, day=day, params=current_parameters())
+    notices = before_signing.notices(actor=actor, dossier=dossier, total=sum(v or 0 for v in money.values()),
+                                     day=day, confirmed=confirmed)
+    waiting = [n.message for n in notices if n.needs_confirmation]
+    if waiting:
+        raise ValidationError(" ".join(waiting), code="needs_confirmation")
     sequence = next_number(issuer=commune, year=day.year, series=DECISION_SERIES)
     number = f"{sequence}/{DECISION_SERIES}"
     capacity = signer_capacity(actor)
@@ -134,10 +166,11 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None) 
         sequence=sequence, number=number, date=day, signer=actor, signer_name=actor.get_full_name(),
         signer_capacity=capacity, body=body)
     log_create(actor=actor, instance=decision, note=f"Ký quyết định khen thưởng ({capacity.splitlines()[0]})")
-    _write_ledger(actor=None, nominations=nominations, decision=decision, dossier=dossier, money=money,
-                  issuer=commune)
+    _write_ledger(actor=actor, by_signature=True, nominations=nominations, decision=decision, dossier=dossier,
+                  money=money, issuer=commune)
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
           note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
+    decision.signing_notices = notices
     return decision
 
 
@@ -174,7 +207,7 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
         signer_capacity=capacity, revokes=decision, reason=reason, body=body)
     log_create(actor=actor, instance=revocation, note=f"Thu hồi khen thưởng của Quyết định số {decision.number}")
     for n in awarded:
-        award_services.revoke_award(actor=None, award=n.award,
+        award_services.revoke_award(actor=actor, by_signature=True, award=n.award,
                                     reason=f"Quyết định số {number} ngày {day:%d/%m/%Y}: {reason}"[:255])
         n.outcome = O.REVOKED
         n.save(update_fields=["outcome"])

@@ -32,6 +32,19 @@ def test_signing_writes_the_ledger_with_the_money_at_the_decision_date(flow):
     assert "Chiến sĩ thi đua cơ sở" in decision.body and decision.signer_capacity == "CHỦ TỊCH"
 
 
+def test_the_audit_log_names_the_signer_as_the_writer_of_the_awards_and_of_their_revocation(flow):
+    from django.contrib.contenttypes.models import ContentType
+
+    from thidua.core.models import AuditEntry
+
+    decision = flow.decided(nominees=[("Nguyễn Thị Mai", "LDTT")]).decision
+    award = Award.objects.get(decision_number=decision.number)
+    entries = AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Award), object_id=str(award.pk))
+    assert [e.actor for e in entries.filter(action=AuditEntry.Action.CREATE)] == [flow.chairman]
+    services.revoke_decision(actor=flow.chairman, decision=decision, reason="Kết luận thanh tra: khai sai thành tích.")
+    assert [e.actor for e in entries.filter(action=AuditEntry.Action.UPDATE)] == [flow.chairman]
+
+
 def test_a_vice_chairman_signs_for_the_chairman(flow):
     decision = flow.decided(signer="phochutich").decision
     assert decision.signer_capacity.startswith("KT. CHỦ TỊCH")

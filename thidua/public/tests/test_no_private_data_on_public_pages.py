@@ -50,6 +50,7 @@ def _urls(photo: ExemplarPhoto) -> dict[str, list[str]]:
         "exemplar": [f"/cong-khai/guong-dien-hinh/{e.slug}/" for e in exemplars],
         "photo": [f"/cong-khai/anh/{photo.pk}/"],
         "verify_lookup": ["/cong-khai/xac-minh/", "/cong-khai/xac-minh/?ma=abc"],
+        "verify_document": ["/cong-khai/xac-minh-van-ban/"],
         "certificate": [f"/cong-khai/xac-minh/{c}" for c in codes[:20]] + [f"/xac-minh/{c}" for c in codes],
         # Staff pages: an anonymous visitor is sent to the login page, and sees nothing.
         "manage": ["/cong-khai/quan-ly/"], "manage_create": ["/cong-khai/quan-ly/them/"],

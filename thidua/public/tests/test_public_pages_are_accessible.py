@@ -30,7 +30,8 @@ def _pages():
     exemplar = Exemplar.objects.public().first()
     award = Award.objects.filter(person__isnull=False).first()
     return ["/cong-khai/", "/cong-khai/guong-dien-hinh/", f"/cong-khai/guong-dien-hinh/{exemplar.slug}/",
-            "/cong-khai/xac-minh/", f"/xac-minh/{award.verification_code}", "/xac-minh/khong-co"]
+            "/cong-khai/xac-minh/", "/cong-khai/xac-minh-van-ban/", f"/xac-minh/{award.verification_code}",
+            "/xac-minh/khong-co"]
 
 
 def test_public_pages_meet_the_basics(client):

@@ -10,6 +10,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from thidua.core.dbstats import analyze
+
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu xã Nam Thanh Miện (chạy lại nhiều lần không thay đổi gì)."
@@ -28,4 +30,5 @@ class Command(BaseCommand):
                     continue
                 self.stdout.write(f"Nạp dữ liệu mẫu: {config.verbose_name}")
                 import_module(module_name).load(log)
+        analyze()  # the planner must know the tables are no longer empty
         self.stdout.write(self.style.SUCCESS("Đã nạp xong dữ liệu mẫu xã Nam Thanh Miện."))

@@ -3,9 +3,10 @@
 Formal written Vietnamese reads every 3-digit group after the first non-zero one in full,
 hundreds included: 1.015.000 → "một triệu không trăm mười lăm nghìn", 1.000.005 → "một
 triệu không trăm lẻ năm"; a group that is all zeros is skipped (2.000.100 → "hai triệu một
-trăm"). ICU's "vi" spell-out (``thidua.core.text.number_in_words``) only does this inside
-the first thousand (1015 → "một nghìn không trăm mười lăm" but 1.015.000 → "một triệu mười
-lăm nghìn"), so documents use this module. Scales above "tỷ" repeat it: 10^12 is "một
+trăm"). ICU's "vi" spell-out (``thidua.core.text.icu_number_in_words``) only does this
+inside the first thousand (1015 → "một nghìn không trăm mười lăm" but 1.015.000 → "một triệu
+mười lăm nghìn"), so every amount in words (documents, the ``in_words`` filter) comes from
+this module; a test pins where the two agree and where ICU is wrong. Scales above "tỷ" repeat it: 10^12 is "một
 nghìn tỷ", 10^18 "một tỷ tỷ".
 """
 from __future__ import annotations

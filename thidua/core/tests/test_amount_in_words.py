@@ -2,8 +2,8 @@
 reads its hundreds, "không trăm"), including the cases ICU gets wrong."""
 import pytest
 
-from thidua.core.text import number_in_words as icu_words
-from thidua.documents.words import amount_in_words, number_in_words
+from thidua.core.text import icu_number_in_words as icu_words
+from thidua.core.words import amount_in_words, number_in_words
 
 
 @pytest.mark.parametrize("amount, words", [

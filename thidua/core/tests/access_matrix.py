@@ -1,0 +1,316 @@
+"""Who may reach every URL of ThiĐua: one entry per URL name (``namespace:name``).
+
+Roles (thidua/core/tests/access_world.py): anonymous, clerk_a (unit A's clerk), clerk_b (unit B's
+clerk), council, officer, chairman, auditor, admin.
+
+- ``Page(readers)``: a page; readers GET it (200), other signed-in roles get 403 (404 for those
+  in ``hidden``), anonymous is sent to the login page. A POST to it changes nothing.
+- ``Form(readers, writers)``: a page whose POST writes; a role outside ``writers`` is refused
+  (403/404/login) and nothing changes.
+- ``Action(writers)``: POST only (GET answers 405); same refusal rule.
+- ``Api(readers)``: a route of the token API (no token: 401).
+- ``unit_a=True``: the URL's object belongs to unit A, so clerk B gets 404 on GET and POST (IDOR).
+- ``status``: GET answers of particular roles a rule does not express ("redirect": a 302 that is
+  not the login page).
+
+A URL pattern with no entry here fails test_access_matrix: a new view is reviewed before it ships.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+ROLE_NAMES = ("anonymous", "clerk_a", "clerk_b", "council", "officer", "chairman", "auditor", "admin")
+LOGIN, REDIRECT = "login", "redirect"
+
+EVERYONE = frozenset(ROLE_NAMES)
+STAFF = EVERYONE - {"anonymous"}
+CLERKS = frozenset({"clerk_a", "clerk_b"})
+COMMUNE = STAFF - CLERKS                               # the commune-wide roles
+OFFICE = frozenset({"officer", "admin"})               # cán bộ TĐKT and the administrator
+ADMIN = frozenset({"admin"})
+RECORD_KEEPERS = OFFICE | CLERKS                       # User.can_manage_records
+AUDIT_READERS = OFFICE | {"auditor"}                   # User.can_read_audit
+FUND_READERS = OFFICE | {"chairman", "auditor"}        # funds.access.READERS
+SCORERS = OFFICE | {"council"}                         # movements.access.SCORER_ROLES
+SIGNERS = frozenset({"chairman"})
+MEETING_RUNNERS = OFFICE | {"chairman"}                # the office, the council's chairman (chutich)
+VOTERS = frozenset({"council", "officer", "chairman"})  # demo council members present at the meeting
+NOBODY = frozenset()
+
+
+@dataclass(frozen=True)
+class Entry:
+    readers: frozenset
+    writers: frozenset = NOBODY
+    args: Callable | None = None          # world -> URL kwargs
+    data: Callable | None = None          # world -> POST data
+    unit_a: bool = False
+    hidden: frozenset = NOBODY
+    status: dict = field(default_factory=dict)
+    ok: int | str = 200
+    post_ok: int | str | None = None      # the POST answer of a writer, where it must be exactly this
+    get_allowed: bool = True              # False: POST-only view (GET 405)
+    writes: bool = False                  # POST writes (for ``writers``)
+    api: bool = False
+
+    def expected_get(self, role: str):
+        if role == "anonymous":
+            if self.api:
+                return self.status.get(role, 200 if role in self.readers else 401)
+            return self.status.get(role, self.ok if role in self.readers else LOGIN)
+        if role in self.status:
+            return self.status[role]
+        if not self.get_allowed:
+            return 405
+        if role == "clerk_b" and self.unit_a:
+            return 404
+        if role in self.readers:
+            return self.ok
+        return 404 if role in self.hidden else 403
+
+    def may_write(self, role: str) -> bool:
+        if role == "clerk_b" and self.unit_a:
+            return False
+        return self.writes and role in self.writers
+
+
+def Page(readers, **kw) -> Entry:
+    return Entry(frozenset(readers), **kw)
+
+
+def Form(readers, writers, **kw) -> Entry:
+    return Entry(frozenset(readers), frozenset(writers), writes=True, **kw)
+
+
+def Action(writers, **kw) -> Entry:
+    return Entry(frozenset(writers), frozenset(writers), writes=True, get_allowed=False, **kw)
+
+
+def Api(readers, **kw) -> Entry:
+    return Entry(frozenset(readers), api=True, **kw)
+
+
+def pk(attr):
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+def year(w):
+    return {"year": w.year}
+
+
+def day(w):
+    return w.today.strftime("%d/%m/%Y")
+
+
+A_DOSSIER = {"unit_a": True}
+DRAFT_HIDDEN = frozenset({"council", "chairman", "auditor"})  # a draft is the unit's and the office's only
+
+MATRIX: dict[str, Entry] = {
+    # core, accounts
+    "core:home": Page(STAFF),
+    "core:healthz": Page(EVERYONE),
+    "core:audit": Page(AUDIT_READERS),
+    "accounts:login": Form(EVERYONE, EVERYONE, status={r: REDIRECT for r in STAFF}),
+    "accounts:logout": Action(EVERYONE, status={"anonymous": 405}, post_ok=LOGIN),
+    "accounts:password_change": Form(STAFF, STAFF),
+    "accounts:password_change_done": Page(STAFF),
+    "accounts:notifications": Form(STAFF, STAFF),
+    # org
+    "org:tree": Page(STAFF),
+    "org:unit": Page(STAFF, args=pk("unit_a"), unit_a=True),
+    "org:person_create": Form(RECORD_KEEPERS, RECORD_KEEPERS),
+    "org:person": Page(STAFF, args=pk("person_a"), unit_a=True),
+    "org:person_edit": Form(RECORD_KEEPERS - {"clerk_b"}, RECORD_KEEPERS - {"clerk_b"}, args=pk("person_a"),
+                            unit_a=True),
+    "org:search": Page(STAFF),
+    # awards
+    "awards:candidates": Page(STAFF),
+    "awards:catalogue": Page(STAFF),
+    "awards:parameter_edit": Form(ADMIN, ADMIN, args=pk("parameter")),
+    "awards:base_salary_add": Form(ADMIN, ADMIN),
+    "awards:ledger": Page(STAFF),
+    "awards:initiatives": Page(STAFF),
+    "awards:fairness": Page(STAFF),
+    "awards:award_add_person": Form(OFFICE, OFFICE, args=pk("person_a"), unit_a=True),
+    "awards:person_conduct": Form(OFFICE, OFFICE, args=pk("person_a"), unit_a=True,
+                                  data=lambda w: {"loai": "vu-viec", "vv-kind": "complaint",
+                                                  "vv-opened_on": day(w), "vv-note": "Đơn thư"}),
+    "awards:pending_close": Action(OFFICE, args=pk("pending"), unit_a=True,
+                                   data=lambda w: {"closed_on": day(w)}),
+    # movements
+    "movements:overview": Page(STAFF, status={"clerk_a": REDIRECT, "clerk_b": REDIRECT}),
+    "movements:todo": Page(STAFF, status={r: REDIRECT for r in COMMUNE}),
+    "movements:movement_create": Form(OFFICE, OFFICE),
+    "movements:movement": Page(STAFF, args=pk("movement")),
+    "movements:movement_edit": Form(OFFICE, OFFICE, args=pk("movement")),
+    "movements:movement_step": Action(OFFICE, args=pk("movement")),
+    "movements:plan_document": Page(STAFF, args=pk("movement"), ok=404),
+    "movements:result_add": Form(OFFICE, OFFICE, args=lambda w: {"movement_pk": w.movement.pk}),
+    "movements:result_edit": Form(OFFICE, OFFICE, args=pk("result")),
+    "movements:result_delete": Action(OFFICE, args=pk("result")),
+    "movements:movements_excel": Page(STAFF, args=year),
+    "movements:registrations": Page(COMMUNE, args=year),
+    "movements:registrations_excel": Page(COMMUNE, args=year),
+    "movements:period_edit": Form(OFFICE, OFFICE, args=year),
+    "movements:remind_all": Action(OFFICE, args=year),
+    "movements:register": Form(RECORD_KEEPERS, RECORD_KEEPERS, args=lambda w: {"year": w.year, "org": w.unit_a.pk},
+                               unit_a=True),
+    "movements:reopen": Form(OFFICE, OFFICE, args=lambda w: {"year": w.year, "org": w.unit_a.pk}, unit_a=True,
+                             status={"clerk_b": 403}),  # managers only: refused before the unit is read
+    "movements:remind": Action(OFFICE, args=lambda w: {"year": w.year, "org": w.unit_a.pk}, unit_a=True),
+    "movements:pacts": Page(STAFF, args=year),
+    "movements:pact_create": Form(OFFICE, OFFICE, args=lambda w: {"block": w.block.pk}),
+    "movements:pact": Page(STAFF, args=pk("pact")),
+    "movements:pact_sign": Action(RECORD_KEEPERS, args=lambda w: {"pk": w.pact.pk, "org": w.unit_a.pk},
+                                  data=lambda w: {"signed_on": day(w)}, unit_a=True),
+    "movements:criteria_sets": Page(STAFF, args=year),
+    "movements:criteria_set_create": Form(OFFICE, OFFICE, args=year),
+    "movements:criteria_set": Page(STAFF, args=pk("criteria_set")),
+    "movements:criteria_set_edit": Form(OFFICE, OFFICE, args=pk("criteria_set")),
+    "movements:criteria_set_new_version": Action(OFFICE, args=pk("criteria_set")),
+    "movements:criterion_add": Form(OFFICE, OFFICE, args=lambda w: {"set_pk": w.criteria_set.pk}),
+    "movements:criterion_edit": Form(OFFICE, OFFICE, args=pk("criterion")),
+    "movements:criterion_delete": Action(OFFICE, args=pk("criterion")),
+    "movements:scorecard_open": Action(RECORD_KEEPERS,
+                                       args=lambda w: {"set_pk": w.criteria_set.pk, "org": w.unit_a.pk}, unit_a=True),
+    "movements:scorecard": Page(STAFF, args=pk("scorecard"), unit_a=True),
+    "movements:score_row": Action({"clerk_a", "officer", "admin"} | SCORERS,
+                                  args=lambda w: {"pk": w.scorecard.pk, "criterion": w.criterion.pk}, unit_a=True),
+    "movements:scorecard_submit": Action({"clerk_a", "officer", "admin"}, args=pk("scorecard"), unit_a=True),
+    "movements:scorecard_return": Action(SCORERS, args=pk("scorecard"), data=lambda w: {"reason": "Thiếu minh chứng."},
+                                         unit_a=True),
+    "movements:scorecard_lock": Action(SCORERS, args=pk("scorecard"), unit_a=True),
+    "movements:evidence": Page(STAFF, args=pk("evidence"), unit_a=True),
+    "movements:evidence_delete": Action({"clerk_a", "officer", "admin"}, args=pk("evidence"), unit_a=True),
+    "movements:queue": Page(SCORERS),
+    "movements:ranking": Page(STAFF, args=year),
+    "movements:ranking_excel": Page(STAFF, args=year),
+    # proposals
+    "proposals:queue": Page(STAFF),
+    "proposals:round_create": Form(OFFICE, OFFICE),
+    "proposals:dossier_create": Form(RECORD_KEEPERS, RECORD_KEEPERS, args=lambda w: {"round_pk": w.round.pk}),
+    "proposals:dossier": Page(STAFF - DRAFT_HIDDEN, args=pk("draft"), hidden=DRAFT_HIDDEN, **A_DOSSIER),
+    "proposals:dossier_edit": Action({"clerk_a"} | OFFICE, args=pk("draft"), hidden=DRAFT_HIDDEN,
+                                     data=lambda w: {"unit_minutes": "Biên bản mới"}, **A_DOSSIER),
+    "proposals:nomination_add": Action({"clerk_a"} | OFFICE, args=pk("draft"), hidden=DRAFT_HIDDEN,
+                                       **A_DOSSIER),
+    "proposals:attachment_add": Action({"clerk_a"} | OFFICE, args=pk("draft"), hidden=DRAFT_HIDDEN,
+                                       **A_DOSSIER),
+    "proposals:dossier_agenda": Action(OFFICE, args=pk("voting"), data=lambda w: {"meeting": w.planned_meeting.pk},
+                                       **A_DOSSIER),
+    "proposals:dossier_sign": Action(SIGNERS, args=pk("decided"), data=lambda w: {"day": day(w)}, **A_DOSSIER),
+    "proposals:dossier_to_province": Action(SIGNERS, args=pk("decided"), data=lambda w: {"day": day(w)},
+                                            **A_DOSSIER),
+    "proposals:province_decision": Action(OFFICE, args=pk("decided"), **A_DOSSIER),
+    "proposals:package": Page(STAFF, args=pk("decided"), **A_DOSSIER),
+    "proposals:transition": Action({"clerk_a"} | OFFICE, args=lambda w: {"pk": w.draft.pk, "action": "nop"},
+                                   hidden=DRAFT_HIDDEN, **A_DOSSIER),
+    "proposals:nomination_edit": Form({"clerk_a"} | OFFICE, {"clerk_a"} | OFFICE, args=pk("nomination"),
+                                      hidden=DRAFT_HIDDEN, data=lambda w: {"report": "Thành tích."},
+                                      **A_DOSSIER),
+    "proposals:nomination_remove": Action({"clerk_a"} | OFFICE, args=pk("nomination"),
+                                          hidden=DRAFT_HIDDEN, **A_DOSSIER),
+    "proposals:nomination_pass": Action(OFFICE, args=lambda w: {"pk": w.voting.nominations.first().pk},
+                                        data=lambda w: {"reason": "Có thành tích đột xuất được tỉnh ghi nhận."},
+                                        **A_DOSSIER),
+    "proposals:attachment": Page(STAFF - DRAFT_HIDDEN, args=pk("attachment"), hidden=DRAFT_HIDDEN, **A_DOSSIER),
+    "proposals:attachment_remove": Action({"clerk_a"} | OFFICE, args=pk("attachment"),
+                                          hidden=DRAFT_HIDDEN, **A_DOSSIER),
+    "proposals:objection_answer": Action(OFFICE, args=pk("objection"), data=lambda w: {"answer": "Đã xem xét."},
+                                         **A_DOSSIER),
+    "proposals:decision": Form(STAFF, SIGNERS, args=pk("decision"), **A_DOSSIER),
+    "proposals:public_list": Page(EVERYONE),
+    "proposals:public_dossier": Form(EVERYONE, EVERYONE, args=pk("published")),
+    "proposals:council": Page(COMMUNE),
+    "proposals:term_create": Form(OFFICE, OFFICE),
+    "proposals:member_add": Form(OFFICE, OFFICE, args=pk("term")),
+    "proposals:meeting_create": Form(COMMUNE, MEETING_RUNNERS, args=pk("term"),
+                                     data=lambda w: {"held_on": day(w), "location": "Hội trường"}),
+    "proposals:meeting": Page(COMMUNE, args=pk("meeting"), hidden=CLERKS),
+    "proposals:meeting_attendance": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),
+    "proposals:meeting_opinion": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),
+    "proposals:meeting_open": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),
+    "proposals:meeting_close": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),
+    "proposals:minutes": Page(COMMUNE, args=pk("closed_meeting"), hidden=CLERKS),
+    "proposals:vote": Action(VOTERS, args=pk("ballot_nomination"), data=lambda w: {"choice": "yes"}, **A_DOSSIER),
+    "proposals:receipt_check": Form(STAFF, STAFF),
+    # documents
+    "documents:index": Page(STAFF),
+    "documents:report": Page(COMMUNE, args=lambda w: {"slug": "nam"}),
+    "documents:report_preview": Page(COMMUNE, args=lambda w: {"slug": "nam"}),
+    "documents:report_generate": Action(COMMUNE, args=lambda w: {"slug": "nam"}),
+    "documents:report_sections": Form(OFFICE, OFFICE, args=lambda w: {"slug": "nam"}),
+    "documents:job": Page(OFFICE, args=pk("job"), hidden=STAFF),
+    "documents:job_status": Page(OFFICE, args=pk("job"), hidden=STAFF),
+    "documents:job_download": Page(OFFICE, args=pk("job"), hidden=STAFF),
+    "documents:decisions": Page(STAFF),
+    "documents:decision_docx": Page(STAFF, args=pk("award_a"), unit_a=True),
+    "documents:decision_pdf": Page(STAFF, args=pk("award_a"), unit_a=True),
+    "documents:certificate_pdf": Page(STAFF, args=pk("award_a"), unit_a=True),
+    "documents:person_certificates": Page(STAFF, args=pk("person_a"), unit_a=True),
+    "documents:unit_certificates": Page(STAFF, args=pk("unit_a"), unit_a=True),
+    "documents:achievement_search": Page(STAFF),
+    "documents:achievement": Page(STAFF, args=pk("person_a"), unit_a=True),
+    "documents:sample": Page(STAFF, args=lambda w: {"slug": "quyet-dinh"}),
+    "documents:templates": Form(STAFF, ADMIN),
+    "documents:template_download": Page(STAFF, args=lambda w: {"kind": w.template_kind}),
+    # targets
+    "targets:dashboard": Page(STAFF),
+    "targets:import": Form(OFFICE, OFFICE),
+    "targets:culture": Page(STAFF),
+    "targets:review_open": Action(OFFICE),
+    "targets:village": Page(COMMUNE, args=lambda w: {"pk": w.review.village_id}, hidden=CLERKS),
+    "targets:review": Form(COMMUNE, OFFICE, args=pk("review"), hidden=CLERKS, data=lambda w: {"action": "bo-sung"}),
+    "targets:entry": Form(OFFICE, OFFICE, args=pk("entry"), hidden=CLERKS),
+    "targets:parameter": Form(ADMIN, ADMIN, args=lambda w: {"key": w.culture_key}),
+    "targets:detail": Form(STAFF, OFFICE, args=lambda w: {"code": w.target.code}),
+    # exchange
+    "exchange:index": Page(STAFF),
+    "exchange:import": Form(RECORD_KEEPERS, RECORD_KEEPERS),
+    "exchange:template": Page(RECORD_KEEPERS, args=lambda w: {"slug": w.import_slug}),
+    "exchange:batch": Page({"clerk_a"} | OFFICE, args=pk("batch"), hidden=STAFF, unit_a=True),
+    "exchange:batch_commit": Action({"clerk_a"} | OFFICE, args=pk("batch"), hidden=STAFF, unit_a=True),
+    "exchange:batch_undo": Action({"clerk_a"} | OFFICE, args=pk("batch"), hidden=STAFF, unit_a=True),
+    "exchange:batch_discard": Action({"clerk_a"} | OFFICE, args=pk("batch"), hidden=STAFF, unit_a=True),
+    "exchange:read_report": Form(OFFICE, OFFICE),
+    "exchange:tokens": Form(STAFF, STAFF),
+    "exchange:token_revoke": Action({"clerk_a"}, args=pk("token"), hidden=STAFF, unit_a=True),
+    "exchange:ledger_export": Page(STAFF),
+    "exchange-api:openapi-json": Api(EVERYONE),
+    "exchange-api:openapi-view": Api(EVERYONE),
+    "exchange-api:api-root": Api(NOBODY, status={r: 404 for r in EVERYONE}),
+    "exchange-api:me": Api(STAFF),
+    "exchange-api:list_units": Api(STAFF),
+    "exchange-api:get_unit": Api(STAFF, args=lambda w: {"unit_id": w.unit_a.pk}, unit_a=True),
+    "exchange-api:list_people": Api(STAFF),
+    "exchange-api:get_person": Api(STAFF, args=lambda w: {"person_id": w.person_a.pk}, unit_a=True),
+    "exchange-api:list_awards": Api(STAFF),
+    "exchange-api:get_award": Api(STAFF, args=lambda w: {"award_id": w.award_a.pk}, unit_a=True),
+    "exchange-api:award_credential": Api(STAFF, args=lambda w: {"award_id": w.award_a.pk}, unit_a=True),
+    "exchange-api:list_ratings": Api(STAFF),
+    "exchange-api:search": Api(STAFF, status={r: 422 for r in STAFF}),
+    "exchange-api:export_ledger": Api(STAFF),
+    # public site
+    "verification:certificate": Page(EVERYONE, args=lambda w: {"code": w.award_code}),
+    "public:board": Page(EVERYONE),
+    "public:exemplars": Page(EVERYONE),
+    "public:exemplar": Page(EVERYONE, args=lambda w: {"slug": w.exemplar.slug}),
+    "public:photo": Page(EVERYONE, args=pk("photo")),
+    "public:verify_lookup": Page(EVERYONE),
+    "public:verify_document": Page(EVERYONE),
+    "public:certificate": Page(EVERYONE, args=lambda w: {"code": w.award_code}),
+    "public:manage": Page(STAFF),
+    "public:manage_create": Form(OFFICE, OFFICE),
+    "public:manage_detail": Form(STAFF - CLERKS, OFFICE, args=pk("exemplar"), hidden=CLERKS),
+    "public:manage_edit": Form(OFFICE, OFFICE, args=pk("exemplar")),
+    "public:manage_publish": Action(OFFICE, args=pk("exemplar")),
+    "public:manage_photo_delete": Action(OFFICE, args=pk("photo")),
+    # funds
+    "funds:overview": Form(FUND_READERS, OFFICE),
+    "funds:talent": Form(FUND_READERS, OFFICE),
+    "funds:year": Form(FUND_READERS, OFFICE, args=lambda w: {"year": w.receipt.fund.year}),
+    "funds:fund_edit": Form(OFFICE, OFFICE, args=lambda w: {"year": w.receipt.fund.year},
+                            data=lambda w: {"opening_balance": "1000000", "note": "Số dư chuyển sang"}),
+    "funds:receipt_delete": Action(OFFICE, args=lambda w: {"year": w.receipt.fund.year, "pk": w.receipt.pk}),
+}

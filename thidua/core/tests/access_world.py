@@ -1,0 +1,133 @@
+"""The objects the access matrix fills URL kwargs from: the demo commune plus what the demo does
+not hold (dossiers at every step, a meeting, a decision, a job, an import batch, a token, a
+photo, evidence). Everything that belongs to a unit belongs to unit A, the Trường Mầm non Hồng
+Phong of the clerk ``vanthu_mnhp``; ``vanthu_thcstg`` (Trường THCS Thanh Giang) is the clerk of
+unit B, who must never reach it."""
+from __future__ import annotations
+
+import datetime
+import io
+from types import SimpleNamespace
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+ROLES = {
+    "anonymous": None,
+    "clerk_a": "vanthu_mnhp",
+    "clerk_b": "vanthu_thcstg",
+    "council": "hoidong",
+    "officer": "canbotdkt",
+    "chairman": "chutich",
+    "auditor": "kiemtra",
+    "admin": "quantri",
+}
+UNIT_A = "mn-hong-phong"
+PERSON_A = "Nguyễn Thị Mai"
+
+
+def _pdf(name="bien-ban.pdf"):
+    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+                              content_type="application/pdf")
+
+
+def _png():
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, "PNG")
+    return SimpleUploadedFile("anh.png", out.getvalue(), content_type="image/png")
+
+
+def build_world() -> SimpleNamespace:
+    from thidua.accounts.models import User
+    from thidua.awards import services as award_services
+    from thidua.awards.models import Award, RuleParameter
+    from thidua.documents.models import GenerationJob, TemplateKind
+    from thidua.exchange import services as exchange_services
+    from thidua.exchange.importers import SLUGS
+    from thidua.exchange.tests.helpers import people_rows, workbook
+    from thidua.funds.models import FundReceipt
+    from thidua.movements import services as movement_services
+    from thidua.movements.models import CriteriaSet, Movement, MovementResult, Pact
+    from thidua.org.models import Organisation, Person
+    from thidua.proposals import services as proposal_services
+    from thidua.proposals.tests.conftest import Flow
+    from thidua.public import services as public_services
+    from thidua.public.models import Exemplar
+    from thidua.targets import culture
+    from thidua.targets.models import HouseholdReview, Target, VillageReview
+
+    users = {role: User.objects.get(username=name) for role, name in ROLES.items() if name}
+    ns = w = SimpleNamespace(users=users, tokens={})
+    ns.today = datetime.date.today()
+    ns.unit_a = Organisation.objects.get(code=UNIT_A)
+    ns.person_a = Person.objects.get(full_name=PERSON_A)
+    ns.award_a = Award.objects.filter(person=ns.person_a).order_by("-year").first()
+    ns.award_code = Award.objects.exclude(verification_code="").values_list("verification_code", flat=True).first()
+    ns.parameter = RuleParameter.objects.order_by("pk").first()
+
+    # movements (the 2026 schools block holds unit A)
+    ns.year = 2026
+    ns.movement = Movement.objects.filter(state="running").order_by("pk").first()
+    ns.result = MovementResult.objects.filter(movement=ns.movement).first() or MovementResult.objects.first()
+    ns.criteria_set = CriteriaSet.objects.get(block__year=2026, block__members=ns.unit_a)
+    ns.block = ns.criteria_set.block
+    ns.pact = Pact.objects.get(block=ns.block)
+    ns.criterion = ns.criteria_set.criteria.order_by("pk").first()
+    clerk = users["clerk_a"]
+    ns.scorecard = movement_services.open_scorecard(actor=clerk, organisation=ns.unit_a,
+                                                    criteria_set=ns.criteria_set)
+    score = movement_services.self_score(actor=clerk, scorecard=ns.scorecard, criterion=ns.criterion,
+                                         points=ns.criterion.max_points, note="Hoàn thành.",
+                                         files=[_pdf("minh-chung.pdf")])
+    ns.evidence = score.evidence.first()
+
+    # proposals: a draft, a published dossier with an objection, an open vote, a decision
+    flow = Flow(lambda username: User.objects.get(username=username))
+    ns.round = flow.round
+    ns.term = flow.term
+    ns.draft = flow.draft()
+    ns.nomination = ns.draft.nominations.first()
+    ns.attachment = proposal_services.add_attachment(actor=clerk, dossier=ns.draft, upload=_pdf(),
+                                                     description="Biên bản họp xét")
+    ns.decided = flow.decided(nominees=[("Nguyễn Thị Mai", "LDTT")])
+    ns.decision = ns.decided.decision
+    ns.closed_meeting = ns.decided.meeting
+    # published, objected to (answered), then put to the council and the vote opened
+    ns.published = flow.published(nominees=[("Bùi Thị Phương", "LDTT")])  # stays on public display
+    ns.at_council = flow.published(nominees=[("Bùi Thị Thu", "LDTT")])
+    ns.objection = proposal_services.submit_objection(
+        dossier=ns.at_council, nomination=None, name="Nguyễn Văn Dân", contact="0912345678",
+        content="Đề nghị xem lại thành tích.", ip="10.0.0.1")
+    proposal_services.answer_objection(actor=users["officer"], objection=ns.objection, answer="Đã xác minh.")
+    ns.voting = flow.at_council(ns.at_council)
+    ns.meeting = proposal_services.open_meeting(actor=users["officer"], meeting=ns.voting.meeting)
+    ns.ballot_nomination = ns.voting.nominations.first()
+    ns.planned_meeting = flow.meeting()
+
+    # documents, exchange, public, funds, targets
+    ns.job = GenerationJob.objects.create(kind=GenerationJob.Kind.values[0], params={"commune": ns.unit_a.commune().pk},
+                                          requested_by=users["officer"], status=GenerationJob.Status.DONE,
+                                          filename="bao-cao.docx", finished_at=timezone.now())
+    ns.job.file.save("bao-cao.docx", ContentFile(b"PK\x03\x04"), save=True)
+    ns.template_kind = TemplateKind.values[0]
+    ns.batch = exchange_services.preview_workbook(actor=clerk, kind="people",
+                                                  data=workbook("people", people_rows(2)), file_name="ca-nhan.xlsx")
+    ns.import_slug = next(iter(SLUGS))
+    ns.token, _key = exchange_services.create_token(actor=clerk, name="Kết nối của đơn vị A")
+    for role, user in users.items():
+        w.tokens[role] = "Bearer " + exchange_services.create_token(actor=user, name="ma trận quyền")[1]
+    ns.exemplar = Exemplar.objects.filter(published_on__isnull=False, consent_to_publish=True).order_by("pk").first()
+    ns.photo = public_services.add_photo(actor=users["officer"], exemplar=ns.exemplar, upload=_png(),
+                                         alt_text="Ảnh chân dung")
+    ns.receipt = FundReceipt.objects.order_by("pk").first()
+    ns.pending = award_services.open_pending_matter(actor=users["officer"], subject=ns.person_a, kind="complaint",
+                                                    opened_on=ns.today - datetime.timedelta(days=30),
+                                                    note="Đơn thư đang xác minh")
+    ns.target = Target.objects.order_by("pk").first()
+    ns.review = VillageReview.objects.order_by("pk").first()
+    ns.entry = HouseholdReview.objects.filter(review=ns.review).order_by("pk").first()
+    ns.culture_key = culture.parameters()[0].default.key
+    return w

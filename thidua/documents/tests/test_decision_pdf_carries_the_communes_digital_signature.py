@@ -1,0 +1,75 @@
+"""A decision the chairman signed in the system is delivered as a PDF carrying the commune's
+digital signature (PAdES, funds.signing) once the administrator configured the certificate;
+anyone can check it on the public page, and a changed byte shows. Decisions only entered
+into the ledger, and every PDF without a configured certificate, stay unsigned."""
+import datetime
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from thidua.awards import services as award_services
+from thidua.awards.models import Award, AwardType
+from thidua.org.models import Person
+
+pytestmark = pytest.mark.skipif(
+    not (apps.is_installed("thidua.proposals") and apps.is_installed("thidua.funds")),
+    reason="needs the proposals app (signed decisions) and the funds app (signing)")
+SIGNER = "UBND xã Nam Thanh Miện (chứng thư thử nghiệm)"
+
+
+@pytest.fixture
+def signed_award(demo_user):
+    from thidua.proposals.tests.conftest import Flow
+
+    dossier = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    return Award.objects.get(pk=dossier.nominations.get().award_id)
+
+
+def _pdf(client_as, award) -> bytes:
+    response = client_as("canbotdkt").get(reverse("documents:decision_pdf", args=[award.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    return response.content
+
+
+def test_a_decision_signed_in_the_system_comes_digitally_signed(signing_certificate, signed_award, client_as):
+    from thidua.funds import signing
+
+    status = signing.verify_pdf(_pdf(client_as, signed_award))
+    assert status.valid and status.signer == SIGNER
+
+
+def test_without_a_certificate_or_for_a_ledger_only_decision_the_pdf_is_unsigned(
+        settings, signing_certificate, signed_award, client_as, demo_user, commune):
+    from thidua.funds import signing
+
+    settings.THIDUA_SIGNING_P12 = ""
+    assert signing.verify_pdf(_pdf(client_as, signed_award)).message == "Tệp PDF không có chữ ký số."
+
+    settings.THIDUA_SIGNING_P12 = str(signing_certificate)
+    by_hand = award_services.record_award(
+        actor=demo_user("canbotdkt"), subject=Person.objects.get(full_name="Vũ Thị Thanh"),
+        award_type=AwardType.objects.get(code="GIAY_KHEN_XA"), year=2024, issuer=commune,
+        decision_number="55/QĐ-UBND", decision_date=datetime.date(2024, 12, 20), amount=450_000)
+    assert signing.verify_pdf(_pdf(client_as, by_hand)).message == "Tệp PDF không có chữ ký số."
+
+
+def test_the_public_page_tells_a_valid_signature_from_a_changed_file(signing_certificate, signed_award, client_as, client):
+    pdf = _pdf(client_as, signed_award)
+    client.logout()
+    url = reverse("public:verify_document")
+    assert client.get(url).status_code == 200
+
+    page = client.post(url, {"tep": SimpleUploadedFile("qd.pdf", pdf, "application/pdf")})
+    assert page.status_code == 200
+    assert "Chữ ký hợp lệ: văn bản không bị sửa sau khi ký" in page.content.decode()
+    assert SIGNER in page.content.decode()
+
+    at = len(pdf) // 3
+    tampered = pdf[:at] + bytes([pdf[at] ^ 0x01]) + pdf[at + 1:]
+    page = client.post(url, {"tep": SimpleUploadedFile("qd.pdf", tampered, "application/pdf")}).content.decode()
+    assert "Chữ ký không hợp lệ" in page
+
+    refused = client.post(url, {"tep": SimpleUploadedFile("qd.pdf", b"not a pdf", "application/pdf")})
+    assert refused.status_code == 400 and "Tệp không phải là PDF." in refused.content.decode()
