@@ -72,9 +72,26 @@ def visible_people(user) -> QuerySet[Person]:
     # Two indexed subqueries (units by path -> memberships; villages by path -> households),
     # not one OR across two outer joins: that read every person and household of the
     # province (350 ms on a 100-commune database; a few ms this way).
-    members = Membership.objects.filter(_path_q(paths, "organisation__path")).values("person_id")
+    parts = subject_parts(user)
+    return Person.objects.filter(Q(pk__in=parts["members"]) | Q(household_id__in=parts["households"]))
+
+
+def subject_parts(user) -> dict[str, QuerySet] | None:
+    """The visible subjects as separate indexed subqueries of ids (None: the user sees
+    everything): ``members`` and ``residents`` (person ids), ``organisations``, ``households``.
+    A reader that ORs them over a big table reads all of it; one that UNIONs them (or asks one
+    at a time) reads through the indexes."""
+    if not user.is_authenticated:
+        return {key: Person.objects.none().values("pk") for key in ("members", "residents", "organisations",
+                                                                    "households")}
+    if _sees_everything(user):
+        return None
+    paths = scope_paths(user)
     households = Household.objects.filter(_path_q(paths, "village__path")).values("pk")
-    return Person.objects.filter(Q(pk__in=members) | Q(household_id__in=households))
+    return {"members": Membership.objects.filter(_path_q(paths, "organisation__path")).values("person_id"),
+            "residents": Person.objects.filter(household_id__in=households).values("pk"),
+            "organisations": Organisation.objects.filter(_path_q(paths)).values("pk"),
+            "households": households}
 
 
 def can_see_person(user, person: Person) -> bool:
