@@ -144,6 +144,11 @@ def _measure(report: Report, province, commune, officer, admin, *, repeat, quick
         ("Tìm kiếm", "/tim-kiem/?q=nguyen+thi"),
         ("Sổ khen thưởng", f"/khen-thuong/so-khen-thuong/?nam={year}"),
     ]
+    if apps.is_installed("thidua.proposals"):
+        from thidua.proposals.bench_hooks import PAGE_NAMES, voted_dossier
+
+        dossier = voted_dossier(commune, PAGE_NAMES)
+        pages.append((f"Hồ sơ đề nghị ({PAGE_NAMES} đề nghị)", reverse("proposals:dossier", kwargs={"pk": dossier.pk})))
     for name, url_name, kwargs in [("Hàng việc cán bộ TĐKT", "proposals:queue", {}),
                                    ("Bảng chỉ tiêu", "targets:dashboard", {}),
                                    ("Bảng vàng công khai", "public:board", {})]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from thidua.accounts.models import Role, User
@@ -21,6 +21,7 @@ from .models import AwardRound, CouncilTerm, Dossier, Meeting, Nomination
 ROUND_NAME = "Đợt đo hiệu năng (make_province)"
 FULL_NAMES = 500
 QUICK_NAMES = 20
+PAGE_NAMES = 30  # a unit's dossier, for the dossier page
 
 
 def _chairman(commune) -> User:
@@ -37,8 +38,9 @@ def voted_dossier(commune, names: int) -> Dossier:
     award_round, _ = AwardRound.objects.get_or_create(
         commune=commune, name=ROUND_NAME,
         defaults={"kind": codes.RoundKind.YEAR_END.value, "year": today.year, "deadline": today})
-    dossier = Dossier.objects.filter(round=award_round, state=Dossier.State.VOTED).first()
-    if dossier is not None and dossier.nominations.count() == names:
+    dossier = (Dossier.objects.filter(round=award_round, state=Dossier.State.VOTED)
+               .annotate(names=Count("nominations")).filter(names=names).first())
+    if dossier is not None:
         return dossier
     term = CouncilTerm.objects.create(commune=commune, name=ROUND_NAME, start=datetime.date(today.year, 1, 1))
     meeting = Meeting.objects.create(term=term, held_on=today, state=Meeting.State.CLOSED)

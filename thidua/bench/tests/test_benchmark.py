@@ -114,7 +114,8 @@ def test_page_query_counts_do_not_grow_with_the_data(client_as):
     unit = Organisation.objects.get(code="mn-hong-phong")
     person = Person.objects.get(full_name="Nguyễn Thị Mai")
     urls = [f"/to-chuc/{unit.pk}/", f"/ca-nhan/{person.pk}/", "/khen-thuong/du-dieu-kien/?nam=2025",
-            "/tim-kiem/?q=nguyen", "/khen-thuong/so-khen-thuong/?nam=2025", "/to-chuc/"]
+            "/tim-kiem/?q=nguyen", "/khen-thuong/so-khen-thuong/?nam=2025", "/to-chuc/", "/de-nghi/", "/chi-tieu/",
+            "/cong-khai/"]
     before = {url: _queries(client, url) for url in urls}
     # Grow the data: more colleagues in the unit, each with ratings and titles.
     from thidua.awards.models import Award, AwardType, Rating
