@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.apps import apps
 from django.db import connection, reset_queries
+from django.db.models import Q
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -105,7 +106,9 @@ def run(*, seed: int, repeat: int = 30, quick: bool = False, load_seconds: float
                     database=f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}",
                     machine=f"{platform.machine()}, Python {platform.python_version()}",
                     communes=len(communes),
-                    people=Person.objects.filter(memberships__organisation__path__startswith=province.path).count(),
+                    people=Person.objects.filter(
+                        Q(pk__in=Membership.objects.filter(organisation__path__startswith=province.path).values("person_id"))
+                        | Q(household__village__path__startswith=province.path)).count(),
                     awards=Award.objects.filter(source="make_province").count(), data=province.note)
     officer, admin = _bench_users(province, commune)
     # The instance's own commune (public pages, dashboards) is the first commune of the province.
@@ -230,7 +233,7 @@ def to_markdown(report: Report, command: str) -> str:
     ]
     for p in report.pages:
         lines.append(f"| {p.name} | {p.p50_ms} | {p.p95_ms} | {p.ratio_p95} | {p.ratio_layout_p95} | {p.queries} | {p.status} |")
-    lines += ["", "| Thao tác | Thời gian (ms) |", "|---|---:|"]
+    lines += ["", "| Thao tác (mỗi thao tác đo một lần) | Thời gian (ms) |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in report.operations.items()]
     if report.load is not None:
         ld = report.load
@@ -257,13 +260,13 @@ def _operation(report: Report, prefix: str) -> float | None:
 def targets(report: Report) -> list[tuple[str, str, str, bool]]:
     """(target, limit, measured, met) for the figures of the issue that this run measured."""
     rows = []
-    if report.pages:
-        worst = max(report.pages, key=lambda p: p.ratio_p95)
-        rows.append(("Trang: p95 ≤ 3 × sàn (trang chậm nhất)", "3 ×", f"{worst.ratio_p95} × ({worst.name})",
-                     worst.ratio_p95 <= 3))
-        layout = max(report.pages, key=lambda p: p.ratio_layout_p95)
-        rows.append(("Trang: p95 ≤ 3 × sàn bố cục (trang chậm nhất)", "3 ×",
-                     f"{layout.ratio_layout_p95} × ({layout.name})", layout.ratio_layout_p95 <= 3))
+    for floor, attr in (("sàn", "ratio_p95"), ("sàn bố cục", "ratio_layout_p95")):
+        if not report.pages:
+            break
+        worst = max(report.pages, key=lambda p: getattr(p, attr))
+        met = sum(1 for p in report.pages if getattr(p, attr) <= 3)
+        rows.append((f"Trang: p95 ≤ 3 × {floor}", "3 ×", f"{met}/{len(report.pages)} trang đạt; chậm nhất "
+                     f"{getattr(worst, attr)} × ({worst.name})", met == len(report.pages)))
     for prefix, name, limit in [("Danh sách đủ điều kiện, một xã", "Danh sách đủ điều kiện, một xã", 100),
                                 ("Danh sách đủ điều kiện, toàn tỉnh", "Danh sách đủ điều kiện, toàn tỉnh", 2000),
                                 ("Quyết định khen thưởng", "Quyết định 500 tên (DOCX)", 1000),
