@@ -7,6 +7,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from thidua.accounts.models import Role
@@ -180,6 +181,12 @@ def pending_ballots(*, user) -> list[Nomination]:
 
 def can_see_council(user, commune) -> bool:
     return user.is_authenticated and user.is_commune_wide and can_see_organisation(user, commune)
+
+
+def get_term(*, user, pk: int) -> CouncilTerm:
+    """A council term of a commune the user sees; another commune's term does not exist for her (404)."""
+    return get_object_or_404(CouncilTerm.objects.select_related("commune").filter(
+        commune__in=visible_organisations(user).filter(kind="commune")), pk=pk)
 
 
 def council_overview(*, user) -> dict:

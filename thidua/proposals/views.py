@@ -26,7 +26,7 @@ from .forms import (
     MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
     ReportForm, RevokeForm, RoundForm, SignForm, TermForm, WrittenOpinionForm,
 )
-from .models import AwardRound, CouncilTerm, Dossier, Meeting, Nomination
+from .models import AwardRound, Dossier, Meeting, Nomination
 
 
 def _attempt(request, call, success: str) -> bool:
@@ -421,7 +421,7 @@ def term_create(request):
 
 @login_required
 def member_add(request, pk: int):
-    term = get_object_or_404(CouncilTerm, pk=pk)
+    term = selectors.get_term(user=request.user, pk=pk)
     if not access.is_office(request.user):
         raise PermissionDenied
     users = User.objects.filter(is_active=True, unit__in=visible_organisations(request.user)).order_by("first_name")
@@ -439,7 +439,7 @@ def member_add(request, pk: int):
 
 @login_required
 def meeting_create(request, pk: int):
-    term = get_object_or_404(CouncilTerm.objects.select_related("commune"), pk=pk)
+    term = selectors.get_term(user=request.user, pk=pk)
     if not selectors.can_see_council(request.user, term.commune):
         raise PermissionDenied
     form = MeetingForm(request.POST or None)

@@ -224,8 +224,9 @@ MATRIX: dict[str, Entry] = {
     "proposals:public_dossier": Form(EVERYONE, EVERYONE, args=pk("published")),
     "proposals:council": Page(COMMUNE),
     "proposals:term_create": Form(OFFICE, OFFICE),
-    "proposals:member_add": Form(OFFICE, OFFICE, args=pk("term")),
-    "proposals:meeting_create": Form(COMMUNE, MEETING_RUNNERS, args=pk("term"),
+    # a council term is the commune's: a unit clerk does not see it (404)
+    "proposals:member_add": Form(OFFICE, OFFICE, args=pk("term"), hidden=CLERKS),
+    "proposals:meeting_create": Form(COMMUNE, MEETING_RUNNERS, args=pk("term"), hidden=CLERKS,
                                      data=lambda w: {"held_on": day(w), "location": "Hội trường"}),
     "proposals:meeting": Page(COMMUNE, args=pk("meeting"), hidden=CLERKS),
     "proposals:meeting_attendance": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),

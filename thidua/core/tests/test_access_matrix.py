@@ -9,11 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection, transaction
-from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from .access_matrix import LOGIN, MATRIX, REDIRECT, ROLE_NAMES
-from .access_world import ROLES, build_world
 
 WRITE_SQL = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 # Rows a request may write without changing anything a user sees: the session, a token's
@@ -34,26 +32,6 @@ def url_names(resolver=None, namespace=""):
             name = f"{namespace}:{p.name}".lstrip(":") if p.name else f"(unnamed) {p.pattern}"
             found[name] = str(p.pattern)
     return found
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Built once for the module inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        with transaction.atomic():
-            yield build_world()
-            transaction.set_rollback(True)
-
-
-@pytest.fixture
-def clients(world, db):
-    result = {}
-    for role, username in ROLES.items():
-        client = Client()
-        if username:
-            client.force_login(world.users[role])
-        result[role] = client
-    return result
 
 
 class Writes:
