@@ -86,7 +86,11 @@ def subject_parts(user) -> dict[str, QuerySet] | None:
                                                                     "households")}
     if _sees_everything(user):
         return None
-    paths = scope_paths(user)
+    return path_subject_parts(scope_paths(user))
+
+
+def path_subject_parts(paths: list[str]) -> dict[str, QuerySet]:
+    """``subject_parts`` of the subtrees at ``paths`` (a user's scope, a commune's reports)."""
     households = Household.objects.filter(_path_q(paths, "village__path")).values("pk")
     return {"members": Membership.objects.filter(_path_q(paths, "organisation__path")).values("person_id"),
             "residents": Person.objects.filter(household_id__in=households).values("pk"),
