@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from thidua.org.models import Organisation, Person
+from thidua.org.models import Household, Membership, Organisation, Person
 
 from .models import Role
 
@@ -69,10 +69,33 @@ def visible_people(user) -> QuerySet[Person]:
     paths = scope_paths(user)
     if not paths:
         return Person.objects.none()
-    member_ids = Person.objects.filter(
-        _path_q(paths, "memberships__organisation__path") | _path_q(paths, "household__village__path")
-    ).values("pk")
-    return Person.objects.filter(pk__in=member_ids)
+    # Two indexed subqueries (units by path -> memberships; villages by path -> households),
+    # not one OR across two outer joins: that read every person and household of the
+    # province (350 ms on a 100-commune database; a few ms this way).
+    parts = subject_parts(user)
+    return Person.objects.filter(Q(pk__in=parts["members"]) | Q(household_id__in=parts["households"]))
+
+
+def subject_parts(user) -> dict[str, QuerySet] | None:
+    """The visible subjects as separate indexed subqueries of ids (None: the user sees
+    everything): ``members`` and ``residents`` (person ids), ``organisations``, ``households``.
+    A reader that ORs them over a big table reads all of it; one that UNIONs them (or asks one
+    at a time) reads through the indexes."""
+    if not user.is_authenticated:
+        return {key: Person.objects.none().values("pk") for key in ("members", "residents", "organisations",
+                                                                    "households")}
+    if _sees_everything(user):
+        return None
+    return path_subject_parts(scope_paths(user))
+
+
+def path_subject_parts(paths: list[str]) -> dict[str, QuerySet]:
+    """``subject_parts`` of the subtrees at ``paths`` (a user's scope, a commune's reports)."""
+    households = Household.objects.filter(_path_q(paths, "village__path")).values("pk")
+    return {"members": Membership.objects.filter(_path_q(paths, "organisation__path")).values("person_id"),
+            "residents": Person.objects.filter(household_id__in=households).values("pk"),
+            "organisations": Organisation.objects.filter(_path_q(paths)).values("pk"),
+            "households": households}
 
 
 def can_see_person(user, person: Person) -> bool:

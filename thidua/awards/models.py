@@ -177,7 +177,10 @@ class Award(SubjectMixin):
         ordering = ["-year", "-award_type__rank"]
         constraints = [exactly_one_subject("award")]
         indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["organisation", "year"]),
-                   models.Index(fields=["household", "year"])]
+                   models.Index(fields=["household", "year"]),
+                   # The awards of one decision (its DOCX/PDF, documents.ledger.decision_awards).
+                   models.Index(fields=["decision_number", "decision_date", "issuer_name"],
+                                name="award_decision_idx")]
         verbose_name = _("khen thưởng đã tặng")
         verbose_name_plural = _("sổ khen thưởng")
 
@@ -212,6 +215,8 @@ class Rating(SubjectMixin):
             models.UniqueConstraint(fields=["organisation", "year"], name="rating_org_year",
                                     condition=Q(organisation__isnull=False)),
         ]
+        # The latest rated year (the candidate list's default year) without reading every rating.
+        indexes = [models.Index(fields=["year"], name="rating_year_idx")]
         verbose_name = _("xếp loại hằng năm")
         verbose_name_plural = _("xếp loại hằng năm")
 

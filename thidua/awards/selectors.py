@@ -82,6 +82,40 @@ def initiatives(*, user, year: int | None = None) -> QuerySet[Initiative]:
     return qs.select_related("unit", "used_for_award__award_type").prefetch_related("authors")
 
 
+LISTING_ID_LIMIT = 20_000
+
+
+def award_ids(parts: dict[str, QuerySet], *, limit: int | None = None, **filters) -> list[int] | None:
+    """Ids of the awards (with ``filters``) of the subjects in ``parts`` (scoping.subject_parts:
+    members, residents, organisations, households), read as one UNION of indexed parts; None
+    when there are more than ``limit``. An OR of the four over the award table makes
+    PostgreSQL read the whole province's ledger (0.3–0.7 s on 100 communes, ~10 ms this way)."""
+    queries = [Award.objects.filter(person_id__in=parts["members"], **filters),
+               Award.objects.filter(person_id__in=parts["residents"], **filters),
+               Award.objects.filter(organisation_id__in=parts["organisations"], **filters),
+               Award.objects.filter(household_id__in=parts["households"], **filters)]
+    queries = [q.order_by().values_list("pk", flat=True) for q in queries]
+    limit = LISTING_ID_LIMIT if limit is None else limit
+    ids = list(queries[0].union(*queries[1:])[:limit + 1])
+    return None if len(ids) > limit else sorted(ids)
+
+
+def ledger_listing(*, user, year: int | None = None, code: str = "") -> QuerySet[Award]:
+    """The rows of ``ledger`` for the ledger page: within one commune's scope the award ids come
+    first (``award_ids``); a wider scope, or more than LISTING_ID_LIMIT awards, reads ``ledger``."""
+    from thidua.accounts.scoping import subject_parts
+
+    parts = subject_parts(user)
+    filters = {"year": year} if year else {}
+    if code:
+        filters["award_type__code"] = code
+    ids = award_ids(parts, **filters) if parts is not None else None
+    if ids is None:
+        return ledger(user=user, year=year, code=code)
+    return Award.objects.filter(pk__in=ids).select_related(
+        "award_type", "person", "organisation", "household__village").order_by("-year", "-award_type__rank", "pk")
+
+
 def ledger(*, user, year: int | None = None, code: str = "") -> QuerySet[Award]:
     from thidua.accounts.scoping import visible_organisations, visible_people
 

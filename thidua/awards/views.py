@@ -90,7 +90,7 @@ def base_salary_add(request):
 def ledger(request):
     year = request.GET.get("nam")
     code = request.GET.get("ma", "")
-    qs = selectors.ledger(user=request.user, year=int(year) if year and year.isdigit() else None, code=code)
+    qs = selectors.ledger_listing(user=request.user, year=int(year) if year and year.isdigit() else None, code=code)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "awards/ledger.html", {"page": page, "year": year or "", "code": code})
 

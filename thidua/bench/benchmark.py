@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.apps import apps
 from django.db import connection, reset_queries
+from django.db.models import Q
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -22,6 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from thidua.accounts.models import Role, User
 from thidua.org.models import Membership, Organisation, Person
 
+from . import load as load_test
 from .generator import province_code
 
 
@@ -45,12 +47,14 @@ class Report:
     communes: int
     people: int
     awards: int
+    data: str = ""
     floor_p50_ms: float = 0.0
     floor_p95_ms: float = 0.0
     layout_p50_ms: float = 0.0
     layout_p95_ms: float = 0.0
     pages: list[PageResult] = field(default_factory=list)
     operations: dict[str, float] = field(default_factory=dict)
+    load: load_test.LoadResult | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -89,8 +93,10 @@ def _timed(fn) -> float:
 
 
 @override_settings(ROOT_URLCONF="thidua.bench.urls", DEBUG=False, ALLOWED_HOSTS=["*"])
-def run(*, seed: int, repeat: int = 30) -> Report:
-    from thidua.awards import candidates
+def run(*, seed: int, repeat: int = 30, quick: bool = False, load_seconds: float = 10.0,
+        load_concurrency: int = 8) -> Report:
+    """``quick``: the reduced operations of a CI run (hooks shrink their inputs);
+    ``load_seconds`` 0 skips the load test of the public verification page."""
     from thidua.awards.models import Award
 
     province = Organisation.objects.get(code=province_code(seed))
@@ -100,9 +106,26 @@ def run(*, seed: int, repeat: int = 30) -> Report:
                     database=f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}",
                     machine=f"{platform.machine()}, Python {platform.python_version()}",
                     communes=len(communes),
-                    people=Person.objects.filter(memberships__organisation__path__startswith=province.path).count(),
-                    awards=Award.objects.filter(source="make_province").count())
+                    people=Person.objects.filter(
+                        Q(pk__in=Membership.objects.filter(organisation__path__startswith=province.path).values("person_id"))
+                        | Q(household__village__path__startswith=province.path)).count(),
+                    awards=Award.objects.filter(source="make_province").count(), data=province.note)
     officer, admin = _bench_users(province, commune)
+    # The instance's own commune (public pages, dashboards) is the first commune of the province.
+    home = override_settings(THIDUA_HOME_COMMUNE_CODE=commune.code)
+    home.enable()
+    try:
+        _measure(report, province, commune, officer, admin, repeat=repeat, quick=quick, load_seconds=load_seconds,
+                 load_concurrency=load_concurrency)
+    finally:
+        home.disable()
+        reset_queries()
+    return report
+
+
+def _measure(report: Report, province, commune, officer, admin, *, repeat, quick, load_seconds, load_concurrency):
+    from thidua.awards import candidates
+
     client = Client()
     client.force_login(officer)
 
@@ -124,6 +147,11 @@ def run(*, seed: int, repeat: int = 30) -> Report:
         ("Tìm kiếm", "/tim-kiem/?q=nguyen+thi"),
         ("Sổ khen thưởng", f"/khen-thuong/so-khen-thuong/?nam={year}"),
     ]
+    if apps.is_installed("thidua.proposals"):
+        from thidua.proposals.bench_hooks import PAGE_NAMES, voted_dossier
+
+        dossier = voted_dossier(commune, PAGE_NAMES)
+        pages.append((f"Hồ sơ đề nghị ({PAGE_NAMES} đề nghị)", reverse("proposals:dossier", kwargs={"pk": dossier.pk})))
     for name, url_name, kwargs in [("Hàng việc cán bộ TĐKT", "proposals:queue", {}),
                                    ("Bảng chỉ tiêu", "targets:dashboard", {}),
                                    ("Bảng vàng công khai", "public:board", {})]:
@@ -143,17 +171,38 @@ def run(*, seed: int, repeat: int = 30) -> Report:
         lambda: candidates.build(user=officer, year=year))
     report.operations["Danh sách đủ điều kiện, toàn tỉnh (ms)"] = _timed(
         lambda: candidates.build(user=admin, year=year))
-    for label, fn in _optional_operations(commune=commune, officer=officer, year=year):
+    for label, fn in _optional_operations(commune=commune, officer=officer, year=year, quick=quick):
         try:
             report.operations[label] = _timed(fn)
         except Exception as exc:  # noqa: BLE001 — a missing optional feature is a note, not a crash
             report.notes.append(f"{label}: không đo được ({exc.__class__.__name__}: {exc}).")
-    reset_queries()
-    return report
+    if load_seconds > 0:
+        _load(report, province, commune, seconds=load_seconds, concurrency=load_concurrency)
 
 
-def _optional_operations(*, commune, officer, year):
-    """Operations of apps that may not be installed in this build."""
+def _load(report: Report, province: Organisation, commune: Organisation, *, seconds: float, concurrency: int) -> None:
+    """Public verification page (/xac-minh/<code>) under concurrent load, through gunicorn."""
+    from thidua.awards.models import Award
+
+    db_url = load_test.database_url(connection.settings_dict)
+    if db_url is None:
+        report.notes.append("Tải đồng thời trang xác minh: bỏ qua (CSDL SQLite trong bộ nhớ của lần chạy thử, "
+                            "tiến trình gunicorn không đọc được).")
+        return
+    codes = list(Award.objects.filter(source="make_province", issuer__path__startswith=province.path)
+                 .order_by("pk").values_list("verification_code", flat=True)[:500])
+    try:
+        report.load = load_test.measure(db_url=db_url, paths=[f"/xac-minh/{c}" for c in codes] or ["/xac-minh/khong-co"],
+                                        seconds=seconds, concurrency=concurrency,
+                                        env={"THIDUA_HOME_COMMUNE_CODE": commune.code})
+    except Exception as exc:  # noqa: BLE001 — the report says why instead of losing every other figure
+        report.notes.append(f"Tải đồng thời trang xác minh: không đo được ({exc.__class__.__name__}: {exc}).")
+
+
+def _optional_operations(*, commune, officer, year, quick=False):
+    """Operations of apps that may not be installed in this build. A hook is
+    ``<app>.bench_hooks.operations(*, commune, user, year, quick)`` returning ``[(label, fn)]``:
+    each ``fn()`` is timed once, in order; setup belongs in ``operations`` itself (not timed)."""
     ops = []
     for app in ("thidua.documents", "thidua.exchange", "thidua.public", "thidua.proposals"):
         if not apps.is_installed(app):
@@ -162,7 +211,7 @@ def _optional_operations(*, commune, officer, year):
             hooks = import_module(f"{app}.bench_hooks")
         except ImportError:
             continue
-        ops.extend(hooks.operations(commune=commune, user=officer, year=year))
+        ops.extend(hooks.operations(commune=commune, user=officer, year=year, quick=quick))
     return ops
 
 
@@ -174,6 +223,7 @@ def to_markdown(report: Report, command: str) -> str:
         "",
         f"- Thời điểm: {report.started}; CSDL: {report.database}; máy: {report.machine}",
         f"- Dữ liệu: {report.communes} xã, {report.people:,} người, {report.awards:,} bản ghi khen thưởng".replace(",", "."),
+        *([f"- {report.data}"] if report.data else []),
         f"- Mức sàn (view Django trống, qua toàn bộ middleware, đã đăng nhập): p50 {report.floor_p50_ms} ms, "
         f"p95 {report.floor_p95_ms} ms",
         f"- Mức sàn bố cục (chỉ base.html với menu): p50 {report.layout_p50_ms} ms, p95 {report.layout_p95_ms} ms",
@@ -183,11 +233,53 @@ def to_markdown(report: Report, command: str) -> str:
     ]
     for p in report.pages:
         lines.append(f"| {p.name} | {p.p50_ms} | {p.p95_ms} | {p.ratio_p95} | {p.ratio_layout_p95} | {p.queries} | {p.status} |")
-    lines += ["", "| Thao tác | Thời gian (ms) |", "|---|---:|"]
+    lines += ["", "| Thao tác (mỗi thao tác đo một lần) | Thời gian (ms) |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in report.operations.items()]
+    if report.load is not None:
+        ld = report.load
+        statuses = ", ".join(f"{k}: {v}" for k, v in sorted(ld.statuses.items()))
+        lines += ["", f"Tải đồng thời trang xác minh công khai `/xac-minh/<mã>` qua gunicorn (gunicorn.conf.py, "
+                      f"{ld.workers} tiến trình × {ld.threads} luồng) trên loopback: {ld.concurrency} luồng khách, "
+                      f"{ld.seconds:g} giây.", "",
+                  "| Yêu cầu | Yêu cầu/giây | p50 (ms) | p95 (ms) | Mã trả về | Lỗi kết nối |",
+                  "|---:|---:|---:|---:|---|---:|",
+                  f"| {ld.requests} | {ld.requests_per_second} | {ld.p50_ms} | {ld.p95_ms} | {statuses} | {ld.errors} |"]
+    lines += ["", "Mục tiêu (issue #9, PostgreSQL trên máy 2 nhân):", "",
+              "| Mục tiêu | Ngưỡng | Đo được | Đạt |", "|---|---:|---:|:---:|"]
+    lines += [f"| {name} | {limit} | {value} | {'có' if ok else '**không**'} |"
+              for name, limit, value, ok in targets(report)]
     if report.notes:
         lines += ["", "Ghi chú:", *[f"- {n}" for n in report.notes]]
     return "\n".join(lines) + "\n"
+
+
+def _operation(report: Report, prefix: str) -> float | None:
+    return next((v for k, v in report.operations.items() if k.startswith(prefix)), None)
+
+
+def targets(report: Report) -> list[tuple[str, str, str, bool]]:
+    """(target, limit, measured, met) for the figures of the issue that this run measured."""
+    rows = []
+    for floor, attr in (("sàn", "ratio_p95"), ("sàn bố cục", "ratio_layout_p95")):
+        if not report.pages:
+            break
+        worst = max(report.pages, key=lambda p: getattr(p, attr))
+        met = sum(1 for p in report.pages if getattr(p, attr) <= 3)
+        rows.append((f"Trang: p95 ≤ 3 × {floor}", "3 ×", f"{met}/{len(report.pages)} trang đạt; chậm nhất "
+                     f"{getattr(worst, attr)} × ({worst.name})", met == len(report.pages)))
+    for prefix, name, limit in [("Danh sách đủ điều kiện, một xã", "Danh sách đủ điều kiện, một xã", 100),
+                                ("Danh sách đủ điều kiện, toàn tỉnh", "Danh sách đủ điều kiện, toàn tỉnh", 2000),
+                                ("Quyết định khen thưởng", "Quyết định 500 tên (DOCX)", 1000),
+                                ("Báo cáo tổng kết 5 năm", "Báo cáo tổng kết 5 năm một xã", 3000)]:
+        value = _operation(report, prefix)
+        if value is not None:
+            rows.append((name, f"{limit:,} ms".replace(",", "."), f"{value} ms", value <= limit))
+    dry_run, commit = _operation(report, "Nhập sổ khen thưởng 50.000 dòng: chạy thử"), \
+        _operation(report, "Nhập sổ khen thưởng 50.000 dòng: ghi")
+    if dry_run is not None and commit is not None:
+        total = round(dry_run + commit, 1)
+        rows.append(("Nhập 50.000 dòng (chạy thử + ghi)", "30.000 ms", f"{total} ms", total <= 30000))
+    return rows
 
 
 def to_json(report: Report) -> str:

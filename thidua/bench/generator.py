@@ -75,8 +75,12 @@ def make_province(*, communes: int, seed: int, sizes: Sizes | None = None, log=p
     code = province_code(seed)
     if Organisation.objects.filter(code=code).exists():
         raise ValueError(f"Tỉnh mô phỏng với seed {seed} đã có; dùng seed khác hoặc xóa CSDL.")
+    options = "".join(f" --{flag} {value:g}" for flag, value, default in (
+        ("households", sizes.households, Sizes.households), ("citizens", sizes.citizens, Sizes.citizens),
+        ("staff-scale", sizes.staff_scale, Sizes.staff_scale)) if value != default)
     province = _org(code, f"Tỉnh Mô Phỏng {seed}", K.CITY, None,
-                    note="Dữ liệu tổng hợp cho đo hiệu năng (make_province).")
+                    note=f"Dữ liệu tổng hợp cho đo hiệu năng: python manage.py make_province --communes {communes} "
+                         f"--seed {seed}{options}" + (f" (thôn mỗi xã: {sizes.villages})" if sizes.villages != Sizes.villages else ""))
     types = {t.code: t for t in AwardType.objects.all()}
     used_names: set[str] = set()
     for index in range(1, communes + 1):
@@ -133,7 +137,7 @@ def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types
                                     for i, org in memberships], batch_size=2000)
 
     ratings, awards = [], []
-    issuer_name = f"UBND {commune.name.lower().replace('xã ', 'xã ', 1)}"
+    issuer_name = f"UBND {commune.name[:1].lower()}{commune.name[1:]}"
     for i, org in memberships:
         person = people[i]
         title = types["CSTT"] if person.category == "luc_luong_vu_trang" else types["LDTT"]
@@ -176,12 +180,14 @@ def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types
                                 issuer_name=issuer_name, decision_number=f"{300 + year % 100}/QĐ-UBND",
                                 decision_date=datetime.date(year, 12, 25), verification_code=new_verification_code(),
                                 source="make_province"))
-    for h in households[: len(households) // 3]:
-        year = rng.choice(sizes.years)
-        awards.append(Award(household=h, award_type=types["GIA_DINH_VAN_HOA"], year=year, issuer=commune,
-                            issuer_name=issuer_name, decision_number=f"{400 + year % 100}/QĐ-UBND",
-                            decision_date=datetime.date(year, 12, 28), verification_code=new_verification_code(),
-                            source="make_province"))
+    # One year-end decision a year recognises the "Gia đình văn hóa" households: a sixth of them
+    # (500 names at the default 3 000 households: the benchmark's 500-name decision).
+    for year in sizes.years:
+        for h in rng.sample(households, len(households) // 6):
+            awards.append(Award(household=h, award_type=types["GIA_DINH_VAN_HOA"], year=year, issuer=commune,
+                                issuer_name=issuer_name, decision_number=f"{400 + year % 100}/QĐ-UBND",
+                                decision_date=datetime.date(year, 12, 28), verification_code=new_verification_code(),
+                                source="make_province"))
     Rating.objects.bulk_create(ratings, batch_size=5000)
     Award.objects.bulk_create(awards, batch_size=5000)
     log_batch(actor=None, model=Award, objects=awards[:1],

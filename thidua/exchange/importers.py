@@ -33,7 +33,7 @@ from thidua.org.models import Membership, Organisation, Person
 from thidua.org.validators import validate_citizen_id
 from thidua.rules import codes
 
-MAX_ROWS = 20_000
+MAX_ROWS = 50_000
 SKIP = "skip"
 IMPORT = "import"
 LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
@@ -531,6 +531,15 @@ class SubjectMixin:
     def start_subjects(self, ctx):
         return {"people": {}}
 
+    @staticmethod
+    def unit_people(state, unit) -> list[Person]:
+        """The people of a unit (any membership, past or present), loaded once per batch."""
+        people = state["people"].get(unit.pk)
+        if people is None:
+            people = list(Person.objects.filter(pk__in=Membership.objects.filter(organisation=unit).values("person_id")))
+            state["people"][unit.pk] = people
+        return people
+
     def subject(self, ctx, state, row, *, editable: bool):
         """(person, organisation) — one of them — or (None, None) with errors."""
         c, errors = row["cells"], row["errors"]
@@ -540,11 +549,12 @@ class SubjectMixin:
             return None, unit
         cid = normalise_citizen_id(c.get("citizen_id", ""), row["notes"])
         dob = parse_date(c.get("date_of_birth", ""), "Ngày sinh", errors)
-        people = Person.objects.filter(memberships__organisation=unit).distinct()
+        people = self.unit_people(state, unit)
         if cid:
-            found = list(people.filter(citizen_id=cid)) or list(Person.objects.filter(citizen_id=cid, full_name=name))
+            found = [p for p in people if p.citizen_id == cid] \
+                or list(Person.objects.filter(citizen_id=cid, full_name=name))
         else:
-            found = list(people.filter(full_name=name))
+            found = [p for p in people if p.full_name == name]
             if dob:
                 found = [p for p in found if p.date_of_birth == dob]
         if not found:
@@ -653,7 +663,7 @@ class AwardImporter(SubjectMixin, Importer):
         for t in types:
             index[search_key(t.code)] = t
             index.setdefault(search_key(t.name), t)
-        return {**self.start_subjects(ctx), "types": index, "seen": {}}
+        return {**self.start_subjects(ctx), "types": index, "seen": {}, "held": {}}
 
     def award_type(self, state, text, errors):
         t = state["types"].get(search_key(text))
@@ -664,9 +674,20 @@ class AwardImporter(SubjectMixin, Importer):
                 errors.append("Thiếu danh hiệu, hình thức.")
         return t
 
-    def check_row(self, ctx, state, row):
+    @staticmethod
+    def held(state, subject: dict) -> set[tuple[int, int]]:
+        """(award type, year) of the subject's awards in the ledger, loaded once per subject."""
         from thidua.awards.models import Award
 
+        (field_name, obj), = subject.items()
+        key = (field_name, obj.pk)
+        held = state["held"].get(key)
+        if held is None:
+            held = set(Award.objects.filter(revoked=False, **subject).values_list("award_type_id", "year"))
+            state["held"][key] = held
+        return held
+
+    def check_row(self, ctx, state, row):
         c, errors = row["cells"], row["errors"]
         year, _label = parse_year_label(c.get("year", ""), errors)
         if year is None and not errors:
@@ -683,11 +704,13 @@ class AwardImporter(SubjectMixin, Importer):
         if not c.get("issuer_name") and not award_type.authority:
             errors.append("Thiếu cơ quan ban hành.")
             return
-        subject = {"person": person} if person else {"organisation": org}
+        if len(nfc(c.get("issuer_name"))) > 200:
+            errors.append("Cơ quan ban hành dài quá 200 ký tự.")
+            return
         key = (person.pk if person else -org.pk, award_type.pk, year)
         if key in state["seen"]:
             row["duplicate"] = _dup(f"Trùng đối tượng, danh hiệu và năm với dòng {state['seen'][key]}.", "Vẫn nhập")
-        elif Award.objects.filter(award_type=award_type, year=year, revoked=False, **subject).exists():
+        elif (award_type.pk, year) in self.held(state, {"person": person} if person else {"organisation": org}):
             row["duplicate"] = _dup(f"Sổ đã có {award_type.name} năm {year} của {person or org}.", "Vẫn nhập")
         state["seen"].setdefault(key, row["row"])
         row["cells"]["_subject"] = f"{'p' if person else 'o'}:{person.pk if person else org.pk}"
@@ -696,6 +719,7 @@ class AwardImporter(SubjectMixin, Importer):
         from thidua.awards.models import Award
 
         state = self.start(ctx, rows)
+        source = f"Lô nhập dữ liệu ({timezone.localdate():%d/%m/%Y})"
         new = []
         for row in rows:
             c, errors = row["cells"], []
@@ -709,11 +733,12 @@ class AwardImporter(SubjectMixin, Importer):
                           decision_date=parse_date(c.get("decision_date", ""), "", errors),
                           issuer_name=nfc(c.get("issuer_name")) or award_type.authority,
                           amount=parse_int(c.get("amount", ""), "", errors),
-                          achievement=c.get("achievement", ""), source=f"Lô nhập dữ liệu ({timezone.localdate():%d/%m/%Y})",
-                          **subject)
-            award.full_clean(validate_unique=False, validate_constraints=False)
+                          achievement=c.get("achievement", ""), source=source, **subject)
+            # Every cell was parsed and bounded by the check just before, in this transaction
+            # (subject, type, year, dates, amount, lengths): only the model's own rules remain.
+            award.clean()
             new.append((award, row["row"]))
-        created = Award.objects.bulk_create([a for a, _n in new], batch_size=500)
+        created = Award.objects.bulk_create([a for a, _n in new], batch_size=2000)
         return [("create", a, n, None) for a, (_x, n) in zip(created, new)]
 
 

@@ -114,13 +114,16 @@ def commit_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) ->
     written = importer.apply(ctx, to_import, actor=actor)
     by_model: dict[type, list] = defaultdict(list)
     records = []
+    content_types: dict[type, int] = {}
     for action, instance, row_number, before in written:
         model = type(instance)
         if action == "create":
             by_model[model].append(instance)
-        records.append(ImportedRecord(batch=batch, content_type=ContentType.objects.get_for_model(model),
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(model).pk
+        records.append(ImportedRecord(batch_id=batch.pk, content_type_id=content_types[model],
                                       object_id=instance.pk, action=action, row=row_number, before=before))
-    ImportedRecord.objects.bulk_create(records, batch_size=1000)
+    ImportedRecord.objects.bulk_create(records, batch_size=2000)
     note = f"Lô nhập #{batch.pk} ({batch.get_kind_display()})"
     for model, objects in by_model.items():
         log_batch(actor=actor, model=model, objects=objects, note=note)

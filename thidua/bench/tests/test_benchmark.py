@@ -23,15 +23,81 @@ def test_the_generator_is_deterministic_for_a_seed():
     assert len(names) > 2 * 20 and names[0] == "Tỉnh Mô Phỏng 7"
 
 
-def test_the_benchmark_writes_its_report_with_every_page_answering(tmp_path):
+def test_the_benchmark_writes_its_report_with_every_page_and_operation(tmp_path):
     make_province(communes=1, seed=8, sizes=SMALL, log=None)
     out = tmp_path / "benchmarks.md"
-    call_command("benchmark", "--seed", "8", "--repeat", "2", "--out", str(out), stdout=open("/dev/null", "w"))
+    call_command("benchmark", "--seed", "8", "--repeat", "2", "--quick", "--load-seconds", "2", "--out", str(out),
+                 stdout=open("/dev/null", "w"))
     text = out.read_text(encoding="utf-8")
     assert "| Trang cá nhân |" in text and "Danh sách đủ điều kiện, toàn tỉnh" in text
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert data["pages"] and all(p["status"] == 200 for p in data["pages"])
     assert all(p["queries"] > 0 for p in data["pages"])
+    labels = " | ".join(data["operations"])
+    for operation in ("Quyết định khen thưởng", "Báo cáo tổng kết 5 năm", "Nhập sổ khen thưởng 500 dòng: chạy thử",
+                      "Nhập sổ khen thưởng 500 dòng: ghi", "Nhập sổ khen thưởng 500 dòng: hoàn tác"):
+        assert operation in labels
+    assert not any("không đo được" in note for note in data["notes"]), data["notes"]
+    # The load test needs a database another process can open: measured on a file or server
+    # database, said to be skipped on the in-memory SQLite of a test run.
+    assert data["load"] is not None and data["load"]["requests"] > 0 or any("Tải đồng thời" in n for n in data["notes"])
+
+
+def test_the_import_hook_leaves_the_ledger_as_it_was(django_user_model):
+    """Dry run, commit and undo of the benchmark's workbook: every row imported, then removed."""
+    from thidua.awards.models import Award
+    from thidua.bench.benchmark import _bench_users
+    from thidua.exchange import bench_hooks
+
+    province = make_province(communes=1, seed=9, sizes=SMALL, log=None)
+    commune = Organisation.objects.get(parent=province)
+    officer, _admin = _bench_users(province, commune)
+    before = Award.objects.count()
+    steps = dict(bench_hooks.operations(commune=commune, user=officer, year=2025, quick=True))
+    dry_run, commit, undo = steps.values()
+    dry_run()
+    commit()
+    assert Award.objects.count() == before + bench_hooks.QUICK_ROWS
+    undo()
+    assert Award.objects.count() == before
+
+
+def test_the_load_generator_counts_requests_and_statuses():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from thidua.bench import load
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            status = 200 if self.path.endswith("/ok") else 404
+            self.send_response(status)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        latencies, statuses, errors = load.drive(host="127.0.0.1", port=server.server_address[1],
+                                                 paths=["/a/ok", "/b/missing"], seconds=0.5, concurrency=2, warmup=0.1)
+    finally:
+        server.shutdown()
+    assert errors == 0 and len(latencies) == sum(statuses.values()) > 0
+    assert set(statuses) == {"200", "404"}
+
+
+def test_a_database_url_for_the_load_test_server():
+    from thidua.bench.load import database_url
+
+    assert database_url({"ENGINE": "django.db.backends.sqlite3", "NAME": "file:memorydb_default?mode=memory&cache=shared"}) is None
+    assert database_url({"ENGINE": "django.db.backends.postgresql", "NAME": "bench", "USER": "postgres",
+                         "PASSWORD": "", "HOST": "127.0.0.1", "PORT": 5432}) == "postgres://postgres@127.0.0.1:5432/bench"
 
 
 def _queries(client, url) -> int:
@@ -48,7 +114,8 @@ def test_page_query_counts_do_not_grow_with_the_data(client_as):
     unit = Organisation.objects.get(code="mn-hong-phong")
     person = Person.objects.get(full_name="Nguyễn Thị Mai")
     urls = [f"/to-chuc/{unit.pk}/", f"/ca-nhan/{person.pk}/", "/khen-thuong/du-dieu-kien/?nam=2025",
-            "/tim-kiem/?q=nguyen", "/khen-thuong/so-khen-thuong/?nam=2025", "/to-chuc/"]
+            "/tim-kiem/?q=nguyen", "/khen-thuong/so-khen-thuong/?nam=2025", "/to-chuc/", "/de-nghi/", "/chi-tieu/",
+            "/cong-khai/"]
     before = {url: _queries(client, url) for url in urls}
     # Grow the data: more colleagues in the unit, each with ratings and titles.
     from thidua.awards.models import Award, AwardType, Rating

@@ -42,13 +42,18 @@ def people(paths: list[str]) -> QuerySet[Person]:
 
 def awards(paths: list[str], *, year_from: int | None = None, year_to: int | None = None) -> QuerySet[Award]:
     """Awards (not revoked) of the people, collectives and households of the commune."""
+    from thidua.accounts.scoping import path_subject_parts
+    from thidua.awards.selectors import award_ids
+
+    years = {"year__gte": year_from} if year_from is not None else {}
+    if year_to is not None:
+        years["year__lte"] = year_to
+    ids = award_ids(path_subject_parts(paths), revoked=False, **years)  # indexed (see award_ids)
+    if ids is not None:
+        return Award.objects.filter(pk__in=ids).select_related("award_type", "issuer")
     qs = Award.objects.filter(
         Q(person__in=people(paths)) | Q(organisation__in=organisations(paths))
-        | _path_q(paths, "household__village__path"), revoked=False)
-    if year_from is not None:
-        qs = qs.filter(year__gte=year_from)
-    if year_to is not None:
-        qs = qs.filter(year__lte=year_to)
+        | _path_q(paths, "household__village__path"), revoked=False, **years)
     return qs.select_related("award_type", "issuer")
 
 
