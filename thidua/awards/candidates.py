@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.accounts.scoping import visible_organisations
 from thidua.core.perf import gc_paused
 from thidua.core.text import collation_key, given_name_key
 from thidua.org.models import Household, Membership, Organisation, Person
@@ -155,11 +155,13 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     unit_of: dict[int, str] = {}
     for person_id, unit_name in memberships.values_list("person_id", "organisation__name"):
         unit_of.setdefault(person_id, unit_name)
-    people_qs = visible_people(user).filter(pk__in=memberships.values("person_id"))
+    # Members of units the user sees are people she sees (accounts.scoping); asking
+    # visible_people again would OR its two parts into every history query of a province.
+    people_qs = Person.objects.filter(pk__in=memberships.values("person_id"))
     people = list(people_qs.order_by())
     # Ids as a list while they are few (the planner then knows how many), as a subquery for a
     # whole province (too many for one statement's parameters).
-    person_ids = [p.pk for p in people] if len(people) <= ID_LIST_LIMIT else people_qs.values("pk")
+    person_ids = [p.pk for p in people] if len(people) <= ID_LIST_LIMIT else memberships.values("person_id")
     households = list(Household.objects.filter(village__in=orgs_qs.values("pk"), contributions__year__gte=year - 2)
                       .distinct().select_related("village"))
 
