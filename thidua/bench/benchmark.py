@@ -258,6 +258,7 @@ def to_markdown(report: Report, command: str) -> str:
               for name, limit, value, ok in targets(report)]
     if report.notes:
         lines += ["", "Ghi chú:", *[f"- {n}" for n in report.notes]]
+    lines += ["", "Nguyên nhân đã tìm ra và sửa, phần còn lại: docs/performance.md."]
     return "\n".join(lines) + "\n"
 
 
