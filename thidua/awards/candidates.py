@@ -71,8 +71,10 @@ class TargetList:
     def total(self) -> int:
         return len(self.eligible) + len(self.one_short) + len(self.others)
 
-    def add(self, candidate: Candidate) -> None:
-        failed = len(candidate.failed)
+    def add(self, candidate: Candidate, *, failed: int | None = None) -> None:
+        """File the candidate by how many conditions it fails (``failed``: known already)."""
+        if failed is None:
+            failed = len(candidate.failed)
         (self.eligible if failed == 0 else self.one_short if failed == 1 else self.others).append(candidate)
 
 
@@ -112,9 +114,9 @@ def _already_held(*, year: int, person_ids, orgs, households) -> set[tuple[str, 
 
 
 def _judge_chain(history: SubjectHistory, targets: list[str], *, year: int, params, decision_date, case_id: str,
-                 shared: dict) -> tuple[list[tuple[str, Verdict]], frozenset[str]]:
-    """Verdicts for ``targets`` in round order, each title gained feeding the next; and the
-    titles gained."""
+                 shared: dict) -> tuple[list[tuple[str, Verdict, int]], frozenset[str]]:
+    """(code, verdict, number of failed conditions) for ``targets`` in round order, each title
+    gained feeding the next; and the titles gained."""
     gained: set[str] = set()
     current = history
     verdicts = []
@@ -124,7 +126,7 @@ def _judge_chain(history: SubjectHistory, targets: list[str], *, year: int, para
         if verdict.eligible and codes.Title.parse(code):
             gained.add(code)
             current = _with_titles(history, year, gained, shared)
-        verdicts.append((code, verdict))
+        verdicts.append((code, verdict, len(verdict.failed_checks)))
     return verdicts, frozenset(gained)
 
 
@@ -184,30 +186,36 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     shared_records: dict = {}
     # People whose histories look the same get the same verdicts: the loader shares one record
     # among identical years, so the record ids say when two histories are alike.
-    chains: dict[tuple, tuple[list[tuple[str, Verdict]], frozenset[str]]] = {}
+    chains: dict[tuple, tuple[list[tuple[str, Verdict, int]], frozenset[str]]] = {}
+    chain_targets = {}  # per category: the targets judged, in round order
     for person in people:
-        history = histories[person.pk]
-        targets = _person_targets(person)
-        last = max((i for i, c in enumerate(targets) if c in person_needed), default=-1)
-        case_id = f"person-{person.pk}"
-        key = (tuple(targets[: last + 1]), history.category, history.pending, history.discipline,
+        pk = person.pk
+        history = histories[pk]
+        judged = chain_targets.get(person.category)
+        if judged is None:
+            targets = _person_targets(person)
+            last = max((i for i, c in enumerate(targets) if c in person_needed), default=-1)
+            judged = chain_targets[person.category] = tuple(targets[: last + 1])
+        case_id = f"person-{pk}"
+        key = (judged, history.category, history.pending, history.discipline,
                tuple((y, id(r)) for y, r in history.years.items()))
         chain = chains.get(key)
         if chain is None:
-            chain = chains[key] = _judge_chain(history, targets[: last + 1], year=year, params=params,
+            chain = chains[key] = _judge_chain(history, list(judged), year=year, params=params,
                                                decision_date=decision_date, case_id=case_id, shared=shared_records)
         verdicts, gained = chain
-        for code, verdict in verdicts:
+        unit = unit_of.get(pk, "")
+        for code, verdict, failed in verdicts:
             if code not in wanted:
                 continue
-            if ("p", person.pk, code) in held:
+            if ("p", pk, code) in held:
                 target_list(code).already += 1
             else:
                 if verdict.id != case_id:  # a shared chain: the same verdict, this person's id
                     verdict = Verdict(case_id, verdict.target, verdict.eligible, verdict.authority, verdict.checks,
                                       verdict.amount_vnd)
-                target_list(code).add(Candidate(person, "individual", unit_of.get(person.pk, ""), verdict))
-        projected[(person.pk, year)] = set(gained)
+                target_list(code).add(Candidate(person, "individual", unit, verdict), failed=failed)
+        projected[(pk, year)] = set(gained)
 
     collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
     if not collective_wanted:
