@@ -269,4 +269,5 @@ def record_province_decision(*, actor, dossier: Dossier, number: str, day: datet
     Nomination.objects.filter(pk__in=[n.pk for n in passed if n not in granted]).update(outcome=O.DECLINED)
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.SENT_TO_PROVINCE,),
           verb="ghi nhận quyết định", note=f"Quyết định số {number} của {issuer_name}", decision=decision)
+    flow_notices.decision_signed(decision=decision, dossier=dossier, recorded_by=actor)
     return decision

@@ -74,8 +74,11 @@ def ballot_open(*, meeting: Meeting) -> None:
                url=url)
 
 
-def decision_signed(*, decision: Decision, dossier: Dossier) -> None:
-    users = commune_officers(dossier.round.commune) + unit_clerks(dossier.unit)
+def decision_signed(*, decision: Decision, dossier: Dossier, recorded_by: User | None = None) -> None:
+    """The commune's chairman signed, or the office recorded the province's decision
+    (``recorded_by``: the officer who did, not told of her own entry)."""
+    users = [u for u in commune_officers(dossier.round.commune) + unit_clerks(dossier.unit)
+             if recorded_by is None or u.pk != recorded_by.pk]
     notify(users=users, kind=Kind.DECISION_SIGNED,
            title="Đã ký Quyết định số %s" % decision.number,
            body=("%(signer)s đã ký Quyết định số %(number)s ngày %(day)s khen thưởng theo hồ sơ đề nghị của "

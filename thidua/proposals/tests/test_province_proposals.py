@@ -38,3 +38,19 @@ def test_a_province_award_goes_up_and_comes_back_as_a_recorded_decision(flow, cl
     with pytest.raises(ValidationError):
         services.record_province_decision(actor=flow.officer, dossier=dossier, number="2150/QĐ-UBND",
                                           day=day, issuer_name="UBND thành phố Hải Phòng")
+
+
+def test_a_recorded_province_decision_tells_the_units_clerks_but_not_the_officer_who_entered_it(flow):
+    from thidua.accounts.models import Notification, NotificationKind
+
+    dossier = flow.accepted(nominees=[("Nguyễn Thị Mai", "BANG_KHEN_TINH")])
+    dossier.state = "sent_to_province"  # the upward path itself is proven above
+    dossier.save(update_fields=["state"])
+    dossier.nominations.update(outcome="passed")
+    decision = services.record_province_decision(actor=flow.officer, dossier=dossier, number="2151/QĐ-UBND",
+                                                 day=timezone.localdate(), issuer_name="UBND thành phố Hải Phòng")
+    told = set(Notification.objects.filter(kind=NotificationKind.DECISION_SIGNED,
+                                           url__contains=f"/quyet-dinh/{decision.pk}/")
+               .values_list("user__username", flat=True))
+    assert "vanthu_mnhp" in told and "canbotdkt" not in told
+    assert "UBND thành phố Hải Phòng" in Notification.objects.get(user=flow.clerk, kind=NotificationKind.DECISION_SIGNED).body
