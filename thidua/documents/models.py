@@ -114,9 +114,12 @@ class SignedDecisionPdf(models.Model):
     """The digitally signed PDF of a decision the chairman signed in the system, made once and
     kept: every later delivery hands out these very bytes (a signed decision is never edited,
     and its signature time is when it was signed, not when someone downloads it). The decision
-    is named as the ledger names it (issuer, number, date), so the proposals app stays optional."""
+    is named as the ledger names it (issuing body, number, date), so the proposals app stays
+    optional."""
 
-    issuer_name = models.CharField(_("cơ quan ban hành"), max_length=200)
+    issuer = models.ForeignKey("org.Organisation", on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("cơ quan ban hành"))
+    issuer_name = models.CharField(_("tên cơ quan ban hành"), max_length=200)
     number = models.CharField(_("số quyết định"), max_length=60)
     date = models.DateField(_("ngày quyết định"))
     file = models.FileField(_("tệp PDF đã ký số"), upload_to="quyet-dinh-ky-so/%Y/")
@@ -124,7 +127,7 @@ class SignedDecisionPdf(models.Model):
     signed_at = models.DateTimeField(_("ký số lúc"), auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["issuer_name", "number", "date"],
+        constraints = [models.UniqueConstraint(fields=["issuer", "number", "date"],
                                                name="signed_pdf_one_per_decision")]
         verbose_name = _("quyết định đã ký số")
         verbose_name_plural = _("quyết định đã ký số")

@@ -37,7 +37,7 @@ def signing_decision(award: Award):
 
 
 def _kept(decision) -> SignedDecisionPdf | None:
-    return SignedDecisionPdf.objects.filter(issuer_name=decision.issuer_name, number=decision.number,
+    return SignedDecisionPdf.objects.filter(issuer_id=decision.issuer_id, number=decision.number,
                                             date=decision.date).first()
 
 
@@ -57,17 +57,22 @@ def _sign(award: Award, decision) -> bytes | None:
 
 
 def _keep(decision, signed: bytes) -> bytes:
-    """Store the signed bytes once; when another request stored them first, theirs stand."""
-    digest = hashlib.sha256(signed).hexdigest()
+    """Store the signed bytes once; when another request stored them first, theirs stand (and
+    this request's file is removed)."""
+    kept = SignedDecisionPdf(issuer_id=decision.issuer_id, issuer_name=decision.issuer_name, number=decision.number,
+                             date=decision.date, sha256=hashlib.sha256(signed).hexdigest())
     try:
         with transaction.atomic():
-            kept = SignedDecisionPdf(issuer_name=decision.issuer_name, number=decision.number, date=decision.date,
-                                     sha256=digest)
             kept.file.save(f"quyet-dinh-{decision.year}-{decision.pk}.pdf", ContentFile(signed), save=False)
             kept.save()
             log_create(actor=None, instance=kept, note=f"Ký số Quyết định số {decision.number}")
     except IntegrityError:
-        return kept_bytes(_kept(decision))
+        if kept.file.name:
+            kept.file.delete(save=False)
+        first = _kept(decision)
+        if first is None:  # not the race: a real error
+            raise
+        return kept_bytes(first)
     return signed
 
 
@@ -82,7 +87,12 @@ def decision_pdf(award: Award) -> bytes:
         return render.render_decision_pdf(ledger.decision_data(award))
     kept = _kept(decision)
     if kept is not None:
-        return kept_bytes(kept)
+        try:
+            return kept_bytes(kept)
+        except OSError:  # the kept file is gone (a restore without files?): sign again, say so
+            log.error("Signed PDF of decision %s is missing from storage (%s); signing a new copy",
+                      decision.number, kept.file.name)
+            return _sign(award, decision) or render.render_decision_pdf(ledger.decision_data(award))
     signed = _sign(award, decision)
     if signed is None:
         return render.render_decision_pdf(ledger.decision_data(award))

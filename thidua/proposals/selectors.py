@@ -311,7 +311,10 @@ def round_fairness(*, user, dossiers: list[Dossier]) -> list[dict]:
     panels = []
     for award_round, nominations in by_round.values():
         proposed = fairness.proposal_figures(nominations, year=award_round.year)
-        before = fairness.figures(user=user, years=range(award_round.year - 1, award_round.year))[0]
+        # The round's commune: a province-wide user would otherwise compare with the province.
+        # (A commune's own staff keep their scope, which adds the bodies merged into the commune.)
+        commune = None if user.unit_id == award_round.commune_id else award_round.commune
+        before = fairness.figures(user=user, years=range(award_round.year - 1, award_round.year), unit=commune)[0]
         direct, earlier = proposed.share("direct"), before.share("direct")
         panels.append({
             "round": award_round, "figures": proposed, "before": before, "labels": fairness.LABELS,

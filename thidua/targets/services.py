@@ -48,6 +48,8 @@ def _check_value(target: Target, value: Decimal, what: str) -> Decimal:
     if not value.is_finite() or abs(value) >= Decimal("1e12"):
         raise ValidationError(f"{what} không hợp lệ.")
     value = value.quantize(Decimal("0.01"))
+    if abs(value) >= Decimal("1e12"):  # 999.999.999.999,995 rounds up to 13 digits: the column holds 12
+        raise ValidationError(f"{what} không hợp lệ.")
     if value < 0:
         raise ValidationError(f"{what} không được âm.")
     if target.direction == Target.Direction.REACH:

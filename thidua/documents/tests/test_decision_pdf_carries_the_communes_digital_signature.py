@@ -4,6 +4,7 @@ anyone can check it on the public page, and a changed byte shows. Decisions only
 into the ledger, and every PDF without a configured certificate, stay unsigned."""
 import datetime
 import hashlib
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -105,3 +106,17 @@ def test_a_kept_signed_pdf_changed_on_disk_no_longer_validates(signing_certifica
     with open(kept.file.path, "wb") as handle:
         handle.write(bytes(tampered))
     assert not signing.verify_pdf(_pdf(client_as, signed_award)).valid
+
+
+def test_a_second_signed_copy_made_in_a_race_gives_way_to_the_first_and_leaves_no_file(signed_award):
+    from thidua.documents import signatures
+    from thidua.documents.models import SignedDecisionPdf
+
+    decision = signatures.signing_decision(signed_award)
+    first = signatures._keep(decision, b"%PDF-1.7 first copy")
+    second = signatures._keep(decision, b"%PDF-1.7 second copy")
+    kept = SignedDecisionPdf.objects.get()
+    assert first == second == b"%PDF-1.7 first copy" == signatures.kept_bytes(kept)
+    folder = Path(kept.file.path).parent
+    assert [p.read_bytes() for p in folder.iterdir() if p.name.startswith(f"quyet-dinh-{decision.year}-{decision.pk}")] \
+        == [b"%PDF-1.7 first copy"]

@@ -55,3 +55,27 @@ def test_a_meeting_without_an_agenda_shows_no_panel(flow, client_as):
     meeting = flow.meeting()
     html = client_as("hoidong").get(f"/de-nghi/hoi-dong/hop/{meeting.pk}/").content.decode()
     assert 'id="co-cau-dot-' not in html
+
+
+def test_a_province_wide_user_compares_the_round_with_its_communes_year_not_the_provinces(flow, demo_user):
+    from thidua.accounts.models import Role, User
+    from thidua.awards import fairness
+    from thidua.awards.models import Award, AwardType
+    from thidua.org.models import Organisation, Person
+    from thidua.proposals import selectors
+
+    commune = flow.round.commune
+    elsewhere = Organisation.objects.create(code="xa-khac-2", name="Xã Thanh Hà", kind=Organisation.Kind.COMMUNE,
+                                            parent=commune.parent)
+    farmer = Person.objects.create(full_name="Đỗ Văn Cày", gender="M", category=Person.Category.NGUOI_LAO_DONG)
+    farmer.memberships.create(organisation=elsewhere)
+    Award.objects.create(person=farmer, award_type=AwardType.objects.get(code="GIAY_KHEN_XA"),
+                         year=flow.round.year - 1, issuer_name="UBND xã Thanh Hà")
+    province_officer = User.objects.create(username="sonv_tdkt", role=Role.OFFICER, unit=commune.parent)
+    dossier = flow.accepted(nominees=SCHOOL_NOMINEES)
+    dossier.agenda = list(dossier.nominations.all())
+
+    [panel] = selectors.round_fairness(user=province_officer, dossiers=[dossier])
+    [communes_own] = fairness.figures(user=flow.officer, years=range(flow.round.year - 1, flow.round.year))
+    before = panel["before"]
+    assert (before.individual, before.direct) == (communes_own.individual, communes_own.direct)

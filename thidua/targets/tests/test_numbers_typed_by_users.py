@@ -31,3 +31,14 @@ def test_the_administrator_typing_nan_as_a_parameter_gets_a_form_error(client_as
     response = client_as("quantri").post(f"/chi-tieu/van-hoa/tham-so/{key}/", {"value": "NaN", "source_note": "QĐ 1"})
     assert response.status_code in (200, 400)
     assert "không phải là số" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_planned_value_that_rounds_past_the_column_is_refused_not_a_crash(demo_user):
+    from thidua.targets.models import Target
+    from thidua.targets.services import set_planned
+
+    target = Target.objects.exclude(direction=Target.Direction.REACH).exclude(unit="%").order_by("pk").first()
+    with pytest.raises(ValidationError, match="không hợp lệ"):
+        set_planned(actor=demo_user("canbotdkt"), target=target, year=2027,
+                    planned=parse_number("999.999.999.999,995"))
