@@ -68,10 +68,17 @@ def _form_page(request, form, *, save, title, done, success=None):
 
 
 def _office_commune(user):
-    """The commune whose office the user works for; anyone else is refused."""
+    """The commune whose office the user works for; anyone else is refused — so is an office
+    user above the communes (a round or a council term is one commune's: never a guess)."""
     if not access.is_office(user):
         raise PermissionDenied
-    return visible_organisations(user).filter(kind="commune", valid_until__isnull=True).first()
+    unit = user.unit
+    if unit is not None and unit.kind == "commune" and unit.valid_until is None:
+        return unit
+    communes = list(visible_organisations(user).filter(kind="commune", valid_until__isnull=True)[:2])
+    if len(communes) != 1:
+        raise PermissionDenied(_("Đợt khen thưởng và nhiệm kỳ Hội đồng do cán bộ thi đua – khen thưởng của từng xã lập."))
+    return communes[0]
 
 
 @login_required

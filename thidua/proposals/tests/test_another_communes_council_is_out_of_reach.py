@@ -26,3 +26,13 @@ def test_another_communes_council_term_answers_404_and_takes_nothing(client_as, 
     response = client.post(url, {"held_on": "20/12/2026", "place": "Hội trường", "title": "Họp xét"})
     assert response.status_code == 404
     assert not Meeting.objects.filter(term=other_term).exists() and not other_term.members.exists()
+
+
+@pytest.mark.parametrize("url", ["/de-nghi/dot/them/", "/de-nghi/hoi-dong/nhiem-ky/them/"])
+def test_an_office_user_above_the_communes_is_not_given_a_guessed_commune(client, other_term, url):
+    from thidua.accounts.models import Role, User
+
+    province = Organisation.objects.get(kind=Organisation.Kind.COMMUNE, name="Xã Nam Thanh Miện").parent
+    officer = User.objects.create(username="canbo_tinh", role=Role.OFFICER, unit=province)
+    client.force_login(officer)
+    assert client.get(url).status_code == 403
