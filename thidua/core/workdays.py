@@ -14,16 +14,12 @@ def _national(year: int) -> frozenset[datetime.date]:
     return frozenset(holidays.country_holidays("VN", years=[year]).keys())
 
 
-def _overrides(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:
-    from .models import CalendarDay
-
-    return dict(CalendarDay.objects.filter(day__range=(start, end)).values_list("day", "is_working_day"))
-
-
 def calendar(start: datetime.date, end: datetime.date) -> dict[datetime.date, bool]:
     """The administrator's days between ``start`` and ``end`` (one query), to pass as
     ``overrides`` when many deadlines are computed at once (a list page)."""
-    return _overrides(start, end)
+    from .models import CalendarDay
+
+    return dict(CalendarDay.objects.filter(day__range=(start, end)).values_list("day", "is_working_day"))
 
 
 def is_working_day(day: datetime.date, overrides: dict[datetime.date, bool] | None = None) -> bool:
@@ -39,7 +35,7 @@ def add_working_days(start: datetime.date, days: int,
     if days < 0:
         raise ValueError("Số ngày làm việc phải không âm.")
     if overrides is None:
-        overrides = _overrides(start, start + datetime.timedelta(days=days * 3 + 30))
+        overrides = calendar(start, start + datetime.timedelta(days=days * 3 + 30))
     day, counted = start, 0
     while counted < days:
         day += datetime.timedelta(days=1)
@@ -54,6 +50,6 @@ def working_days_between(start: datetime.date, end: datetime.date,
     if end < start:
         return -working_days_between(end, start, overrides)
     if overrides is None:
-        overrides = _overrides(start, end)
+        overrides = calendar(start, end)
     return sum(1 for n in range(1, (end - start).days + 1)
                if is_working_day(start + datetime.timedelta(days=n), overrides))
