@@ -14,7 +14,6 @@ from thidua.accounts.models import Role
 from thidua.accounts.scoping import can_see_organisation, visible_organisations
 from thidua.core import workdays
 from thidua.core.models import AuditEntry
-from thidua.core.workdays import working_days_between  # noqa: F401  (Vietnamese working days)
 from thidua.rules import codes
 
 from . import access

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from thidua.proposals import services
 from thidua.proposals.models import AwardRound, Dossier
-from thidua.proposals.selectors import working_days_between
+from thidua.core.workdays import working_days_between
 
 pytestmark = pytest.mark.django_db
 
