@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from thidua.bench.generator import Sizes, make_province
+from thidua.core.dbstats import analyze
 from thidua.org.models import Organisation
 
 
@@ -26,10 +27,7 @@ class Command(BaseCommand):
                                      sizes=Sizes(households=households, citizens=citizens, staff_scale=staff_scale))
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        # Fresh planner statistics, as a database in service has (autovacuum): without them
-        # PostgreSQL plans the first queries on a bulk-loaded table as if it were empty.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        analyze()  # fresh planner statistics, as a database in service has (autovacuum)
         seconds = time.perf_counter() - started
         Organisation.objects.filter(pk=province.pk).update(
             note=f"{province.note}; nạp vào {connection.vendor} trong {seconds:.1f} giây")
