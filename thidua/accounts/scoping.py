@@ -72,7 +72,7 @@ def visible_people(user) -> QuerySet[Person]:
     # Two indexed subqueries (units by path -> memberships; villages by path -> households),
     # not one OR across two outer joins: that read every person and household of the
     # province (350 ms on a 100-commune database; a few ms this way).
-    parts = subject_parts(user)
+    parts = path_subject_parts(paths)
     return Person.objects.filter(Q(pk__in=parts["members"]) | Q(household_id__in=parts["households"]))
 
 

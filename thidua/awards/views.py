@@ -106,8 +106,7 @@ def initiative_list(request):
 @login_required
 def award_add_person(request, pk: int):
     person = org_selectors.get_person(user=request.user, pk=pk)
-    if not (request.user.is_superuser or request.user.role in services.LEDGER_ROLES):
-        raise PermissionDenied
+    _require_ledger(request.user)
     form = AwardForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

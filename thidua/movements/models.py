@@ -94,8 +94,6 @@ class Movement(models.Model):
     final_review_on = models.DateField(_("ngày tổng kết"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # The file's name is audited through plan_document_name: core.audit's snapshot cannot read an
-    # empty FileField (FieldFile.url raises ValueError, which hasattr() does not swallow).
     audit_exclude = ("created_at",)
 
     class Meta:

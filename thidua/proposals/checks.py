@@ -35,10 +35,6 @@ class _Registry:
             self._hooks.append(hook)
         return hook
 
-    def unregister(self, hook: Callable) -> None:
-        if hook in self._hooks:
-            self._hooks.remove(hook)
-
 
 class SigningChecks(_Registry):
     def notices(self, *, actor, dossier, total: int, day, confirmed: bool = False,
