@@ -19,9 +19,10 @@ from django.db import connection, reset_queries
 from django.db.models import Q
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, get_resolver, reverse
+from django.urls import NoReverseMatch, reverse
 
 from thidua.accounts.models import Role, User
+from thidua.core.perf import settle
 from thidua.org.models import Membership, Organisation, Person
 
 from . import load as load_test
@@ -112,12 +113,7 @@ def run(*, seed: int, repeat: int = 30, quick: bool = False, load_seconds: float
                         | Q(household__village__path__startswith=province.path)).count(),
                     awards=Award.objects.filter(source="make_province").count(), data=province.note)
     officer, admin = _bench_users(province, commune)
-    # As the production entry point does (thidua/wsgi.py): every view imported, then the
-    # long-lived objects moved out of the garbage collector's sight, so that a page is not
-    # charged a full collection of the whole import graph at random.
-    get_resolver().url_patterns  # noqa: B018
-    gc.collect()
-    gc.freeze()
+    settle()  # as the production entry point does (thidua/wsgi.py)
     # The instance's own commune (public pages, dashboards) is the first commune of the province.
     home = override_settings(THIDUA_HOME_COMMUNE_CODE=commune.code)
     home.enable()

@@ -9,6 +9,20 @@ _lock = threading.Lock()
 _paused = 0
 
 
+def settle() -> None:
+    """After start-up: import every view now and move the objects that live as long as the
+    process out of the garbage collector's sight (``gc.freeze``). Otherwise each full
+    collection walks Django's and the app's whole import graph again, which costs a page
+    building thousands of objects (the candidate list) tens of milliseconds at random.
+    Freezing after the imports also lets forked workers share those pages of memory. Called
+    by ``thidua.wsgi`` and by the benchmark, which measures pages as production serves them."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 — imports every app's views
+    gc.collect()
+    gc.freeze()
+
+
 class gc_paused:
     """Pause the cyclic garbage collector while building a large structure of short-lived
     objects (a province's candidate list builds hundreds of thousands): each collection it

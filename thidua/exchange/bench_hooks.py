@@ -11,6 +11,7 @@ import io
 from openpyxl import Workbook
 
 from thidua.org.models import Membership, Organisation
+from thidua.rules.fmt import lower_first
 
 from . import services
 from .importers import IMPORTERS
@@ -40,7 +41,7 @@ def _subjects(commune) -> tuple[list[tuple], list[Organisation]]:
 def ledger_rows(commune, count: int) -> list[list]:
     """``count`` rows in the award importer's column order, from 2020 backwards."""
     staff, units = _subjects(commune)
-    issuer = f"UBND {commune.name[:1].lower()}{commune.name[1:]}"
+    issuer = f"UBND {lower_first(commune.name)}"
     rows: list[list] = []
     year = 2020
     while len(rows) < count and year >= 1946:

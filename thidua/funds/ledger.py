@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from thidua.awards.models import Award
 
-from .models import Fund, FundReceipt
+from .models import Fund, FundReceipt, TalentFund
 
 
 @dataclass
@@ -162,3 +162,10 @@ def fund_years(commune) -> list[int]:
               .exclude(decision_number="").dates("decision_date", "year")}
     years.add(timezone.localdate().year)
     return sorted(years, reverse=True)
+
+
+def talent_balance(fund: TalentFund, *, until: datetime.date | None = None) -> int:
+    donations, payouts = fund.donations.all(), fund.payouts.all()
+    if until is not None:
+        donations, payouts = donations.filter(date__lte=until), payouts.filter(date__lte=until)
+    return (donations.aggregate(s=Sum("amount"))["s"] or 0) - (payouts.aggregate(s=Sum("amount"))["s"] or 0)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Sum
 
 from thidua.accounts.scoping import can_see_organisation
 
 from . import access, ledger
+from .ledger import talent_balance
 from .models import Fund, TalentFund
 
 
@@ -61,7 +61,5 @@ def talent(user, year: int | None = None) -> TalentView:
     if year:
         donations, payouts = donations.filter(date__year=year), payouts.filter(date__year=year)
     donations, payouts = list(donations), list(payouts)
-    total_in = fund.donations.aggregate(s=Sum("amount"))["s"] or 0
-    total_out = fund.payouts.aggregate(s=Sum("amount"))["s"] or 0
     return TalentView(commune, fund, donations, payouts, donated=sum(d.amount for d in donations),
-                      paid=sum(p.amount for p in payouts), balance=total_in - total_out, years=years)
+                      paid=sum(p.amount for p in payouts), balance=talent_balance(fund), years=years)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 
 from thidua.core.audit import log_event
 from thidua.core.models import AuditEntry
@@ -15,7 +14,7 @@ from thidua.core.services import create_record, delete_record, update_record
 from thidua.core.text import format_vnd
 
 from . import access
-from .ledger import fund_figures
+from .ledger import fund_figures, talent_balance
 from .models import Fund, FundReceipt, TalentDonation, TalentFund, TalentPayout
 
 
@@ -109,11 +108,6 @@ def require_fund_ok(**kwargs) -> FundCheck:
 
 # --- youth talent fund --------------------------------------------------------------------
 
-def talent_balance(fund: TalentFund, *, until: datetime.date | None = None) -> int:
-    donations, payouts = fund.donations.all(), fund.payouts.all()
-    if until is not None:
-        donations, payouts = donations.filter(date__lte=until), payouts.filter(date__lte=until)
-    return (donations.aggregate(s=Sum("amount"))["s"] or 0) - (payouts.aggregate(s=Sum("amount"))["s"] or 0)
 
 
 @transaction.atomic

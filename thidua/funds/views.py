@@ -8,6 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from thidua.rules.fmt import lower_first
+
 from . import access, exports, selectors, services
 from .forms import DonationForm, FundEditForm, OpenFundForm, OpenTalentFundForm, PayoutForm, ReceiptForm
 from .models import FundReceipt
@@ -113,7 +115,7 @@ def talent(request):
     status = 200
     if view.fund is None and access.can_keep(request.user):
         open_form = OpenTalentFundForm(request.POST or None,
-                                       initial={"name": f"Quỹ tài năng trẻ {view.commune.name[:1].lower()}{view.commune.name[1:]}"})
+                                       initial={"name": f"Quỹ tài năng trẻ {lower_first(view.commune.name)}"})
         if request.method == "POST":
             done = _save(request, open_form, lambda **data: services.open_talent_fund(
                 actor=request.user, commune=view.commune, **data), "Đã lập quỹ tài năng trẻ.", ("funds:talent",))
