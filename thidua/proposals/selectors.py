@@ -125,6 +125,8 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
     return {
         "dossier": dossier,
         "nominations": nominations,
+        # Dossier.upward from the list already read (the signing check filters dossier.nominations,
+        # so the list cannot stand in as that manager's prefetch cache).
         "upward": any(n.authority != codes.Authority.CHU_TICH_UBND_XA for n in nominations),
         "attachments": list(dossier.attachments.all()),
         "objections": list(dossier.objections.select_related("nomination__person", "nomination__organisation",
