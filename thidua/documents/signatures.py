@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from thidua.awards.models import Award
-from thidua.core.audit import log_create
+from thidua.core.audit import log_create, log_update, snapshot
 
 from . import ledger, render
 from .models import SignedDecisionPdf
@@ -76,6 +76,17 @@ def _keep(decision, signed: bytes) -> bytes:
     return signed
 
 
+def _replace(kept: SignedDecisionPdf, decision, signed: bytes) -> None:
+    """Keep a new signed copy in place of one whose file is lost (audited: the hash changes)."""
+    with transaction.atomic():
+        before = snapshot(kept)
+        kept.file.save(f"quyet-dinh-{decision.year}-{decision.pk}.pdf", ContentFile(signed), save=False)
+        kept.sha256 = hashlib.sha256(signed).hexdigest()
+        kept.save(update_fields=["file", "sha256"])
+        log_update(actor=None, instance=kept, before=before,
+                   note=f"Ký số lại Quyết định số {decision.number}: tệp đã lưu bị mất")
+
+
 def kept_bytes(kept: SignedDecisionPdf) -> bytes:
     with kept.file.open("rb") as handle:
         return handle.read()
@@ -89,10 +100,14 @@ def decision_pdf(award: Award) -> bytes:
     if kept is not None:
         try:
             return kept_bytes(kept)
-        except OSError:  # the kept file is gone (a restore without files?): sign again, say so
+        except OSError:  # the kept file is gone (a restore without files?): sign and keep a new copy
             log.error("Signed PDF of decision %s is missing from storage (%s); signing a new copy",
                       decision.number, kept.file.name)
-            return _sign(award, decision) or render.render_decision_pdf(ledger.decision_data(award))
+            signed = _sign(award, decision)
+            if signed is None:
+                return render.render_decision_pdf(ledger.decision_data(award))
+            _replace(kept, decision, signed)
+            return signed
     signed = _sign(award, decision)
     if signed is None:
         return render.render_decision_pdf(ledger.decision_data(award))

@@ -120,3 +120,17 @@ def test_a_second_signed_copy_made_in_a_race_gives_way_to_the_first_and_leaves_n
     folder = Path(kept.file.path).parent
     assert [p.read_bytes() for p in folder.iterdir() if p.name.startswith(f"quyet-dinh-{decision.year}-{decision.pk}")] \
         == [b"%PDF-1.7 first copy"]
+
+
+def test_a_lost_kept_file_is_signed_again_once_and_kept(signing_certificate, signed_award, client_as):
+    from thidua.documents.models import SignedDecisionPdf
+    from thidua.funds import signing
+
+    _pdf(client_as, signed_award)
+    kept = SignedDecisionPdf.objects.get()
+    Path(kept.file.path).unlink()
+    again = _pdf(client_as, signed_award)
+    assert signing.verify_pdf(again).valid
+    kept.refresh_from_db()
+    assert hashlib.sha256(again).hexdigest() == kept.sha256
+    assert _pdf(client_as, signed_award) == again  # kept: not signed anew on every download
