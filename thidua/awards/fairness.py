@@ -5,9 +5,11 @@ lao động sản xuất". For a period and a scope, each individual award is cl
 - leader: a position of head or deputy (trưởng, phó, chủ tịch, bí thư, giám đốc, chỉ huy…)
   in the holder's unit during that year;
 - direct production worker: workers, farmers and villagers (categories người lao động,
-  nhân dân), and every award to a household;
+  nhân dân);
 - staff: everyone else;
-plus the share going to women. Collective awards are counted apart.
+plus the share going to women. Shares are of the awards to people. Collective awards and
+awards to households (thousands of "Gia đình văn hóa" a year) are counted apart, each on its own
+line: a household is not a direct worker, and counting it as one would drown the people.
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ LEADER_WORDS = re.compile(r"\b(trưởng|phó|chủ tịch|bí thư|giám đốc
 DIRECT_CATEGORIES = {Person.Category.NGUOI_LAO_DONG, Person.Category.NHAN_DAN}
 GROUPS = ("leader", "staff", "direct")
 LABELS = {"leader": "Lãnh đạo, quản lý", "staff": "Cán bộ, công chức, viên chức, chiến sĩ",
-          "direct": "Người trực tiếp lao động sản xuất", "women": "Nữ", "collective": "Tập thể"}
+          "direct": "Người trực tiếp lao động sản xuất", "women": "Nữ", "collective": "Tập thể",
+          "household": "Hộ gia đình"}
 
 
 def is_leader(position: str) -> bool:
@@ -42,6 +45,7 @@ class YearFigures:
     direct: int = 0
     women: int = 0
     collective: int = 0
+    household: int = 0
     by_type: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_unit: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -55,8 +59,11 @@ class YearFigures:
         if collective:
             self.collective += 1
             return
+        if household:
+            self.household += 1
+            return
         self.individual += 1
-        if household or category in DIRECT_CATEGORIES:
+        if category in DIRECT_CATEGORIES:
             self.direct += 1
         elif leader():
             self.leader += 1

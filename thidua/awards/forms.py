@@ -66,3 +66,20 @@ class PendingMatterForm(LegacyTextFormMixin, forms.Form):
 
 class CloseMatterForm(forms.Form):
     closed_on = forms.DateField(label=_("Kết thúc ngày"), widget=DateInput())
+
+
+# Labels that start with distinct letters, so that a rating is chosen with one key press in the
+# grid (X, T, H, K), the code kept beside them as it is written in the units' minutes.
+RATING_KEYS = {"HTXSNV": "Xuất sắc", "HTTNV": "Tốt", "HTNV": "Hoàn thành", "KHTNV": "Không hoàn thành"}
+RATING_CHOICES = [(m.value, f"{RATING_KEYS[m.value]} ({m.value})") for m in codes.Rating]
+
+
+class PersonRatingForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    rating = forms.ChoiceField(label=_("Xếp loại"), choices=[("", "—")] + RATING_CHOICES, required=False,
+                               help_text=_("Để trống để xóa xếp loại của năm này."))
+    note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
+
+
+class ReturnSheetForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do trả lại"), max_length=255)

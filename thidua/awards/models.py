@@ -294,3 +294,33 @@ class Contribution(models.Model):
 
     def __str__(self):
         return f"{self.household}: {self.description} ({self.year})"
+
+
+class RatingSheet(models.Model):
+    """The yearly ratings of one unit's members as a whole: the unit's clerk enters them in
+    the grid and sends them; the commune's officer confirms them (or returns them)."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Đơn vị đang nhập")
+        SUBMITTED = "submitted", _("Đã gửi, chờ xác nhận")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+
+    organisation = models.ForeignKey("org.Organisation", on_delete=models.PROTECT, related_name="rating_sheets",
+                                     verbose_name=_("đơn vị"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    state = models.CharField(_("trạng thái"), max_length=12, choices=State.choices, default=State.DRAFT)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name=_("người gửi"))
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name=_("người xác nhận"))
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    return_reason = models.CharField(_("lý do trả lại"), max_length=255, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="rating_sheet_unit_year")]
+        verbose_name = _("bảng xếp loại của đơn vị")
+        verbose_name_plural = _("bảng xếp loại của đơn vị")
+
+    def __str__(self):
+        return f"Xếp loại năm {self.year} — {self.organisation}"

@@ -1,15 +1,20 @@
 """Reads of the award world, scoped by the user."""
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+
+from thidua.core.text import collation_key, given_name_key
 
 from thidua.org.models import Membership, Organisation, Person
 from thidua.rules import codes
 
-from .models import Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
+from .models import (
+    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RatingSheet, RuleParameter,
+)
 
 
 @dataclass
@@ -128,3 +133,100 @@ def ledger(*, user, year: int | None = None, code: str = "") -> QuerySet[Award]:
         qs = qs.filter(award_type__code=code)
     return qs.select_related("award_type", "person", "organisation", "household__village").order_by(
         "-year", "-award_type__rank", "pk")
+
+
+# --- Yearly ratings entered in the pages (the grid of a unit's members) -------------------------
+
+@dataclass(frozen=True)
+class RatingRow:
+    person: Person
+    position: str
+    rating: str          # a codes.Rating value, or "" when not rated yet
+    note: str
+
+
+@dataclass(frozen=True)
+class RatingGrid:
+    unit: Organisation
+    year: int
+    sheet: "RatingSheet | None"
+    unit_rating: str
+    rows: list[RatingRow]
+
+    @property
+    def state(self) -> str:
+        return self.sheet.state if self.sheet else RatingSheet.State.DRAFT
+
+    @property
+    def rated(self) -> int:
+        return sum(1 for r in self.rows if r.rating)
+
+    @property
+    def missing(self) -> list[RatingRow]:
+        return [r for r in self.rows if not r.rating]
+
+
+@dataclass(frozen=True)
+class RatingUnitLine:
+    unit: Organisation
+    members: int
+    rated: int
+    state: str
+    state_label: str
+
+
+def in_year(memberships: QuerySet[Membership], year: int) -> QuerySet[Membership]:
+    """The memberships that cover any part of ``year``."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return memberships.filter(Q(start__isnull=True) | Q(start__lte=last)).filter(Q(end__isnull=True) | Q(end__gte=first))
+
+
+def year_members(*, unit: Organisation, year: int) -> list[Membership]:
+    """The unit's members during ``year`` (any part of it), one line per person, in
+    Vietnamese order (given name, then full name)."""
+    memberships = in_year(Membership.objects.filter(organisation=unit), year).select_related("person").order_by("-start")
+    by_person: dict[int, Membership] = {}
+    for m in memberships:
+        by_person.setdefault(m.person_id, m)  # the latest position of the year
+    return sorted(by_person.values(), key=lambda m: given_name_key(m.person.full_name))
+
+
+def rating_grid(*, unit: Organisation, year: int) -> RatingGrid:
+    """The grid of a unit's members and their ratings of ``year`` (the caller has checked
+    that the user sees the unit)."""
+    members = year_members(unit=unit, year=year)
+    ratings = {r.person_id: r for r in Rating.objects.filter(year=year, person_id__in=[m.person_id for m in members])}
+    unit_rating = Rating.objects.filter(year=year, organisation=unit).values_list("rating", flat=True).first()
+    rows = [RatingRow(person=m.person, position=m.position,
+                      rating=ratings[m.person_id].rating if m.person_id in ratings else "",
+                      note=ratings[m.person_id].note if m.person_id in ratings else "")
+            for m in members]
+    return RatingGrid(unit=unit, year=year, sheet=RatingSheet.objects.filter(organisation=unit, year=year).first(),
+                      unit_rating=unit_rating or "", rows=rows)
+
+
+def rating_units(*, user, year: int) -> list[RatingUnitLine]:
+    """The units in the user's scope that have members in ``year``, with how many are rated
+    and where their sheet stands; in Vietnamese order."""
+    from thidua.accounts.scoping import visible_organisations
+
+    people_by_unit: dict[int, set] = defaultdict(set)
+    members = in_year(Membership.objects.filter(organisation__in=visible_organisations(user)), year)
+    for org_id, person_id in members.values_list("organisation_id", "person_id"):
+        people_by_unit[org_id].add(person_id)
+    rated = set(Rating.objects.filter(year=year, person__isnull=False).values_list("person_id", flat=True))
+    sheets = {s.organisation_id: s for s in RatingSheet.objects.filter(year=year, organisation_id__in=people_by_unit)}
+    lines = []
+    for unit in Organisation.objects.filter(pk__in=people_by_unit):
+        sheet = sheets.get(unit.pk)
+        state = sheet.state if sheet else RatingSheet.State.DRAFT
+        lines.append(RatingUnitLine(unit=unit, members=len(people_by_unit[unit.pk]),
+                                    rated=len(people_by_unit[unit.pk] & rated), state=state,
+                                    state_label=str(RatingSheet.State(state).label)))
+    return sorted(lines, key=lambda line: collation_key(line.unit.name))
+
+
+def year_units(*, person: Person, year: int) -> list[Organisation]:
+    """The units a person belonged to during ``year``."""
+    return [m.organisation for m in in_year(Membership.objects.filter(person=person), year)
+            .select_related("organisation").order_by("-start")]

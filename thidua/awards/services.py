@@ -5,15 +5,19 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
-from thidua.accounts.models import Role
+from thidua.accounts.models import NotificationKind, Role, User
+from thidua.accounts.notifications import notify
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
-from thidua.core.services import create_record, update_record
+from thidua.core.services import create_record, delete_record, update_record
 from thidua.org.models import Household, Organisation, Person
+from thidua.rules import codes
 from thidua.rules.parameters import ParameterError, parameters_from_rows
 
 from .models import (
-    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter,
+    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RatingSheet, RuleParameter,
 )
 
 LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
@@ -176,3 +180,127 @@ def add_base_salary(*, actor, effective_from: datetime.date, amount: int, articl
         raise ValidationError("Mức lương cơ sở phải lớn hơn 0.")
     return create_record(actor=actor, model=RuleParameter, key=key, value_text=str(amount), article=article,
                          marker="V", description=f"Lương cơ sở từ ngày {effective_from:%d/%m/%Y}")
+
+
+# --- Yearly ratings entered in the grid of a unit (clerk enters and sends, officer confirms) ---
+
+def _is_office(actor) -> bool:
+    return actor.is_superuser or actor.role in LEDGER_ROLES
+
+
+def _require_rater(actor, unit: Organisation) -> None:
+    if not (_is_office(actor) or (actor.role == Role.CLERK and can_edit_in(actor, unit))):
+        raise PermissionDenied("Bạn không có quyền xếp loại thành viên của đơn vị này.")
+
+
+def _sheet(unit: Organisation, year: int) -> RatingSheet:
+    sheet, _ = RatingSheet.objects.select_for_update().get_or_create(organisation=unit, year=year)
+    return sheet
+
+
+@transaction.atomic
+def save_rating_grid(*, actor, unit: Organisation, year: int, ratings: dict[int, str],
+                     notes: dict[int, str] | None = None, unit_rating: str | None = None) -> RatingSheet:
+    """Record the ratings of the unit's members for ``year`` in one go (all or nothing).
+    ``ratings`` maps a member's person id to a rating code, or "" to clear it. A clerk may
+    change her unit's sheet until she sends it; the office may change it at any time."""
+    from .selectors import year_members
+
+    _require_rater(actor, unit)
+    sheet = _sheet(unit, year)
+    if not _is_office(actor) and sheet.state != RatingSheet.State.DRAFT:
+        raise ValidationError(f"Bảng xếp loại năm {year} đã gửi ({sheet.get_state_display().lower()}); "
+                              "muốn sửa, đề nghị cán bộ thi đua – khen thưởng trả lại.")
+    members = {m.person_id: m.person for m in year_members(unit=unit, year=year)}
+    strangers = set(ratings) - set(members)
+    if strangers:
+        raise ValidationError("Có người không phải thành viên của đơn vị trong năm này; không lưu gì.")
+    valid = {m.value for m in codes.Rating}
+    wrong = [members[pid].full_name for pid, code in ratings.items() if code and code not in valid]
+    if wrong:
+        raise ValidationError("Xếp loại không hợp lệ của: " + ", ".join(wrong) + ".")
+    notes = notes or {}
+    existing = {r.person_id: r for r in Rating.objects.select_for_update().filter(year=year, person_id__in=ratings)}
+    for pid, code in ratings.items():
+        note = (notes.get(pid) or "").strip()[:255]
+        if code:
+            set_rating(actor=actor, subject=members[pid], year=year, rating=code, note=note)
+        elif pid in existing:
+            delete_record(actor=actor, instance=existing[pid], audit_note="Xóa xếp loại trong bảng của đơn vị")
+    if unit_rating:
+        if unit_rating not in valid:
+            raise ValidationError("Xếp loại của tập thể không hợp lệ.")
+        set_rating(actor=actor, subject=unit, year=year, rating=unit_rating)
+    return sheet
+
+
+@transaction.atomic
+def submit_rating_sheet(*, actor, unit: Organisation, year: int) -> RatingSheet:
+    """The clerk sends the complete sheet to the commune's officer."""
+    from .selectors import rating_grid
+
+    _require_rater(actor, unit)
+    sheet = _sheet(unit, year)
+    if sheet.state != RatingSheet.State.DRAFT:
+        raise ValidationError("Bảng xếp loại này đã được gửi.")
+    missing = rating_grid(unit=unit, year=year).missing
+    if missing:
+        names = ", ".join(r.person.full_name for r in missing[:10]) + ("…" if len(missing) > 10 else "")
+        raise ValidationError(f"Còn {len(missing)} người chưa xếp loại: {names}.")
+    sheet = update_record(actor=actor, instance=sheet, state=RatingSheet.State.SUBMITTED,
+                          submitted_by=actor, submitted_at=timezone.now(), return_reason="")
+    officers = User.objects.filter(role=Role.OFFICER, is_active=True)
+    notify(users=[u for u in officers if can_see_organisation(u, unit)], kind=NotificationKind.GENERAL,
+           title=f"{unit.name} đã gửi xếp loại năm {year}",
+           body="Đề nghị xem và xác nhận bảng xếp loại.",
+           url=reverse("awards:rating_grid", args=[unit.pk, year]))
+    return sheet
+
+
+@transaction.atomic
+def confirm_rating_sheet(*, actor, unit: Organisation, year: int) -> RatingSheet:
+    """The officer confirms the unit's ratings; the clerk can no longer change them."""
+    from .selectors import rating_grid
+
+    if not _is_office(actor):
+        raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng xác nhận xếp loại.")
+    sheet = _sheet(unit, year)
+    if sheet.state == RatingSheet.State.CONFIRMED:
+        raise ValidationError("Bảng xếp loại này đã được xác nhận.")
+    if rating_grid(unit=unit, year=year).missing:
+        raise ValidationError("Chưa thể xác nhận: còn thành viên chưa xếp loại.")
+    return update_record(actor=actor, instance=sheet, state=RatingSheet.State.CONFIRMED,
+                         confirmed_by=actor, confirmed_at=timezone.now())
+
+
+@transaction.atomic
+def return_rating_sheet(*, actor, unit: Organisation, year: int, reason: str) -> RatingSheet:
+    """The officer gives the sheet back to the unit, with the reason, so that it is corrected."""
+    if not _is_office(actor):
+        raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng trả lại bảng xếp loại.")
+    if not reason.strip():
+        raise ValidationError("Phải ghi lý do trả lại.")
+    sheet = _sheet(unit, year)
+    if sheet.state == RatingSheet.State.DRAFT:
+        raise ValidationError("Bảng xếp loại này đang ở đơn vị.")
+    sheet = update_record(actor=actor, instance=sheet, state=RatingSheet.State.DRAFT, confirmed_by=None,
+                          confirmed_at=None, return_reason=reason.strip()[:255])
+    clerks = User.objects.filter(role=Role.CLERK, is_active=True, unit=unit)
+    notify(users=clerks, kind=NotificationKind.GENERAL, title=f"Bảng xếp loại năm {year} được trả lại",
+           body=reason.strip(), url=reverse("awards:rating_grid", args=[unit.pk, year]))
+    return sheet
+
+
+@transaction.atomic
+def set_person_rating(*, actor, person: Person, year: int, rating: str, note: str = "") -> RatingSheet:
+    """One rating from the person's page, by the same rules as the unit's grid: it goes into
+    the sheet of the unit where the person worked that year (the one the actor may rate)."""
+    from .selectors import year_units
+
+    units = [u for u in year_units(person=person, year=year)
+             if _is_office(actor) or (actor.role == Role.CLERK and can_edit_in(actor, u))]
+    if not units:
+        raise ValidationError(f"{person.full_name} không là thành viên của đơn vị nào bạn được xếp loại "
+                              f"trong năm {year}.")
+    return save_rating_grid(actor=actor, unit=units[0], year=year, ratings={person.pk: rating},
+                            notes={person.pk: note})

@@ -9,13 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
+from thidua.accounts.scoping import can_edit_in
 from thidua.org import selectors as org_selectors
 
 from . import candidates, exports, selectors, services
 from .forms import (
-    AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm, PendingMatterForm,
+    RATING_CHOICES, AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm,
+    PendingMatterForm, PersonRatingForm, ReturnSheetForm,
 )
-from .models import PendingMatter, Rating, RuleParameter
+from .models import PendingMatter, Rating, RatingSheet, RuleParameter
 
 
 def _default_year() -> int:
@@ -188,3 +190,96 @@ def fairness(request):
         "rows": rows, "first": first, "last": last, "labels": fair.LABELS,
         "direct_trend": fair.trend(series["direct"]), "series": series,
     })
+
+
+# --- Yearly ratings in the pages ------------------------------------------------------------------
+
+def _year(value, default: int) -> int:
+    return int(value) if value and str(value).isdigit() and 2000 <= int(value) <= 2100 else default
+
+
+@login_required
+def ratings(request):
+    """The units in scope with how far their ratings of the year have come."""
+    year = _year(request.GET.get("nam"), datetime.date.today().year)
+    if request.user.role == Role.CLERK:
+        lines = selectors.rating_units(user=request.user, year=year)
+        if len(lines) == 1:
+            return redirect("awards:rating_grid", pk=lines[0].unit.pk, year=year)
+    return render(request, "awards/ratings.html", {
+        "year": year, "lines": selectors.rating_units(user=request.user, year=year)})
+
+
+def _grid_rights(user, unit) -> dict:
+    office = user.is_superuser or user.role in services.LEDGER_ROLES
+    clerk = user.role == Role.CLERK and can_edit_in(user, unit)
+    return {"office": office, "clerk": clerk}
+
+
+@login_required
+def rating_grid(request, pk: int, year: int):
+    """One unit's members and their ratings of ``year``: entered by the unit's clerk with the
+    keyboard (one letter a row), sent, then confirmed by the commune's officer."""
+    unit = org_selectors.get_organisation(user=request.user, pk=pk)  # outside the scope: 404
+    rights = _grid_rights(request.user, unit)
+    if not (rights["office"] or rights["clerk"] or request.user.is_commune_wide):
+        raise PermissionDenied
+    grid = selectors.rating_grid(unit=unit, year=year)
+    posted, error, status = None, None, 200
+    if request.method == "POST":
+        action = request.POST.get("action", "luu")
+        return_form = ReturnSheetForm(request.POST if action == "tra-lai" else None)
+        try:
+            if action == "luu":
+                posted = {r.person.pk: request.POST.get(f"r-{r.person.pk}", "") for r in grid.rows}
+                services.save_rating_grid(
+                    actor=request.user, unit=unit, year=year, ratings=posted,
+                    notes={r.person.pk: request.POST.get(f"n-{r.person.pk}", "") for r in grid.rows},
+                    unit_rating=request.POST.get("unit_rating") or None)
+                done = f"Đã lưu xếp loại của {sum(1 for v in posted.values() if v)} người."
+            elif action == "gui":
+                services.submit_rating_sheet(actor=request.user, unit=unit, year=year)
+                done = "Đã gửi bảng xếp loại cho cán bộ thi đua – khen thưởng xã."
+            elif action == "xac-nhan":
+                services.confirm_rating_sheet(actor=request.user, unit=unit, year=year)
+                done = "Đã xác nhận bảng xếp loại."
+            elif action == "tra-lai":
+                if not return_form.is_valid():
+                    raise ValidationError("Phải ghi lý do trả lại.")
+                services.return_rating_sheet(actor=request.user, unit=unit, year=year,
+                                             reason=return_form.cleaned_data["reason"])
+                done = "Đã trả lại bảng xếp loại cho đơn vị."
+            else:
+                raise ValidationError("Thao tác không hợp lệ.")
+        except ValidationError as exc:
+            error, status = exc.messages, 400
+            grid = selectors.rating_grid(unit=unit, year=year)
+        else:
+            messages.success(request, done)
+            return redirect("awards:rating_grid", pk=unit.pk, year=year)
+    state = grid.state
+    editable = rights["office"] or (rights["clerk"] and state == RatingSheet.State.DRAFT)
+    return render(request, "awards/rating_grid.html", {
+        "grid": grid, "choices": RATING_CHOICES, "editable": editable, "rights": rights, "errors": error,
+        "posted": posted or {}, "State": RatingSheet.State, "return_form": ReturnSheetForm(),
+    }, status=status)
+
+
+@login_required
+def person_rating(request, pk: int):
+    """A person's yearly ratings, and one of them entered or changed."""
+    person = org_selectors.get_person(user=request.user, pk=pk)
+    if not request.user.can_manage_records:
+        raise PermissionDenied
+    form = PersonRatingForm(request.POST or None, initial={"year": datetime.date.today().year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_person_rating(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã ghi xếp loại.")
+            return redirect("org:person", pk=person.pk)
+    return render(request, "awards/person_rating.html", {
+        "form": form, "person": person, "ratings": Rating.objects.filter(person=person).order_by("-year"),
+    }, status=400 if form.is_bound and form.errors else 200)

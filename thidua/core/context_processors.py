@@ -9,7 +9,8 @@ def navigation(request):
         return {"main_menu": []}
     items = []
     for label, url_name, roles in MAIN_MENU:
-        if roles is not None and getattr(user, "role", None) not in roles and not user.is_superuser:
+        if not user.is_superuser and roles is not None and not (
+                roles(user) if callable(roles) else getattr(user, "role", None) in roles):
             continue
         try:
             url = reverse(url_name)

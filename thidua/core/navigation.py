@@ -2,13 +2,15 @@
 each app only needs to provide its URL name."""
 from django.utils.translation import gettext_lazy as _
 
-# (label, url name, roles allowed or None for every signed-in user)
+# (label, url name, who sees it: None for every signed-in user, a set of roles, or a predicate
+# on the user that is the same test the page itself applies — a menu never leads to a 403)
 MAIN_MENU = [
     (_("Tổ chức"), "org:tree", None),
     (_("Phong trào"), "movements:overview", None),
     (_("Khen thưởng"), "awards:candidates", None),
+    (_("Xếp loại"), "awards:ratings", {"admin", "officer", "clerk"}),
     (_("Hồ sơ đề nghị"), "proposals:queue", None),
-    (_("Hội đồng"), "proposals:council", None),
+    (_("Hội đồng"), "proposals:council", lambda user: user.is_commune_wide),
     (_("Văn bản"), "documents:index", None),
     (_("Chỉ tiêu"), "targets:dashboard", None),
     (_("Quỹ"), "funds:overview", {"admin", "officer", "chairman", "auditor"}),

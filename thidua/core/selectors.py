@@ -4,7 +4,7 @@ from .models import AuditEntry
 
 
 def audit_entries(*, user, model: str = "", actor: str = "", action: str = "",
-                  object_id: str = "", date_from=None, date_to=None) -> QuerySet[AuditEntry]:
+                  object_id: str = "", record: str = "", date_from=None, date_to=None) -> QuerySet[AuditEntry]:
     """The audit log, for roles allowed to read it, filtered."""
     if not (user.is_authenticated and (user.is_superuser or user.can_read_audit)):
         return AuditEntry.objects.none()
@@ -18,6 +18,8 @@ def audit_entries(*, user, model: str = "", actor: str = "", action: str = "",
         qs = qs.filter(action=action)
     if object_id:
         qs = qs.filter(object_id=object_id)
+    if record:
+        qs = qs.filter(object_repr__icontains=record)
     if date_from:
         qs = qs.filter(at__date__gte=date_from)
     if date_to:

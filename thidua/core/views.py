@@ -6,11 +6,13 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import audit_display, selectors
+from .text import collation_key
 from .models import AuditEntry
 
 
@@ -43,7 +45,8 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Hành động"), required=False,
                                choices=[("", _("Tất cả"))] + list(AuditEntry.Action.choices))
     actor = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
-    object_id = forms.CharField(label=_("Mã bản ghi"), required=False, max_length=64)
+    record = forms.CharField(label=_("Bản ghi (tên người, đơn vị, hồ sơ…)"), required=False, max_length=150)
+    object_id = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     date_from = forms.DateField(label=_("Từ ngày"), required=False)
     date_to = forms.DateField(label=_("Đến ngày"), required=False)
 
@@ -51,9 +54,9 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         used = ContentType.objects.filter(
             pk__in=AuditEntry.objects.values("content_type").distinct()).order_by("app_label", "model")
-        self.fields["model"].choices = [("", _("Tất cả"))] + [
-            (f"{ct.app_label}.{ct.model}", str(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model)
-            for ct in used]
+        kinds = [(f"{ct.app_label}.{ct.model}", capfirst(str(ct.model_class()._meta.verbose_name)))
+                 for ct in used if ct.model_class() is not None]
+        self.fields["model"].choices = [("", _("Tất cả"))] + sorted(kinds, key=lambda c: collation_key(c[1]))
 
 
 @login_required
@@ -64,4 +67,5 @@ def audit_log(request):
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.audit_entries(user=request.user, **{k: v for k, v in filters.items() if v})
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"form": form, "page": page})
+    return render(request, "core/audit_log.html",
+                  {"form": form, "page": page, "rows": audit_display.present(page.object_list)})

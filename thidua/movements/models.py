@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +105,9 @@ class Movement(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("movements:movement", args=[self.pk])
 
     def clean(self):
         self.name = nfc(self.name)
@@ -313,6 +317,9 @@ class Pact(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("movements:pact", args=[self.pk])
+
 
 class PactSignature(models.Model):
     pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="signatures")
@@ -358,6 +365,9 @@ class CriteriaSet(models.Model):
 
     def __str__(self):
         return f"{self.name} (phiên bản {self.version})"
+
+    def get_absolute_url(self):
+        return reverse("movements:criteria_set", args=[self.pk])
 
     @property
     def in_use(self) -> bool:
@@ -458,6 +468,9 @@ class Scorecard(models.Model):
 
     def __str__(self):
         return f"Bảng điểm {self.organisation} — {self.criteria_set}"
+
+    def get_absolute_url(self):
+        return reverse("movements:scorecard", args=[self.pk])
 
     @property
     def is_locked(self) -> bool:

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("org:unit", args=[self.pk])
 
     def clean(self):
         self.name = nfc(self.name)
@@ -210,6 +214,9 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("org:person", args=[self.pk])
 
     def clean(self):
         self.full_name = nfc(self.full_name)

@@ -15,6 +15,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +105,9 @@ class Dossier(models.Model):
 
     def __str__(self):
         return f"Hồ sơ đề nghị của {self.unit} — {self.round}"
+
+    def get_absolute_url(self):
+        return reverse("proposals:dossier", args=[self.pk])
 
     @property
     def is_editable(self) -> bool:
@@ -322,6 +326,9 @@ class Meeting(models.Model):
     def __str__(self):
         return f"Phiên họp Hội đồng ngày {self.held_on:%d/%m/%Y}"
 
+    def get_absolute_url(self):
+        return reverse("proposals:meeting", args=[self.pk])
+
 
 class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance",
@@ -469,6 +476,9 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"Quyết định số {self.number} ngày {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("proposals:decision", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.pk is not None or not self._state.adding:
