@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.exchange",
     "thidua.funds",
+    "thidua.administration",
 ]
 
 MIDDLEWARE = [
@@ -46,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "thidua.administration.middleware.FirstRunAndPasswordMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"

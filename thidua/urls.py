@@ -3,8 +3,12 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.urls import include, path
 
+from thidua.administration import views as administration_views
+
 urlpatterns = [
     path("", include("thidua.core.urls")),
+    path("quan-tri/", include("thidua.administration.urls")),
+    path("bat-dau/", administration_views.first_run, name="first_run"),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.org.urls")),
 ]

@@ -23,6 +23,12 @@ class User(AbstractUser):
     person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="user_accounts", verbose_name=_("cá nhân"))
     title = models.CharField(_("chức danh"), max_length=150, blank=True)
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu khi đăng nhập"), default=False,
+        help_text=_("Đặt khi tài khoản được tạo hoặc mật khẩu được đặt lại: người dùng đổi mật khẩu trước khi làm việc."))
+
+    # A password hash or a login time is no business of the audit log.
+    audit_exclude = ("password", "last_login")
 
     class Meta:
         verbose_name = _("người dùng")
@@ -34,7 +40,8 @@ class User(AbstractUser):
             raise ValidationError({"unit": _("Người dùng phải được gán một đơn vị làm phạm vi.")})
 
     def get_full_name(self):
-        return (super().get_full_name() or self.username).strip()
+        """Vietnamese order: family and middle names (last_name), then the given name."""
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part) or self.username
 
     @property
     def is_commune_wide(self) -> bool:

@@ -22,3 +22,27 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                       params={"value": pk})
         return super()._check_values(value)
+
+
+class VietnameseOrderIterator(forms.models.ModelChoiceIterator):
+    """The choices of a model select in Vietnamese alphabetical order (ICU), whatever the
+    table's own ordering: "Thôn Lại Xá" before "Thôn Lưu Xá", "Đ" after "D", not last."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: self.field.sort_key(str(choice[1])))
+
+
+class VietnameseModelChoiceField(forms.ModelChoiceField):
+    """A model select in Vietnamese order; ``by_given_name=True`` orders people as Vietnamese
+    lists do (given name, then the full name)."""
+
+    iterator = VietnameseOrderIterator
+
+    def __init__(self, queryset, *, by_given_name: bool = False, **kwargs):
+        from .text import collation_key, given_name_key
+
+        self.sort_key = given_name_key if by_given_name else collation_key
+        super().__init__(queryset, **kwargs)

@@ -17,4 +17,5 @@ MAIN_MENU = [
     (_("Gương điển hình"), "public:manage", {"admin", "officer"}),
     (_("Dữ liệu"), "exchange:index", {"admin", "officer", "clerk"}),
     (_("Nhật ký"), "core:audit", {"admin", "officer", "auditor"}),
+    (_("Quản trị"), "administration:index", {"admin"}),
 ]

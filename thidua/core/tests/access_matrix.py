@@ -113,6 +113,21 @@ MATRIX: dict[str, Entry] = {
     "core:audit": Page(AUDIT_READERS),
     "accounts:login": Form(EVERYONE, EVERYONE, status={r: REDIRECT for r in STAFF}),
     "accounts:logout": Action(EVERYONE, status={"anonymous": 405}, post_ok=LOGIN),
+    # administration: the administrator's pages; the first-run page only on an empty instance
+    "first_run": Page(EVERYONE, status={r: REDIRECT for r in EVERYONE}),
+    "administration:index": Page(ADMIN),
+    "administration:accounts": Page(ADMIN),
+    "administration:account_create": Form(ADMIN, ADMIN, data=lambda w: {
+        "username": "moi-tao", "first_name": "Mới", "role": "auditor", "unit": w.unit_a.commune().pk}),
+    "administration:account_edit": Form(ADMIN, ADMIN, args=lambda w: {"pk": w.users["auditor"].pk},
+                                        data=lambda w: {"first_name": "Kiểm tra", "role": "auditor",
+                                                        "unit": w.unit_a.commune().pk, "title": "Ủy viên"}),
+    "administration:account_active": Action(ADMIN, args=lambda w: {"pk": w.users["auditor"].pk},
+                                            data=lambda w: {"active": "0"}),
+    "administration:account_reset": Action(ADMIN, args=lambda w: {"pk": w.users["auditor"].pk}),
+    "administration:calendar": Form(ADMIN, ADMIN, data=lambda w: {
+        "day": "02/01/2032", "is_working_day": "0", "name": "Nghỉ bù của xã"}),
+    "administration:calendar_delete": Action(ADMIN, args=pk("calendar_day")),
     "accounts:password_change": Form(STAFF, STAFF),
     "accounts:password_change_done": Page(STAFF),
     "accounts:notifications": Form(STAFF, STAFF),

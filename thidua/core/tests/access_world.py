@@ -127,6 +127,8 @@ def build_world() -> SimpleNamespace:
                                                     opened_on=ns.today - datetime.timedelta(days=30),
                                                     note="Đơn thư đang xác minh")
     ns.target = Target.objects.order_by("pk").first()
+    from thidua.core.models import CalendarDay
+    ns.calendar_day = CalendarDay.objects.create(day=datetime.date(2031, 9, 3), name="Nghỉ thử")
     ns.review = VillageReview.objects.order_by("pk").first()
     ns.entry = HouseholdReview.objects.filter(review=ns.review).order_by("pk").first()
     ns.culture_key = culture.parameters()[0].default.key
