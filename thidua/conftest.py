@@ -79,6 +79,19 @@ def page(browser):
 
 
 @pytest.fixture
+def shot():
+    """shot(page, name): a full-page screenshot in $THIDUA_SCREENSHOTS when it is set, so that a
+    developer can look at what a browser walk saw (nothing is written otherwise)."""
+    folder = os.environ.get("THIDUA_SCREENSHOTS", "")
+
+    def take(page, name: str) -> None:
+        if folder:
+            page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
+
+    return take
+
+
+@pytest.fixture
 def login_page(page, live_demo):
     """login_page("canbotdkt") -> a Playwright page signed in through the real login form."""
 

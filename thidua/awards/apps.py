@@ -8,3 +8,6 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         from . import panels  # noqa: F401 — registers the person and unit page sections
+        from . import work
+
+        work.register()

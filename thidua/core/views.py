@@ -31,13 +31,13 @@ def healthz(request):
 
 @login_required
 def home(request):
-    from thidua.accounts.scoping import visible_organisations, visible_people
+    """The user's work: a queue per process, each line linking to the page that does it."""
+    from django.utils import timezone
 
-    context = {
-        "unit_count": visible_organisations(request.user).count(),
-        "person_count": visible_people(request.user).count(),
-    }
-    return render(request, "core/home.html", context)
+    from .work import work_sections
+
+    return render(request, "core/home.html",
+                  {"sections": work_sections.sections(request.user, timezone.localdate())})
 
 
 class AuditFilterForm(forms.Form):

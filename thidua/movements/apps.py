@@ -5,3 +5,8 @@ class MovementsConfig(AppConfig):
     name = "thidua.movements"
     label = "movements"
     verbose_name = "Phong trào thi đua"
+
+    def ready(self):
+        from . import work
+
+        work.register()

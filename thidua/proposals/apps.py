@@ -6,3 +6,8 @@ class ProposalsConfig(AppConfig):
     name = "thidua.proposals"
     label = "proposals"
     verbose_name = _("Hồ sơ đề nghị khen thưởng")
+
+    def ready(self):
+        from . import work
+
+        work.register()

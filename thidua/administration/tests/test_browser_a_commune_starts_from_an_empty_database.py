@@ -1,22 +1,15 @@
 """From an empty database, through the pages only: the administrator sets up the commune, adds
 a unit and its clerk; the clerk signs in with her one-time password and must change it first
 (issue #16, item 1)."""
-import os
 import re
 
 import pytest
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = os.environ.get("THIDUA_SCREENSHOTS", "")
 
 
-def _shot(page, name):
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
-
-
-def test_a_commune_is_set_up_and_staffed_from_the_pages(page, live_server):
+def test_a_commune_is_set_up_and_staffed_from_the_pages(page, live_server, shot):
     call_command("flush", "--noinput", verbosity=0)   # a new commune's empty database
     base = live_server.url
     page.goto(f"{base}/")
@@ -29,10 +22,10 @@ def test_a_commune_is_set_up_and_staffed_from_the_pages(page, live_server):
         page.fill(f"[name={name}]", value)
     page.select_option("[name=chairman_gender]", "F")
     page.select_option("[name=officer_gender]", "M")
-    _shot(page, "bat-dau-1-form")
+    shot(page, "bat-dau-1-form")
     page.get_by_role("button", name="Thiết lập").click()
     page.wait_for_selector("text=Đã thiết lập Xã Thử Nghiệm")
-    _shot(page, "bat-dau-2-xong")
+    shot(page, "bat-dau-2-xong")
 
     # a unit, then its clerk's account
     page.goto(f"{base}/quan-tri/tai-khoan/them/")
@@ -43,7 +36,7 @@ def test_a_commune_is_set_up_and_staffed_from_the_pages(page, live_server):
     page.select_option("[name=unit]", label="Xã Thử Nghiệm")
     page.get_by_role("button", name="Tạo tài khoản và cấp mật khẩu").click()
     password = page.locator("#mat-khau").inner_text()
-    _shot(page, "bat-dau-3-mat-khau")
+    shot(page, "bat-dau-3-mat-khau")
     assert re.fullmatch(r"[\w-]{10,}", password)
 
     page.context.clear_cookies()
@@ -59,4 +52,4 @@ def test_a_commune_is_set_up_and_staffed_from_the_pages(page, live_server):
     page.goto(f"{base}/")
     assert page.url == f"{base}/"
     assert "Đỗ Thị Vân" in page.locator("header").inner_text(), "her name in Vietnamese order"
-    _shot(page, "bat-dau-4-van-thu")
+    shot(page, "bat-dau-4-van-thu")

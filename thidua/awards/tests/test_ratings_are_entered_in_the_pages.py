@@ -131,3 +131,18 @@ def test_the_person_page_changes_one_rating_by_the_same_rules(client, school):
     response = client.post(url, {"year": YEAR, "rating": "HTNV"})
     assert response.status_code == 400, "a confirmed sheet is not changed from the person page either"
     assert Rating.objects.get(year=YEAR, person=an).rating == "HTTNV"
+
+
+def test_the_home_queue_shows_the_sheet_to_each_of_them(client, school, monkeypatch):
+    from thidua.awards import work
+
+    monkeypatch.setattr(work, "rating_year", lambda today: YEAR)
+    unit, people, clerk, officer = school
+    client.force_login(clerk)
+    assert f'href="{_grid(unit)}"' in client.get("/").content.decode(), "the clerk's sheet to fill"
+    client.post(_grid(unit), {"action": "luu", **_all(people)})
+    client.post(_grid(unit), {"action": "gui"})
+    assert f'href="{_grid(unit)}"' not in client.get("/").content.decode(), "sent: no longer hers"
+    client.force_login(officer)
+    html = client.get("/").content.decode()
+    assert f'href="{_grid(unit)}"' in html and "xem và xác nhận" in html
