@@ -6,3 +6,10 @@ class ProposalsConfig(AppConfig):
     name = "thidua.proposals"
     label = "proposals"
     verbose_name = _("Hồ sơ đề nghị khen thưởng")
+
+    def ready(self):
+        from thidua.awards.engine import same_round_nominations
+
+        from .checking import nominations_of_round
+
+        same_round_nominations.register(nominations_of_round)

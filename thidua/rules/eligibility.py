@@ -547,7 +547,7 @@ def _contributions_row(ctx: _Ctx, years: range, minimum: int, article: str, rule
         for c in ctx.rec(year).contributions:
             label = f"{c.kind.label}{': ' + c.description if c.description else ''} ({year})"
             if c.already_used:
-                notes.append(f"{label} đã dùng làm căn cứ khen thưởng khác ({c.used_for})")
+                notes.append(f"{label} đã được dùng làm căn cứ cho {label_of(c.used_for)}")
             elif not ctx.counted(year):
                 notes.append(f"{label} không được tính do kỷ luật")
             else:
