@@ -1,15 +1,16 @@
 """Candidate lists ("Đủ điều kiện"): for a scope and a year, who qualifies for each title
 or form, who is one condition short (and which), and why the others do not.
 
-Targets are judged in the order of a real year-end round: a person who qualifies for LĐTT
-this year is judged for CSTĐ cơ sở as if the LĐTT were conferred in the same round, and a
-unit's share of LĐTT counts its members who qualify this year.
+Targets are judged in the order of a real year-end round: a title a person qualifies for this
+year feeds the later ones (CSTĐ cơ sở feeds the chain of CSTĐ cấp tỉnh). CSTĐ cơ sở itself
+asks the LĐTT *standard* of the year (Luật Điều 23 khoản 1), judged by the engine. A unit's
+share of LĐTT counts its members who *attain* it — awarded that year or nominated in the same
+round (Luật Điều 27–28) — never those who merely qualify.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -141,9 +142,10 @@ def _person_targets(person: Person) -> list[str]:
 
 @gc_paused()
 def build(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None,
-          decision_date: datetime.date | None = None) -> list[TargetList]:
-    """Candidate lists for the user's scope (or ``unit``'s subtree within it)."""
-    params = current_parameters()
+          decision_date: datetime.date | None = None, round_id: int | None = None) -> list[TargetList]:
+    """Candidate lists for the user's scope (or ``unit``'s subtree within it). ``round_id``:
+    the round whose nominations count as attained titles (default: every round of the year)."""
+    params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
     decision_date = decision_date or datetime.date(year, 12, 20)
     wanted = set(targets or ALL_TARGETS)
     orgs_qs = visible_organisations(user).select_related("parent")
@@ -177,11 +179,9 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
                                      (params.authority_for(code) or "") and params.authority_for(code).label)
         return lists[code]
 
-    # People: targets in round order, each conferring its title for the next. A unit's
-    # shares count the members' LĐTT/CSTT and CSTĐ cơ sở of this round, so judge those too.
+    # People: targets in round order, each conferring its title for the next.
     collective_wanted = bool(wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values())))
-    person_needed = wanted | ({"LDTT", "CSTT", "CSTD_CO_SO"} if collective_wanted else set())
-    projected: dict[tuple[int, int], set[str]] = defaultdict(set)
+    person_needed = wanted
     histories = loader.people(people, id_query=person_ids)
     shared_records: dict = {}
     # People whose histories look the same get the same verdicts: the loader shares one record
@@ -215,12 +215,11 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
                     verdict = Verdict(case_id, verdict.target, verdict.eligible, verdict.authority, verdict.checks,
                                       verdict.amount_vnd)
                 target_list(code).add(Candidate(person, "individual", unit, verdict), failed=failed)
-        projected[(pk, year)] = set(gained)
 
     collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
     if not collective_wanted:
         collectives = []
-    coll_histories = loader.collectives(collectives, projected_titles=projected)
+    coll_histories = loader.collectives(collectives, round_id=round_id)
     for org in collectives:
         armed = org.kind in (Organisation.Kind.POLICE, Organisation.Kind.MILITARY)
         for code in COLLECTIVE_TARGETS:

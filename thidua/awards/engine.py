@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
 from django.db.models import Q
 
+from thidua.core.text import given_name_key
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.eligibility import Verdict, evaluate
@@ -25,10 +27,18 @@ from .models import Award, Contribution, Discipline, Initiative, PendingMatter, 
 
 
 
-def current_parameters() -> RuleParameters:
-    """The rules as edited in the catalogue (defaults for anything not in the table)."""
+def current_parameters(commune: Organisation | None = None, *, cite_province: bool = True) -> RuleParameters:
+    """The rules as edited in the catalogue (defaults for anything not in the table), citing
+    the province's regulation where the administrator entered it (``regulation``; one query
+    more — ``cite_province=False`` for a caller that only reads numbers)."""
+    from .regulation import citations
+
     rows = list(RuleParameter.objects.values("key", "value_text", "article", "marker", "description"))
-    return parameters_from_rows(rows, base=DEFAULT_PARAMETERS) if rows else DEFAULT_PARAMETERS
+    params = parameters_from_rows(rows, base=DEFAULT_PARAMETERS) if rows else DEFAULT_PARAMETERS
+    if not cite_province:
+        return params
+    entered = citations(commune)
+    return params.with_citations(entered) if entered else params
 
 
 @dataclass
@@ -89,6 +99,44 @@ def _add_award(data: dict[int, _YearData], year: int, round_kind: str, code: str
         _year(data, year).forms.append(FormAward(_FORMS[code], _ROUND_KINDS[round_kind]))
 
 
+ATTAINED_CODES = ("LDTT", "CSTT", "CSTD_CO_SO")  # members' titles a collective's shares count
+
+
+class _NominationSources:
+    """Where the nominations of a round come from: a higher app (proposals) registers a source
+    in its ``AppConfig.ready()``; ``source(*, year, person_ids, round_id) -> {person id: {codes}}``.
+    Without one (the awards app alone), nobody counts as nominated."""
+
+    def __init__(self):
+        self._sources: list[Callable] = []
+
+    def register(self, source: Callable) -> Callable:
+        if source not in self._sources:
+            self._sources.append(source)
+        return source
+
+    def __call__(self, *, year: int, person_ids, round_id: int | None = None) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = defaultdict(set)
+        for source in self._sources:
+            for person_id, found_codes in source(year=year, person_ids=person_ids, round_id=round_id).items():
+                found[person_id] |= set(found_codes)
+        return found
+
+
+same_round_nominations = _NominationSources()
+
+
+def used_for_text(award_name: str, year: int, decision_number: str = "") -> str:
+    """The award an initiative or contribution already grounded, as a check names it:
+    "Chiến sĩ thi đua cơ sở năm 2024 (Quyết định số 12/QĐ-UBND)"."""
+    return f"{award_name} năm {year}" + (f" (Quyết định số {decision_number})" if decision_number else "")
+
+
+def _names(person_ids: list[int], names: dict[int, str]) -> tuple[str, ...]:
+    """The people's names in Vietnamese order (given name first, as lists of staff are read)."""
+    return tuple(sorted((names.get(p, "") for p in person_ids), key=given_name_key))
+
+
 ID_LIST_LIMIT = 5000  # ids sent as a list up to this many (well below the databases' parameter limits)
 AWARD_FIELDS = ("year", "round_kind", "award_type__code")
 
@@ -114,12 +162,15 @@ class HistoryLoader:
                 person_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list("person_id", *AWARD_FIELDS):
             _add_award(data[person_id], *award)
         through = Initiative.authors.through
+        used = "initiative__used_for_award__"
         for link in through.objects.filter(person_id__in=ids, initiative__year__gte=self.first_year).values(
                 "person_id", "initiative_id", "initiative__scope", "initiative__used_for_award_id",
-                "initiative__year", "initiative__kind"):
-            used = link["initiative__used_for_award_id"]
+                "initiative__year", "initiative__kind", f"{used}award_type__name", f"{used}year",
+                f"{used}decision_number"):
             item = RInitiative(id=f"SK-{link['initiative_id']}", scope=codes.Scope(link["initiative__scope"]),
-                               used_for=f"award-{used}" if used else None)
+                               used_for=used_for_text(link[f"{used}award_type__name"], link[f"{used}year"],
+                                                      link[f"{used}decision_number"])
+                               if link["initiative__used_for_award_id"] else None)
             yd = _year(data[link["person_id"]], link["initiative__year"])
             (yd.science if link["initiative__kind"] == Initiative.Kind.SCIENCE else yd.initiatives).append(item)
         discipline: dict[int, list] = defaultdict(list)
@@ -141,10 +192,11 @@ class HistoryLoader:
         return result
 
     # -- collectives -------------------------------------------------------------------------
-    def collectives(self, units: list[Organisation],
-                    projected_titles: dict[tuple[int, int], set[str]] | None = None) -> dict[int, SubjectHistory]:
-        """``projected_titles`` adds, per (person, year), titles the member qualifies for in
-        the round being judged, so that "≥ 70 % LĐTT" counts them."""
+    def collectives(self, units: list[Organisation], *, round_id: int | None = None) -> dict[int, SubjectHistory]:
+        """Collectives' histories. The members counted as attaining LĐTT/CSTT and CSTĐ cơ sở in
+        the judged year are those awarded it that year or nominated for it in the same round
+        (Luật Điều 27–28: "đạt danh hiệu"): ``same_round_nominations`` answers the nominations —
+        of round ``round_id`` when given, else of any round of the year."""
         ids = [u.pk for u in units]
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
         for org_id, year, rating in Rating.objects.filter(organisation_id__in=ids, year__gte=self.first_year).order_by().values_list(
@@ -154,7 +206,7 @@ class HistoryLoader:
                 organisation_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list(
                 "organisation_id", *AWARD_FIELDS):
             _add_award(data[org_id], *award)
-        members = self._members_summaries(ids, projected_titles or {})
+        members = self._members_summaries(ids, round_id=round_id)
         pending = self._pending("organisation_id", ids)
         return {u.pk: SubjectHistory(
             kind=codes.SubjectKind.COLLECTIVE,
@@ -162,18 +214,20 @@ class HistoryLoader:
             pending=frozenset(pending.get(u.pk, ())),
         ) for u in units}
 
-    def _members_summaries(self, unit_ids: list[int],
-                           projected: dict[tuple[int, int], set[str]]) -> dict[int, dict[int, MembersSummary]]:
+    def _members_summaries(self, unit_ids: list[int], *, round_id: int | None = None) -> dict[int, dict[int, MembersSummary]]:
         """Per unit, for the judged year (the only year whose members' shares the rules read:
-        ``rules.eligibility._share_check``): members, LĐTT/CSTT holders, those completing
-        their tasks, CSTĐ cơ sở holders and those disciplined at Cảnh cáo or above."""
+        ``rules.eligibility._share_check``): members, those attaining LĐTT/CSTT and CSTĐ cơ sở
+        (awarded, or nominated in the same round — by name), those completing their tasks and
+        those disciplined at Cảnh cáo or above."""
         y = self.year
         start_y, end_y = datetime.date(y, 1, 1), datetime.date(y, 12, 31)
         in_year = (Membership.objects.filter(organisation_id__in=unit_ids)
                    .exclude(start__gt=end_y).exclude(end__lt=start_y).order_by())
         members: dict[int, set[int]] = defaultdict(set)
-        for unit_id, person_id in in_year.values_list("organisation_id", "person_id"):
+        names: dict[int, str] = {}
+        for unit_id, person_id, name in in_year.values_list("organisation_id", "person_id", "person__full_name"):
             members[unit_id].add(person_id)
+            names[person_id] = name
         everyone = set().union(*members.values()) if members else set()
         # A list the planner can count while a scope is a commune; a subquery for a province.
         person_ids = sorted(everyone) if len(everyone) <= ID_LIST_LIMIT else in_year.values("person_id")
@@ -182,12 +236,11 @@ class HistoryLoader:
         titles: dict[int, set] = defaultdict(set)
         for person_id, code in Award.objects.filter(
                 person_id__in=person_ids, year=y, revoked=False,
-                award_type__code__in=["LDTT", "CSTT", "CSTD_CO_SO"]).order_by().values_list(
+                award_type__code__in=ATTAINED_CODES).order_by().values_list(
                 "person_id", "award_type__code"):
             titles[person_id].add(code)
-        for (person_id, year), extra in projected.items():
-            if year == y:
-                titles[person_id] |= extra
+        for person_id, nominated in same_round_nominations(year=y, person_ids=person_ids, round_id=round_id).items():
+            titles[person_id] |= nominated & set(ATTAINED_CODES)
         serious = [f.value for f in codes.DisciplineForm if f.at_least(codes.DisciplineForm.CANH_CAO)]
         disciplined = set(Discipline.objects.filter(
             person_id__in=person_ids, form__in=serious, start__lte=end_y, end__gte=start_y).order_by().values_list(
@@ -197,13 +250,12 @@ class HistoryLoader:
             rated = [p for p in people if p in ratings]
             if not rated:
                 continue  # nothing recorded for that year: leave members unknown
+            ldtt = _names([p for p in people if titles[p] & {"LDTT", "CSTT"}], names)
+            cstd = _names([p for p in people if "CSTD_CO_SO" in titles[p]], names)
             result[unit_id][y] = MembersSummary(
-                total=len(people),
-                ldtt=sum(1 for p in people if titles[p] & {"LDTT", "CSTT"}),
-                completed=sum(1 for p in rated if ratings[p] != "KHTNV"),
-                cstd_co_so=sum(1 for p in people if "CSTD_CO_SO" in titles[p]),
-                disciplined_canh_cao_or_above=len(people & disciplined),
-            )
+                total=len(people), ldtt=len(ldtt), completed=sum(1 for p in rated if ratings[p] != "KHTNV"),
+                cstd_co_so=len(cstd), disciplined_canh_cao_or_above=len(people & disciplined),
+                ldtt_names=ldtt, cstd_co_so_names=cstd)
         return result
 
     # -- households --------------------------------------------------------------------------
@@ -214,10 +266,13 @@ class HistoryLoader:
                 household_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list(
                 "household_id", *AWARD_FIELDS):
             _add_award(data[household_id], *award)
-        for c in Contribution.objects.filter(household_id__in=ids, year__gte=self.first_year):
+        for c in Contribution.objects.filter(household_id__in=ids, year__gte=self.first_year).select_related(
+                "used_for_award__award_type"):
+            award = c.used_for_award
             _year(data[c.household_id], c.year).contributions.append(
                 RContribution(codes.ContributionKind(c.kind), c.description,
-                              used_for=f"award-{c.used_for_award_id}" if c.used_for_award_id else None))
+                              used_for=used_for_text(award.award_type.name, award.year, award.decision_number)
+                              if award else None))
         return {h.pk: SubjectHistory(kind=codes.SubjectKind.HOUSEHOLD,
                                      years=self._records(data.get(h.pk, {})))
                 for h in households}

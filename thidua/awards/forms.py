@@ -83,3 +83,37 @@ class PersonRatingForm(forms.Form):
 
 class ReturnSheetForm(forms.Form):
     reason = forms.CharField(label=_("Lý do trả lại"), max_length=255)
+
+class RegulationForm(forms.Form):
+    """The province's regulation on emulation & commendation, the article of each provincial
+    rule, and the council's vote rule (entered by the administrator)."""
+
+    province = forms.ModelChoiceField(label=_("Tỉnh, thành phố"), queryset=Organisation.objects.none())
+    document_kind = forms.CharField(label=_("Loại văn bản"), max_length=40, initial="Quyết định")
+    number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 12/2025/QĐ-UBND."))
+    signed_on = forms.DateField(label=_("Ngày ban hành"), widget=DateInput())
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200,
+                             help_text=_("Ví dụ: Ủy ban nhân dân thành phố Hải Phòng."))
+    title = forms.CharField(label=_("Trích yếu"), max_length=300, required=False)
+    council_vote_rule = forms.ChoiceField(
+        label=_("Hội đồng thông qua đề nghị Chiến sĩ thi đua, Cờ thi đua khi"), widget=forms.RadioSelect,
+        choices=[("share", _("Đạt tỷ lệ phiếu đồng ý trên tổng số thành viên Hội đồng (tỷ lệ trong danh mục tham số)")),
+                 ("majority", _("Được quá nửa số thành viên dự họp đồng ý"))])
+
+    def __init__(self, *args, **kwargs):
+        from thidua.rules.articles import PROVINCIAL_RULES
+
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.CITY, valid_until__isnull=True).order_by("name")
+        for key, (label, default) in PROVINCIAL_RULES.items():
+            self.fields[f"dieu_{key}"] = forms.CharField(
+                label=label, max_length=120, required=False,
+                help_text=_("Điều, khoản của quy định tỉnh. Để trống: trích dẫn %(default)s.") % {"default": default})
+
+    def rule_fields(self):
+        return [self[name] for name in self.fields if name.startswith("dieu_")]
+
+    def articles(self) -> dict[str, str]:
+        return {name.removeprefix("dieu_"): value for name, value in self.cleaned_data.items()
+                if name.startswith("dieu_")}

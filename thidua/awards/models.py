@@ -324,3 +324,69 @@ class RatingSheet(models.Model):
 
     def __str__(self):
         return f"Xếp loại năm {self.year} — {self.organisation}"
+
+class ProvincialRegulation(models.Model):
+    """The province's own regulation on emulation & commendation (ND 152/2025 Điều 6 khoản 2
+    điểm c): its number, date and issuing body, entered by the administrator. Its articles
+    (``RegulationArticle``) are what checks, candidate lists, documents and pages cite for
+    the rules a province sets; where none is entered they cite the delegating article."""
+
+    province = models.OneToOneField("org.Organisation", on_delete=models.PROTECT, related_name="regulation",
+                                    verbose_name=_("tỉnh, thành phố"),
+                                    limit_choices_to={"kind": "city"})
+    document_kind = models.CharField(_("loại văn bản"), max_length=40, default="Quyết định")
+    number = models.CharField(_("số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 12/2025/QĐ-UBND."))
+    signed_on = models.DateField(_("ngày ban hành"))
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200,
+                              help_text=_("Ví dụ: Ủy ban nhân dân thành phố Hải Phòng."))
+    title = models.CharField(_("trích yếu"), max_length=300, blank=True,
+                             help_text=_("Ví dụ: Ban hành Quy định về công tác thi đua, khen thưởng."))
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("quy định của tỉnh về thi đua, khen thưởng")
+        verbose_name_plural = _("quy định của tỉnh về thi đua, khen thưởng")
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def heading(self) -> str:
+        """"Quyết định số 12/2025/QĐ-UBND ngày 20/3/2025 của Ủy ban nhân dân thành phố Hải Phòng"."""
+        return f"{self.document_kind} số {self.number} ngày {self.signed_on:%d/%m/%Y} của {self.issuer}"
+
+    def clean(self):
+        self.number, self.issuer, self.title = nfc(self.number), nfc(self.issuer), nfc(self.title)
+        self.document_kind = nfc(self.document_kind) or "Quyết định"
+        if self.province_id and self.province.kind != "city":
+            raise ValidationError({"province": _("Phải chọn một tỉnh, thành phố.")})
+
+
+class RegulationArticle(models.Model):
+    """The article of the province's regulation for one provincial rule
+    (``thidua.rules.articles.PROVINCIAL_RULES``)."""
+
+    regulation = models.ForeignKey(ProvincialRegulation, on_delete=models.CASCADE, related_name="articles",
+                                   verbose_name=_("quy định"))
+    rule_key = models.CharField(_("quy định về"), max_length=40)
+    article = models.CharField(_("điều, khoản"), max_length=120, help_text=_("Ví dụ: Điều 5 khoản 2."))
+
+    class Meta:
+        ordering = ["rule_key"]
+        constraints = [models.UniqueConstraint(fields=["regulation", "rule_key"], name="regulation_article_once")]
+        verbose_name = _("điều khoản của quy định tỉnh")
+        verbose_name_plural = _("điều khoản của quy định tỉnh")
+
+    def __str__(self):
+        return self.citation
+
+    @property
+    def citation(self) -> str:
+        return f"{self.regulation.heading}, {self.article}"
+
+    def clean(self):
+        from thidua.rules.articles import PROVINCIAL_RULES
+
+        self.article = nfc(self.article)
+        if self.rule_key not in PROVINCIAL_RULES:
+            raise ValidationError({"rule_key": _("Không có quy định này.")})

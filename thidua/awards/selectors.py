@@ -69,6 +69,12 @@ def unit_history(*, unit: Organisation) -> dict:
             "member_titles": member_titles}
 
 
+def current_rule_parameters(commune=None):
+    from .engine import current_parameters
+
+    return current_parameters(commune)
+
+
 def catalogue() -> dict:
     params = list(RuleParameter.objects.all())
     return {
@@ -84,7 +90,8 @@ def initiatives(*, user, year: int | None = None) -> QuerySet[Initiative]:
     qs = Initiative.objects.filter(authors__in=visible_people(user)).distinct()
     if year:
         qs = qs.filter(year=year)
-    return qs.select_related("unit", "used_for_award__award_type").prefetch_related("authors")
+    return qs.select_related("unit", "used_for_award__award_type", "used_for_award__person",
+                             "used_for_award__organisation", "used_for_award__household").prefetch_related("authors")
 
 
 LISTING_ID_LIMIT = 20_000

@@ -16,8 +16,10 @@ from thidua.org.models import Household, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.parameters import ParameterError, parameters_from_rows
 
+from .engine import used_for_text
 from .models import (
-    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RatingSheet, RuleParameter,
+    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, ProvincialRegulation, Rating,
+    RatingSheet, RegulationArticle, RuleParameter,
 )
 
 LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
@@ -45,9 +47,11 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
                  issuer: Organisation | None = None, decision_number: str = "",
                  decision_date: datetime.date | None = None, amount: int | None = None,
                  round_kind: str = "year_end", period_label: str = "", achievement: str = "",
-                 source: str = "", initiatives=(), contributions=(), by_signature: bool = False) -> Award:
+                 source: str = "", initiatives=None, contributions=(), by_signature: bool = False) -> Award:
     """Write one conferred title or form into the ledger. Initiatives and contributions given
-    as its grounds are marked used (an initiative grounds one award only). ``by_signature``:
+    as its grounds are marked used (an initiative grounds one award only: Công văn
+    5007/BNV-TĐKT 2023); when ``initiatives`` is not given, the initiative a CSTĐ title rests on
+    is found and marked (``grounding_initiatives``). ``by_signature``:
     written because ``actor`` signed the decision (the caller checked the signing right), so
     the chairman or a vice-chairman is the one the audit log names."""
     _require_ledger_role(actor, by_signature=by_signature)
@@ -56,6 +60,8 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
                           decision_number=decision_number, decision_date=decision_date, amount=amount,
                           round_kind=round_kind, period_label=period_label, achievement=achievement,
                           source=source, **_subject_fields(subject))
+    if initiatives is None:
+        initiatives = grounding_initiatives(award)
     for initiative in initiatives:
         use_initiative_as_ground(actor=actor, initiative=initiative, award=award)
     for contribution in contributions:
@@ -65,13 +71,44 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
     return award
 
 
+def grounding_initiatives(award: Award) -> list[Initiative]:
+    """The initiative a person's CSTĐ title rests on, when it rests on one (Luật Điều 22–23):
+    CSTĐ cơ sở without an excellent rating that year rests on an initiative (or science topic)
+    of the year; CSTĐ cấp tỉnh on one of province-wide scope in its chain of years. The first
+    one not yet used grounds it; nothing else is consumed."""
+    from thidua.rules.codes import Rating as R, Scope
+
+    from .engine import current_parameters
+
+    code = award.award_type.code
+    if not award.person_id or code not in ("CSTD_CO_SO", "CSTD_TINH"):
+        return []
+    params = current_parameters()
+    if code == "CSTD_CO_SO":
+        rating = Rating.objects.filter(person_id=award.person_id, year=award.year).values_list("rating", flat=True).first()
+        if rating and R(rating).at_least(params.cstd_co_so_rating_ground):
+            return []
+        years, minimum = [award.year], params.cstd_co_so_min_initiative_scope
+    else:
+        years = list(range(award.year - params.cstd_tinh_chain_years + 1, award.year + 1))
+        minimum = params.cstd_tinh_min_initiative_scope
+    for initiative in Initiative.objects.filter(authors=award.person_id, year__in=years,
+                                                used_for_award__isnull=True).order_by("year", "pk"):
+        if Scope(initiative.scope).at_least(minimum):
+            return [initiative]
+    return []
+
+
 @transaction.atomic
 def use_initiative_as_ground(*, actor, initiative: Initiative, award: Award) -> Initiative:
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if initiative.used_for_award_id and initiative.used_for_award_id != award.pk:
+        used = initiative.used_for_award
         raise ValidationError(
-            "Sáng kiến “%(title)s” đã được dùng làm căn cứ cho khen thưởng khác (ND 152/2025, Điều 4)."
-            % {"title": initiative.title})
+            "Sáng kiến “%(title)s” đã được dùng làm căn cứ cho %(award)s của %(subject)s; mỗi sáng kiến chỉ làm "
+            "căn cứ cho một khen thưởng (Công văn 5007/BNV-TĐKT năm 2023)."
+            % {"title": initiative.title, "award": used_for_text(used.award_type.name, used.year, used.decision_number),
+               "subject": used.subject})
     return update_record(actor=actor, instance=initiative, used_for_award=award)
 
 
@@ -304,3 +341,59 @@ def set_person_rating(*, actor, person: Person, year: int, rating: str, note: st
                               f"trong năm {year}.")
     return save_rating_grid(actor=actor, unit=units[0], year=year, ratings={person.pk: rating},
                             notes={person.pk: note})
+
+def _require_admin(actor) -> None:
+    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+        raise PermissionDenied("Chỉ quản trị hệ thống được nhập quy định của tỉnh.")
+
+
+@transaction.atomic
+def save_regulation(*, actor, province: Organisation, number: str, signed_on: datetime.date, issuer: str,
+                    title: str = "", document_kind: str = "Quyết định", articles: dict[str, str] | None = None,
+                    council_vote_rule: str = "share") -> ProvincialRegulation:
+    """Enter (or correct) the province's regulation, the article of each provincial rule, and
+    the council's vote rule the province chose (its article is then what the ballot cites)."""
+    from thidua.rules.articles import PROVINCIAL_RULES
+    from thidua.rules.parameters import COUNCIL_RULES
+
+    _require_admin(actor)
+    articles = {k: (v or "").strip() for k, v in (articles or {}).items()}
+    unknown = sorted(set(articles) - set(PROVINCIAL_RULES))
+    if unknown:
+        raise ValidationError("Không có quy định của tỉnh về: %s." % ", ".join(unknown))
+    if council_vote_rule not in COUNCIL_RULES:
+        raise ValidationError("Cách biểu quyết của Hội đồng không hợp lệ.")
+    if council_vote_rule == "majority" and not articles.get("council_vote"):
+        raise ValidationError("Chọn biểu quyết theo đa số thì phải ghi điều, khoản của quy định tỉnh quy định việc đó.")
+    fields = {"document_kind": (document_kind or "").strip() or "Quyết định", "number": number.strip(),
+              "signed_on": signed_on, "issuer": issuer.strip(), "title": (title or "").strip()}
+    regulation = ProvincialRegulation.objects.select_for_update().filter(province=province).first()
+    if regulation is None:
+        regulation = create_record(actor=actor, model=ProvincialRegulation, province=province, **fields)
+    else:
+        regulation = update_record(actor=actor, instance=regulation, **fields)
+    existing = {a.rule_key: a for a in regulation.articles.all()}
+    for key in PROVINCIAL_RULES:
+        text, row = articles.get(key, ""), existing.get(key)
+        if text and row is None:
+            create_record(actor=actor, model=RegulationArticle, regulation=regulation, rule_key=key, article=text)
+        elif text and row.article != text:
+            update_record(actor=actor, instance=row, article=text)
+        elif not text and row is not None:
+            delete_record(actor=actor, instance=row)
+    _set_council_vote_rule(actor=actor, mode=council_vote_rule,
+                           source=f"{regulation.heading}, {articles['council_vote']}" if articles.get("council_vote")
+                           else "")
+    return regulation
+
+
+def _set_council_vote_rule(*, actor, mode: str, source: str) -> None:
+    from thidua.rules.parameters import DEFAULT_PARAMETERS
+
+    parameter = RuleParameter.objects.select_for_update().filter(key="council_vote_rule").first()
+    if parameter is None:
+        src = DEFAULT_PARAMETERS.source("council_vote_rule")
+        create_record(actor=actor, model=RuleParameter, key="council_vote_rule", value_text=mode,
+                      article=src.article, marker=str(src.marker), description=src.description, source_note=source)
+    elif parameter.value_text != mode or parameter.source_note != source:
+        update_record(actor=actor, instance=parameter, value_text=mode, source_note=source)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("danh-muc/", views.catalogue, name="catalogue"),
     path("danh-muc/tham-so/<int:pk>/", views.parameter_edit, name="parameter_edit"),
     path("danh-muc/luong-co-so/them/", views.base_salary_add, name="base_salary_add"),
+    path("danh-muc/quy-dinh-tinh/", views.regulation, name="regulation"),
     path("so-khen-thuong/", views.ledger, name="ledger"),
     path("sang-kien/", views.initiative_list, name="initiatives"),
     path("cong-bang/", views.fairness, name="fairness"),

@@ -15,7 +15,7 @@ from thidua.org import selectors as org_selectors
 from . import candidates, exports, selectors, services
 from .forms import (
     RATING_CHOICES, AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm,
-    PendingMatterForm, PersonRatingForm, ReturnSheetForm,
+    PendingMatterForm, PersonRatingForm, RegulationForm, ReturnSheetForm,
 )
 from .models import PendingMatter, Rating, RatingSheet, RuleParameter
 
@@ -283,3 +283,37 @@ def person_rating(request, pk: int):
     return render(request, "awards/person_rating.html", {
         "form": form, "person": person, "ratings": Rating.objects.filter(person=person).order_by("-year"),
     }, status=400 if form.is_bound and form.errors else 200)
+
+@login_required
+def regulation(request):
+    """The province's regulation (administrator): number, date, issuing body, the article of
+    each provincial rule, the council's vote rule; and what every rule cites now."""
+    from . import regulation as reg
+
+    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+        raise PermissionDenied
+    commune = request.user.unit.commune() if request.user.unit_id else None
+    current = reg.regulation_for(commune)
+    params = selectors.current_rule_parameters(commune)
+    initial = {"council_vote_rule": params.council_vote_rule, "document_kind": "Quyết định",
+               "province": reg.province_of(commune)}
+    if current is not None:
+        initial.update(province=current.province, document_kind=current.document_kind, number=current.number,
+                       signed_on=current.signed_on, issuer=current.issuer, title=current.title,
+                       **{f"dieu_{a.rule_key}": a.article for a in current.articles.all()})
+    form = RegulationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_regulation(actor=request.user, province=data["province"], number=data["number"],
+                                     signed_on=data["signed_on"], issuer=data["issuer"], title=data["title"],
+                                     document_kind=data["document_kind"], articles=form.articles(),
+                                     council_vote_rule=data["council_vote_rule"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu quy định của tỉnh.")
+            return redirect("awards:regulation")
+    return render(request, "awards/regulation.html", {
+        "form": form, "regulation": current, "rules": reg.rule_rows(commune),
+        "council_rule": reg.council_rule_for(commune, params)})

@@ -9,6 +9,8 @@ from .data import (
     AchievementReportData, AwardRow, BallotResult, DecisionData, DecisionLine, InvitationData, IssuerBlock,
     MinutesData, SignerBlock, SubmissionData,
 )
+from thidua.awards.regulation import council_rule_for
+
 from .fmt import place_of
 from .models import TemplateKind
 
@@ -82,8 +84,8 @@ def minutes(commune_name: str = COMMUNE, day: datetime.date | None = None) -> Mi
                    "Bà Phạm Thị Bạch Yến", "Bà Nguyễn Thúy Hoa", "Ông Đào Duy Kiên", "Bà Nguyễn Thị Thu Minh"],
         absentees=["Bà Trần Thị Thảo (có ý kiến bằng văn bản)"],
         body=["Hội đồng nghe Thường trực Hội đồng báo cáo tổng hợp hồ sơ đề nghị khen thưởng của các đơn vị; các "
-              "thành viên thảo luận và bỏ phiếu kín đối với các trường hợp đề nghị danh hiệu Chiến sĩ thi đua cơ sở "
-              "(tỷ lệ phiếu đồng ý từ 80% tổng số thành viên Hội đồng trở lên)."],
+              "thành viên thảo luận và bỏ phiếu kín đối với các trường hợp đề nghị danh hiệu Chiến sĩ thi đua cơ sở.",
+              council_rule_for().sentence],
         ballots=[BallotResult("Nguyễn Thị Hiền", "Giáo viên, Trường THCS Thanh Giang", "Chiến sĩ thi đua cơ sở", 8, members, 80),
                  BallotResult("Vũ Thị Thanh", "Giáo viên, Trường THCS Thanh Giang", "Chiến sĩ thi đua cơ sở", 7, members, 80)],
         closing=["Hội đồng thống nhất đề nghị Chủ tịch UBND xã công nhận danh hiệu cho các trường hợp đạt tỷ lệ phiếu "

@@ -11,3 +11,8 @@ class ProposalsConfig(AppConfig):
         from . import work
 
         work.register()
+        from thidua.awards.engine import same_round_nominations
+
+        from .checking import nominations_of_round
+
+        same_round_nominations.register(nominations_of_round)

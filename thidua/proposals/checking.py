@@ -1,8 +1,9 @@
 """Checking a dossier on acceptance: the eligibility engine on every nominee.
 
 The nominees of the dossier's unit are judged the way the candidate lists judge them
-(``awards.candidates.build``: the titles of the same round feed the higher ones, a unit's
-shares count its members who qualify this year); a nominee the lists do not cover is judged
+(``awards.candidates.build``: the titles of the same round feed the higher ones; a unit's
+shares count its members awarded LĐTT that year or nominated for it in this round, by name —
+Luật Điều 27–28); a nominee the lists do not cover is judged
 directly from the ledger. Two checks of the procedure are added to the engine's: the nominee
 does not already hold the title for the year, and is not proposed twice in the round.
 """
@@ -28,20 +29,41 @@ def _key(nomination: Nomination) -> tuple[str, int, str]:
     return field, getattr(nomination, f"{field}_id"), nomination.award_type.code
 
 
+# Nominations that no longer stand: the council or the province refused them, or they were
+# excluded or revoked; a rejected dossier's nominations do not stand either.
+_FALLEN = (Nomination.Outcome.EXCLUDED, Nomination.Outcome.FAILED, Nomination.Outcome.DECLINED,
+           Nomination.Outcome.REVOKED)
+
+
+def nominations_of_round(*, year: int, person_ids, round_id: int | None = None) -> dict[int, set[str]]:
+    """``{person id: {codes}}`` nominated in round ``round_id`` (or any round of ``year``) and
+    still standing — what a collective's "đạt danh hiệu" shares count besides the ledger
+    (registered as ``awards.engine.same_round_nominations``)."""
+    rounds = {"dossier__round_id": round_id} if round_id is not None else {"dossier__round__year": year}
+    found: dict[int, set[str]] = {}
+    for person_id, code in (Nomination.objects.filter(person_id__in=person_ids, **rounds)
+                            .exclude(outcome__in=_FALLEN).exclude(dossier__state=Dossier.State.REJECTED)
+                            .order_by().values_list("person_id", "award_type__code")):
+        found.setdefault(person_id, set()).add(code)
+    return found
+
+
 def _from_candidate_lists(*, user, dossier: Dossier, codes: list[str], day: datetime.date) -> dict:
     found = {}
     for target in candidates.build(user=user, year=dossier.round.year, unit=dossier.unit, targets=codes,
-                                   decision_date=day):
+                                   decision_date=day, round_id=dossier.round_id):
         for candidate in [*target.eligible, *target.one_short, *target.others]:
             found[(_KIND[candidate.kind], candidate.subject.pk, target.code)] = candidate.verdict
     return found
 
 
-def _directly(nominations: list[Nomination], *, year: int, params, day: datetime.date) -> dict:
+def _directly(nominations: list[Nomination], *, year: int, params, day: datetime.date,
+              round_id: int | None = None) -> dict:
     loader = HistoryLoader(year=year)
     histories = {
         "person": loader.people([n.person for n in nominations if n.person_id]),
-        "organisation": loader.collectives([n.organisation for n in nominations if n.organisation_id]),
+        "organisation": loader.collectives([n.organisation for n in nominations if n.organisation_id],
+                                           round_id=round_id),
         "household": loader.households([n.household for n in nominations if n.household_id]),
     }
     found = {}
@@ -83,11 +105,12 @@ def check_dossier(*, user, dossier: Dossier, day: datetime.date) -> dict[int, tu
     nominations = list(dossier.nominations.select_related("award_type", "person", "organisation", "household"))
     if not nominations:
         return {}
-    params = current_parameters()
+    params = current_parameters(dossier.round.commune)
     codes = sorted({n.award_type.code for n in nominations})
     verdicts = _from_candidate_lists(user=user, dossier=dossier, codes=codes, day=day)
     missing = [n for n in nominations if _key(n) not in verdicts]
-    verdicts.update(_directly(missing, year=dossier.round.year, params=params, day=day))
+    verdicts.update(_directly(missing, year=dossier.round.year, params=params, day=day,
+                              round_id=dossier.round_id))
     extra = _procedure_checks(nominations, dossier)
     result = {}
     for n in nominations:

@@ -24,9 +24,18 @@ from .models import (
 from .services import current_term, recused_member_ids, signing_notices, voting_refusal
 
 S = Dossier.State
-PROCESSING_WORKING_DAYS = 5  # rules.md: an incomplete dossier is returned within 5 working days [S]
-SENDING_DOWN_WORKING_DAYS = 10  # rules.md: decisions are sent down to the units within 10 working days [S]
 NOMINEE_RELATED = ("award_type", "person", "organisation", "household__village")
+# After acceptance, until the decision: the commune settles a CSTĐ cơ sở dossier within
+# ``cstd_co_so_processing_working_days`` (20) of the complete dossier (QĐ 638/QĐ-BNV 2025).
+SETTLING_STATES = (S.ACCEPTED, S.PUBLISHED, S.AT_COUNCIL, S.VOTED)
+SETTLED_CODE = "CSTD_CO_SO"
+
+
+def _params(params=None):
+    """The procedure's deadlines are editable rule parameters ([S] in rules.md)."""
+    from thidua.awards.engine import current_parameters
+
+    return params or current_parameters(cite_province=False)
 
 
 def _calendar_around(*days: datetime.date | None) -> dict[datetime.date, bool]:
@@ -38,19 +47,39 @@ def _calendar_around(*days: datetime.date | None) -> dict[datetime.date, bool]:
     return workdays.calendar(min(known), max(known) + datetime.timedelta(days=90))
 
 
-def processing_due(dossier: Dossier, overrides=None) -> datetime.date | None:
+def processing_due(dossier: Dossier, overrides=None, params=None) -> datetime.date | None:
     """The office's deadline: submission + 5 working days (weekends, holidays, Tết skipped)."""
     if dossier.submitted_at is None:
         return None
-    return workdays.add_working_days(timezone.localtime(dossier.submitted_at).date(), PROCESSING_WORKING_DAYS,
-                                     overrides)
+    return workdays.add_working_days(timezone.localtime(dossier.submitted_at).date(),
+                                     _params(params).dossier_return_working_days, overrides)
 
 
-def sending_down_due(decision: Decision | None, overrides=None) -> datetime.date | None:
+def sending_down_due(decision: Decision | None, overrides=None, params=None) -> datetime.date | None:
     """A signed decision of the commune is sent down to the units within 10 working days."""
     if decision is None or decision.kind != Decision.Kind.AWARD or decision.date is None:
         return None
-    return workdays.add_working_days(decision.date, SENDING_DOWN_WORKING_DAYS, overrides)
+    return workdays.add_working_days(decision.date, _params(params).decision_sending_working_days, overrides)
+
+
+def settling_due(dossier: Dossier, *, has_cstd: bool, overrides=None, params=None) -> datetime.date | None:
+    """The commune's deadline to settle a dossier proposing Chiến sĩ thi đua cơ sở: 20 working
+    days (the parameter) from the complete dossier — the submission the office accepted
+    (QĐ 638/QĐ-BNV 2025). ``None`` for other dossiers, before acceptance and once settled."""
+    if not has_cstd or dossier.submitted_at is None or dossier.state not in SETTLING_STATES:
+        return None
+    return workdays.add_working_days(timezone.localtime(dossier.submitted_at).date(),
+                                     _params(params).cstd_co_so_processing_working_days, overrides)
+
+
+def settling_rule(params=None) -> str:
+    """The rule in words, with its source, as the pages show it."""
+    from thidua.rules.articles import QD638_PROCEDURE
+
+    p = _params(params)
+    source = p.source("cstd_co_so_processing_working_days")
+    return (f"{p.cstd_co_so_processing_working_days} ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ "
+            f"({source.article if source else QD638_PROCEDURE})")
 
 
 # -- dossiers --------------------------------------------------------------------------------
@@ -71,7 +100,12 @@ def _annotated(qs: QuerySet[Dossier]) -> QuerySet[Dossier]:
         n_open_objections=Count("objections", filter=Q(objections__answer=""), distinct=True),
         goes_up=Exists(Nomination.objects.filter(dossier=OuterRef("pk")).exclude(
             authority=codes.Authority.CHU_TICH_UBND_XA)),
+        has_cstd=_has_cstd(),
     )
+
+
+def _has_cstd():
+    return Exists(Nomination.objects.filter(dossier=OuterRef("pk"), award_type__code=SETTLED_CODE))
 
 
 def get_dossier(*, user, pk: int) -> Dossier:
@@ -121,7 +155,10 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
     submitted = timezone.localtime(dossier.submitted_at).date() if dossier.submitted_at else None
     decision = dossier.decision if dossier.decision_id else None
     overrides = _calendar_around(submitted, decision.date if decision else None)
-    due = processing_due(dossier, overrides) if dossier.state in (S.SUBMITTED, S.ACCEPTED) else None
+    params = _params()
+    due = processing_due(dossier, overrides, params) if dossier.state in (S.SUBMITTED, S.ACCEPTED) else None
+    settle = settling_due(dossier, has_cstd=any(n.award_type.code == SETTLED_CODE for n in nominations),
+                          overrides=_calendar_around(submitted), params=params)
     return {
         "dossier": dossier,
         "nominations": nominations,
@@ -142,7 +179,12 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
         and timezone.localtime(dossier.submitted_at).date() > dossier.round.deadline,
         "processing_due": due,
         "processing_overdue": due is not None and dossier.state == S.SUBMITTED and timezone.localdate() > due,
-        "sending_down_due": sending_down_due(decision, overrides),
+        "sending_down_due": sending_down_due(decision, overrides, params),
+        "return_days": params.dossier_return_working_days,
+        "sending_days": params.decision_sending_working_days,
+        "settling_due": settle,
+        "settling_overdue": settle is not None and timezone.localdate() > settle,
+        "settling_rule": settling_rule(params),
     }
 
 
@@ -154,17 +196,23 @@ def open_rounds(*, user, today: datetime.date) -> list[AwardRound]:
     return list(AwardRound.objects.filter(communes, deadline__gte=today - datetime.timedelta(days=365)))
 
 
-def _mark(dossier: Dossier, today: datetime.date, overrides=None) -> Dossier:
+def _mark(dossier: Dossier, today: datetime.date, overrides=None, params=None) -> Dossier:
     """Deadlines: a dossier still with its unit after the round's deadline is overdue; one
-    waiting for the office more than 5 working days after submission is overdue too.
-    ``processing_due`` is the office's deadline (submission + 5 Vietnamese working days)."""
-    dossier.overdue = False
+    waiting for the office more than 5 working days after submission is overdue too; a
+    CSTĐ cơ sở dossier not settled within 20 working days of the complete dossier is overdue.
+    ``processing_due`` is the office's deadline (submission + 5 Vietnamese working days),
+    ``settling_due`` the commune's (``settling_due``)."""
+    dossier.overdue = dossier.settling_overdue = False
     dossier.processing_due = None
+    dossier.settling_due = settling_due(dossier, has_cstd=getattr(dossier, "has_cstd", False),
+                                        overrides=overrides, params=params)
     if dossier.state in Dossier.EDITABLE_STATES:
         dossier.overdue = today > dossier.round.deadline
     elif dossier.state in (S.SUBMITTED, S.ACCEPTED) and dossier.submitted_at:
-        dossier.processing_due = processing_due(dossier, overrides)
+        dossier.processing_due = processing_due(dossier, overrides, params)
         dossier.overdue = dossier.state == S.SUBMITTED and today > dossier.processing_due
+    if dossier.settling_due is not None and today > dossier.settling_due:
+        dossier.overdue = dossier.settling_overdue = True
     return dossier
 
 
@@ -179,10 +227,14 @@ def overdue_dossiers(*, today: datetime.date | None = None) -> list[Dossier]:
     unit after the round's deadline, or waiting for the office past its processing deadline."""
     today = today or timezone.localdate()
     overrides = calendar_for_queue(today)
+    params = _params()
     candidates = (Dossier.objects.filter(Q(state__in=Dossier.EDITABLE_STATES, round__deadline__lt=today)
-                                         | Q(state=S.SUBMITTED, submitted_at__isnull=False))
+                                         | Q(state=S.SUBMITTED, submitted_at__isnull=False)
+                                         | Q(state__in=SETTLING_STATES, submitted_at__isnull=False,
+                                             nominations__award_type__code=SETTLED_CODE))
+                  .distinct().annotate(has_cstd=_has_cstd())
                   .select_related("round__commune", "unit").order_by("pk"))
-    return [d for d in (_mark(d, today, overrides) for d in candidates) if d.overdue]
+    return [d for d in (_mark(d, today, overrides, params) for d in candidates) if d.overdue]
 
 
 def queue(*, user) -> dict:
@@ -190,7 +242,8 @@ def queue(*, user) -> dict:
     today = timezone.localdate()
     recent = visible_dossiers(user).filter(round__deadline__gte=today - datetime.timedelta(days=2 * 365))
     overrides = calendar_for_queue(today)
-    dossiers = [_mark(d, today, overrides) for d in _annotated(recent).order_by("round__deadline", "pk")]
+    params = _params()
+    dossiers = [_mark(d, today, overrides, params) for d in _annotated(recent).order_by("round__deadline", "pk")]
     office = access.is_office(user)
     signer = user.role == Role.CHAIRMAN
     context = {"today": today, "office": office, "signer": signer}

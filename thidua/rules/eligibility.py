@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple
 from . import articles as A
 from .codes import (
     RATED_CATEGORIES,
+    label_of,
     AwardCode,
     Authority,
     Category,
@@ -443,7 +444,9 @@ def _usable_works(
             elif not year_counted:
                 notes.append(f"{item.id} ({year}) không được tính do kỷ luật")
             elif item.already_used:
-                notes.append(f"{item.id} đã dùng làm căn cứ khen thưởng khác ({item.used_for})")
+                notes.append(f"{item.id} đã được dùng làm căn cứ cho {label_of(item.used_for)}: "
+                             f"mỗi sáng kiến, đề tài chỉ làm căn cứ cho một khen thưởng "
+                             f"({A.CV5007})")
             else:
                 usable.append((year, item))
                 seen.add(item.id)
@@ -503,8 +506,11 @@ def _share_check(ctx: _Ctx, numerator_name: str, minimum: Fraction, article: str
         return Check(rule, False, article, f"Tổng số thành viên năm {ctx.Y} bằng 0")
     count = getattr(members, numerator_name)
     share = Fraction(count, members.total)
-    return Check(rule, share >= minimum, article,
-                 f"{count}/{members.total} {what} = {_pct(share)} (yêu cầu từ {_pct(minimum)})")
+    detail = f"{count}/{members.total} {what} = {_pct(share)} (yêu cầu từ {_pct(minimum)})"
+    names = members.names_of(numerator_name)
+    if names:
+        detail += ": " + ", ".join(names)
+    return Check(rule, share >= minimum, article, detail)
 
 
 def _count_check(ctx: _Ctx, name: str, article: str, rule: str, what: str,
@@ -514,13 +520,15 @@ def _count_check(ctx: _Ctx, name: str, article: str, rule: str, what: str,
     if value is None:
         return Check(rule, False, article, f"Thiếu số liệu thành viên năm {ctx.Y} ({what})")
     passed = (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
-    return Check(rule, passed, article, f"{value} {what}")
+    names = members.names_of(name)
+    return Check(rule, passed, article, f"{value} {what}" + (f": {', '.join(names)}" if names else ""))
 
 
 def _members_key(ctx: _Ctx, name: str) -> tuple | None:
     """What ``_share_check``/``_count_check`` read of the judged year's members."""
     members = ctx.record.members
-    return None if members is None else (members.total, getattr(members, name))
+    return None if members is None else (members.total, getattr(members, name),
+                                         members.names_of(name))
 
 
 def _contributions_check(ctx: _Ctx, minimum: int, article: str, rule: str) -> Check:
@@ -539,7 +547,7 @@ def _contributions_row(ctx: _Ctx, years: range, minimum: int, article: str, rule
         for c in ctx.rec(year).contributions:
             label = f"{c.kind.label}{': ' + c.description if c.description else ''} ({year})"
             if c.already_used:
-                notes.append(f"{label} đã dùng làm căn cứ khen thưởng khác ({c.used_for})")
+                notes.append(f"{label} đã được dùng làm căn cứ cho {label_of(c.used_for)}")
             elif not ctx.counted(year):
                 notes.append(f"{label} không được tính do kỷ luật")
             else:
@@ -596,16 +604,31 @@ def _ldtt_or_cstt(ctx: _Ctx) -> list[Check]:
     ]
 
 
-def _cstd_co_so_base_title(ctx: _Ctx) -> Check:
-    article = A.LAW_CSTD_CO_SO
+def _cstd_co_so_standard(ctx: _Ctx) -> Check:
+    """Luật 2022, Điều 23 khoản 1: "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến” hoặc “Chiến
+    sĩ tiên tiến”" — the standard (Điều 24) judged from the same year's record, not a title
+    already conferred.  A conferred title stands for a year whose rating was not recorded."""
     rec = ctx.rec()
-    held = [t.label for t in (Title.LDTT, Title.CSTT) if rec.has_title(t)]
+    armed = ctx.case.category is _ARMED
+    title = _CSTT if armed else _LDTT
+    rating = _ldtt_rating_check(ctx)
+    movement = _soft_row(ctx, _MOVEMENT, A.LAW_LDTT_CSTT)
+    solidarity = _soft_row(ctx, _SOLIDARITY, A.LAW_LDTT_CSTT)
+    held = [t.label for t in (_LDTT, _CSTT) if rec.has_title(t)]
+    parts = [f"{c.rule[:1].lower()}{c.rule[1:]}: {'đạt' if c.passed else 'không đạt'} "
+             f"({_lower_first(c.detail)})" for c in (rating, movement, solidarity)]
+    passed = rating.passed and movement.passed and solidarity.passed
+    if rec.rating is None and held and movement.passed and solidarity.passed:
+        passed = True
+        parts[0] = f"chưa có xếp loại năm {ctx.Y}, đã được công nhận {', '.join(held)}"
+    detail = f"Năm {ctx.Y}: " + "; ".join(parts)
+    if held and rec.rating is not None:
+        detail += f" (đã có danh hiệu {', '.join(held)})"
+    elif not held:
+        detail += " (chưa cần có quyết định công nhận danh hiệu)"
     return Check(
-        f"Đạt danh hiệu Lao động tiên tiến hoặc Chiến sĩ tiên tiến năm {ctx.Y} "
-        f"(kể cả được công nhận cùng đợt)",
-        bool(held), article,
-        f"Năm {ctx.Y}: {', '.join(held)}" if held
-        else f"Năm {ctx.Y} chưa có danh hiệu Lao động tiên tiến/Chiến sĩ tiên tiến")
+        f"Đạt tiêu chuẩn danh hiệu “{title.label}” năm {ctx.Y}, xét theo kết quả năm {ctx.Y}",
+        passed, A.LAW_CSTD_CO_SO_STANDARD, detail)
 
 
 def _cstd_co_so_ground(ctx: _Ctx, ini, ini_notes, top, top_notes) -> Check:
@@ -639,12 +662,16 @@ def _cstd_co_so_ground_without_works(ctx: _Ctx) -> Check:
 
 
 def _cstd_co_so(ctx: _Ctx) -> list[Check]:
-    """CSTĐCS — Luật 2022, Điều 23: LĐTT/CSTT that year AND one of: HTXSNV, an initiative
-    recognised at base level or higher, an accepted science topic."""
+    """CSTĐCS — Luật 2022, Điều 23: the LĐTT/CSTT standard that year (khoản 1) AND one of:
+    HTXSNV, an initiative recognised at base level or higher, an accepted science topic."""
     p = ctx.params
     Y, rec = ctx.Y, ctx.record
-    base_title = _cached(ctx, (_cstd_co_so_base_title, Y, _LDTT in rec.titles,
-                               _CSTT in rec.titles), _cstd_co_so_base_title)
+    cat = ctx.case.history.category
+    rated = cat is None or cat in RATED_CATEGORIES or cat is _ARMED
+    conf = rec.confirmations
+    base_title = _cached(ctx, (_cstd_co_so_standard, Y, cat is _ARMED, rated, rec.rating,
+                               _flag(conf.get(_MOVEMENT)), _flag(conf.get(_SOLIDARITY)),
+                               _LDTT in rec.titles, _CSTT in rec.titles), _cstd_co_so_standard)
     ini, ini_notes = _usable_works(ctx, "initiatives", (Y,), p.cstd_co_so_min_initiative_scope)
     top, top_notes = _usable_works(ctx, "science_topics", (Y,),
                                    p.cstd_co_so_min_initiative_scope)
@@ -737,6 +764,11 @@ def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
             _scope_work_check(ctx, window, p.cstd_toan_quoc_min_initiative_scope, article)]
 
 
+# Luật 2022, Điều 27–28: "…cá nhân trong tập thể đạt danh hiệu “Lao động tiên tiến”": members
+# awarded the title that year or nominated for it in the same round; qualifying is not enough.
+_ATTAINED = "cá nhân đạt {who} (đã được công nhận hoặc được đề nghị cùng đợt)"
+
+
 def _who(ctx: _Ctx, title: Title) -> str:
     return "Lao động tiên tiến" if ctx.case.target is title else \
         "Lao động tiên tiến/Chiến sĩ tiên tiến"
@@ -754,7 +786,7 @@ def _ttldtt_ldtt_share(ctx: _Ctx) -> Check:
     who = _who(ctx, Title.TTLDTT)
     return _share_check(ctx, "ldtt", p.ttldtt_min_ldtt_share, A.LAW_TTLDTT,
                         f"Có từ {_pct(p.ttldtt_min_ldtt_share)} cá nhân trong tập thể đạt danh "
-                        f"hiệu {who}", f"cá nhân đạt {who}")
+                        f"hiệu {who} năm {ctx.Y}", _ATTAINED.format(who=who))
 
 
 def _ttldtt_disciplined(ctx: _Ctx) -> Check:
@@ -799,15 +831,15 @@ def _ttldxs_ldtt_share(ctx: _Ctx) -> Check:
     p = ctx.params
     who = _who(ctx, Title.TTLDXS)
     return _share_check(ctx, "ldtt", p.ttldxs_min_ldtt_share, A.LAW_TTLDXS,
-                        f"Có từ {_pct(p.ttldxs_min_ldtt_share)} cá nhân đạt danh hiệu {who}",
-                        f"cá nhân đạt {who}")
+                        f"Có từ {_pct(p.ttldxs_min_ldtt_share)} cá nhân đạt danh hiệu {who} "
+                        f"năm {ctx.Y}", _ATTAINED.format(who=who))
 
 
 def _ttldxs_cstd_members(ctx: _Ctx) -> Check:
     p = ctx.params
     return _count_check(ctx, "cstd_co_so", A.LAW_TTLDXS,
                         f"Có ít nhất {p.ttldxs_min_cstd_co_so_members} cá nhân đạt danh hiệu "
-                        f"Chiến sĩ thi đua cơ sở", "cá nhân đạt Chiến sĩ thi đua cơ sở",
+                        f"Chiến sĩ thi đua cơ sở", _ATTAINED.format(who="Chiến sĩ thi đua cơ sở"),
                         minimum=p.ttldxs_min_cstd_co_so_members)
 
 
@@ -869,6 +901,10 @@ def _giay_khen_xa(ctx: _Ctx) -> list[Check]:
     ]
 
 
+def _bang_khen_article(ctx: _Ctx) -> str:
+    return A.with_provincial(A.LAW_BANG_KHEN_TINH, "bang_khen_tinh", ctx.params.citations)
+
+
 def _bang_khen_collective_rule(ctx: _Ctx) -> str:
     return (f"Có {ctx.params.bang_khen_tinh_collective_years} năm liên tục hoàn thành xuất sắc "
             f"nhiệm vụ hoặc đạt Tập thể lao động xuất sắc")
@@ -884,8 +920,9 @@ def _bang_khen_individual_rule(ctx: _Ctx) -> str:
 
 
 def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
-    """Bằng khen cấp tỉnh — Luật 2022, Điều 74; QĐ 86/2025 Bắc Ninh, Điều 3(3)."""
-    article = A.BANG_KHEN_TINH
+    """Bằng khen cấp tỉnh — Luật 2022, Điều 74, with the province's criteria (its regulation,
+    cited through ``params.citations['bang_khen_tinh']`` when entered)."""
+    article = _bang_khen_article(ctx)
     p = ctx.params
     kind = ctx.case.subject
     if kind is SubjectKind.HOUSEHOLD:
@@ -929,7 +966,7 @@ def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
 
 def _bang_khen_individual(ctx: _Ctx, cstd: _Chain, excellent: _Chain, first: int,
                           last: int) -> Check:
-    article = A.BANG_KHEN_TINH
+    article = _bang_khen_article(ctx)
     p = ctx.params
     k = p.bang_khen_tinh_min_initiatives
     window = list(range(first, last + 1))
@@ -974,7 +1011,7 @@ TARGET_RULES: dict[AwardCode, TargetRule] = {
     Title.DVQT: TargetRule(frozenset({_C}), A.LAW_TTLDXS, _collective_excellent),
     Title.GIA_DINH_VAN_HOA: TargetRule(frozenset({_H}), A.ND86_FAMILY, _family_culture),
     RewardForm.GIAY_KHEN_XA: TargetRule(frozenset({_I, _C, _H}), A.LAW_GIAY_KHEN, _giay_khen_xa),
-    RewardForm.BANG_KHEN_TINH: TargetRule(frozenset({_I, _C, _H}), A.BANG_KHEN_TINH,
+    RewardForm.BANG_KHEN_TINH: TargetRule(frozenset({_I, _C, _H}), A.LAW_BANG_KHEN_TINH,
                                           _bang_khen_tinh),
     # Not automated: the criteria need data the record does not hold, or are unverified [U].
     Title.CO_THI_DUA_TINH: TargetRule(
@@ -986,16 +1023,16 @@ TARGET_RULES: dict[AwardCode, TargetRule] = {
         "Do Thủ tướng Chính phủ quyết định; cấp xã chỉ đề nghị qua cấp tỉnh"),
     Title.XA_TIEU_BIEU: TargetRule(
         frozenset({_C}), A.ND86_VILLAGE_COMMUNE, None,
-        "Tiêu chí và thang điểm theo Phụ lục III và quy định của tỉnh — chưa kiểm chứng [U]"),
+        "Tiêu chí và thang điểm theo Phụ lục III và quy định của tỉnh"),
     Title.THON_VAN_HOA: TargetRule(
         frozenset({_C}), A.ND86_VILLAGE_COMMUNE, None,
-        "Tiêu chí và thang điểm theo Phụ lục II và quy định của tỉnh — chưa kiểm chứng [U]"),
+        "Tiêu chí và thang điểm theo Phụ lục II và quy định của tỉnh"),
     RewardForm.BANG_KHEN_TTG: TargetRule(
         frozenset({_I, _C, _H}), A.LAW, None,
-        "Điều kiện về chuỗi thành tích chưa kiểm chứng [U]; cấp xã chỉ đề nghị"),
+        "Do Thủ tướng Chính phủ quyết định; cấp xã chỉ đề nghị qua cấp tỉnh"),
     RewardForm.HUAN_CHUONG_LD3: TargetRule(
         frozenset({_I, _C}), A.LAW, None,
-        "Điều kiện về chuỗi thành tích chưa kiểm chứng [U]; cấp xã chỉ đề nghị"),
+        "Do Chủ tịch nước quyết định; cấp xã chỉ đề nghị qua cấp tỉnh"),
     RewardForm.KY_NIEM_CHUONG: TargetRule(
         frozenset({_I}), A.LAW, None,
         "Tiêu chuẩn do bộ, ngành, tỉnh ban hành riêng"),

@@ -72,6 +72,12 @@ class MembersSummary:
     completed: int | None = None
     cstd_co_so: int | None = None
     disciplined_canh_cao_or_above: int | None = None
+    # extension: who is counted, by name (the check lists them), in the order to show
+    ldtt_names: tuple[str, ...] = ()
+    cstd_co_so_names: tuple[str, ...] = ()
+
+    def names_of(self, count_name: str) -> tuple[str, ...]:
+        return getattr(self, f"{count_name}_names", ())
 
 
 @dataclass(frozen=True)

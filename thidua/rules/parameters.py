@@ -135,7 +135,21 @@ def _to_enum(enum: type[LabeledEnum]):
     return convert
 
 
+COUNCIL_RULES = {
+    "share": "Tỷ lệ phiếu đồng ý trên tổng số thành viên Hội đồng",
+    "majority": "Quá nửa số thành viên dự họp đồng ý",
+}
+
+
+def _to_council_rule(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in COUNCIL_RULES:
+        raise ParameterError(f"cách biểu quyết phải là 'share' hoặc 'majority' (nhận được {value!r})")
+    return text
+
+
 _CONVERTERS = {
+    "council_rule": _to_council_rule,
     "int": _to_int,
     "decimal": _to_decimal,
     "fraction": _to_fraction,
@@ -218,17 +232,18 @@ _SCALARS: tuple[tuple[str, str, Any, str, str, str], ...] = (
      "Xếp loại tối thiểu để xét Giấy khen (cá nhân, tập thể)"),
     ("giay_khen_household_min_contributions", "int", 1, "V", A.LAW_GIAY_KHEN,
      "Số đóng góp tối thiểu của hộ gia đình để xét Giấy khen"),
-    # Bằng khen cấp tỉnh — Điều 74; QĐ 86/2025 Bắc Ninh, Điều 3(3)
-    ("bang_khen_tinh_cstd_chain_years", "int", 2, "V", A.BANG_KHEN_TINH,
+    # Bằng khen cấp tỉnh — Luật Điều 74; the numbers are the province's (its regulation, cited
+    # through ``RuleParameters.citations['bang_khen_tinh']``)
+    ("bang_khen_tinh_cstd_chain_years", "int", 2, "S", A.LAW_BANG_KHEN_TINH,
      "Số năm liên tục đạt Chiến sĩ thi đua cơ sở (căn cứ xét Bằng khen cấp tỉnh cho cá nhân)"),
-    ("bang_khen_tinh_htxsnv_years", "int", 2, "V", A.BANG_KHEN_TINH,
+    ("bang_khen_tinh_htxsnv_years", "int", 2, "S", A.LAW_BANG_KHEN_TINH,
      "Số năm liên tục hoàn thành xuất sắc nhiệm vụ (căn cứ xét Bằng khen cấp tỉnh cho cá nhân)"),
-    ("bang_khen_tinh_min_initiatives", "int", 2, "V", A.BANG_KHEN_TINH,
+    ("bang_khen_tinh_min_initiatives", "int", 2, "S", A.LAW_BANG_KHEN_TINH,
      "Số sáng kiến cấp cơ sở (hoặc số đề tài khoa học) trong thời gian đó"),
-    ("bang_khen_tinh_collective_years", "int", 2, "V", A.BANG_KHEN_TINH,
+    ("bang_khen_tinh_collective_years", "int", 2, "S", A.LAW_BANG_KHEN_TINH,
      "Số năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập thể lao động xuất sắc "
      "(căn cứ xét Bằng khen cấp tỉnh cho tập thể)"),
-    ("bang_khen_tinh_household_min_contributions", "int", 2, "U", A.BANG_KHEN_TINH,
+    ("bang_khen_tinh_household_min_contributions", "int", 2, "U", A.LAW_BANG_KHEN_TINH,
      "Số đóng góp tối thiểu được coi là \u201cnhiều đóng góp\u201d của hộ gia đình "
      "(Bằng khen cấp tỉnh)"),
     ("household_contribution_window_years", "int", 1, "U", A.LAW_GIAY_KHEN,
@@ -237,11 +252,23 @@ _SCALARS: tuple[tuple[str, str, Any, str, str, str], ...] = (
     ("chain_end_lag_years", "int", 1, "U", A.ND152_PRINCIPLES,
      "Chuỗi năm liên tục được kết thúc ở năm xét, hoặc lùi tối đa bấy nhiêu năm khi năm xét "
      "chưa đạt/chưa được công nhận"),
-    # Council — Nghị định 98/2023, Điều 30(7); quy chế mẫu Bắc Ninh
-    ("council_quorum_share", "fraction", Fraction(2, 3), "V", A.BN86_COUNCIL,
+    # Council — the province's or the council's own working rules (ND 98/2023 repealed)
+    ("council_quorum_share", "fraction", Fraction(2, 3), "S", A.COUNCIL_WORKING_RULES,
      "Tỷ lệ thành viên Hội đồng tối thiểu có mặt để họp hợp lệ"),
-    ("award_session_min_presence_share", "fraction", Fraction(4, 5), "V", A.BN86_COUNCIL,
+    ("award_session_min_presence_share", "fraction", Fraction(4, 5), "S", A.COUNCIL_WORKING_RULES,
      "Tỷ lệ thành viên tối thiểu có mặt ở phiên họp xét khen thưởng"),
+    ("council_vote_rule", "council_rule", "share", "S", A.ND98_COUNCIL_VOTE,
+     "Cách Hội đồng thông qua đề nghị Chiến sĩ thi đua, Cờ thi đua: \u201cshare\u201d = đạt tỷ lệ "
+     "phiếu đồng ý trên tổng số thành viên (các tỷ lệ ở dưới); \u201cmajority\u201d = quá nửa số "
+     "thành viên dự họp đồng ý"),
+    # Procedure of the commune (QĐ 638/QĐ-BNV 2025, thủ tục hành chính cấp xã) [S]
+    ("cstd_co_so_processing_working_days", "int", 20, "S", A.QD638_PROCEDURE,
+     "Thời hạn giải quyết hồ sơ đề nghị Chiến sĩ thi đua cơ sở, kể từ ngày nhận đủ hồ sơ hợp lệ "
+     "(ngày làm việc)"),
+    ("dossier_return_working_days", "int", 5, "S", A.QD638_PROCEDURE,
+     "Thời hạn tiếp nhận hoặc trả lại hồ sơ chưa đầy đủ, kể từ ngày đơn vị nộp (ngày làm việc)"),
+    ("decision_sending_working_days", "int", 10, "S", A.QD638_PROCEDURE,
+     "Thời hạn gửi quyết định khen thưởng về đơn vị, kể từ ngày ký (ngày làm việc)"),
 )
 
 # (code, subject kind, coefficient, marker)
@@ -270,7 +297,7 @@ _COEFFICIENTS: tuple[tuple[str, SubjectKind, str, str], ...] = (
 # (effective from, amount, marker, article)
 _BASE_SALARY: tuple[tuple[date, int, str, str], ...] = (
     (date(2024, 7, 1), 2_340_000, "V", A.ND73_BASE_SALARY),
-    (date(2026, 7, 1), 2_530_000, "S", A.ND161_BASE_SALARY),
+    (date(2026, 7, 1), 2_530_000, "V", A.ND161_BASE_SALARY),
 )
 
 # (code, share of ALL council members voting yes)
@@ -344,7 +371,7 @@ def _default_sources() -> dict[str, Source]:
                               _composite_description("base_salary", day.isoformat()))
     for code, _share in _COUNCIL_VOTES:
         key = f"council_vote_share.{code}"
-        sources[key] = Source(A.ND98_COUNCIL_VOTE, Marker.U,
+        sources[key] = Source(A.ND98_COUNCIL_VOTE, Marker.S,
                               _composite_description("council_vote_share", str(code)))
     for code, _authority, marker, article in _AUTHORITIES:
         key = f"authority.{code}"
@@ -402,6 +429,14 @@ class RuleParameters:
     council_vote_shares: Mapping[str, Fraction]
     council_quorum_share: Fraction
     award_session_min_presence_share: Fraction
+    council_vote_rule: str
+    # procedure deadlines (working days)
+    cstd_co_so_processing_working_days: int
+    dossier_return_working_days: int
+    decision_sending_working_days: int
+    # the province's own articles for its rules (``articles.PROVINCIAL_RULES`` key → citation);
+    # read by the check rows, so part of the values compared
+    citations: Mapping[str, str] = field(default_factory=dict)
     # where each value comes from (key → Source)
     sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
 
@@ -418,7 +453,7 @@ class RuleParameters:
             raise ParameterError("bước làm tròn tiền thưởng phải lớn hơn 0")
         if any(c < 0 for c in self.coefficients.values()):
             raise ParameterError("hệ số tiền thưởng không được âm")
-        for name in ("coefficients", "authorities", "council_vote_shares", "sources"):
+        for name in ("coefficients", "authorities", "council_vote_shares", "citations", "sources"):
             object.__setattr__(self, name, _frozen_map(getattr(self, name)))
         shares = [self.ttldtt_min_ldtt_share, self.ttldxs_min_completed_share,
                   self.ttldxs_min_ldtt_share, self.council_quorum_share,
@@ -435,6 +470,12 @@ class RuleParameters:
                self.giay_khen_household_min_contributions,
                self.bang_khen_tinh_household_min_contributions) < 0:
             raise ParameterError("số lượng không được âm")
+        if min(self.cstd_co_so_processing_working_days, self.dossier_return_working_days,
+               self.decision_sending_working_days) < 1:
+            raise ParameterError("thời hạn phải từ 1 ngày làm việc trở lên")
+        unknown = sorted(set(self.citations) - set(A.PROVINCIAL_RULES))
+        if unknown:
+            raise ParameterError(f"quy định của tỉnh không có mục: {', '.join(unknown)}")
 
     # -- lookups ----------------------------------------------------------------------------
     def authority_for(self, code: str) -> Authority | None:
@@ -445,6 +486,21 @@ class RuleParameters:
 
     def source(self, key: str) -> Source | None:
         return self.sources.get(key)
+
+    def citation(self, key: str) -> str:
+        """The article a provincial rule cites: the province's own when entered, else the
+        article of the Law/decree that delegates it (``articles.PROVINCIAL_RULES``)."""
+        return A.provincial(key, self.citations)
+
+    def with_citations(self, citations: Mapping[str, str]) -> "RuleParameters":
+        """A copy citing the province's regulation (key → citation; empty values ignored)."""
+        from dataclasses import replace
+
+        return replace(self, citations={k: v for k, v in citations.items() if v})
+
+    @property
+    def council_vote_article(self) -> str:
+        return self.citation("council_vote")
 
     # -- flat view --------------------------------------------------------------------------
     def flat(self) -> dict[str, Any]:
@@ -502,7 +558,7 @@ class RuleParameters:
                 new_sources[key] = src if isinstance(src, Source) else Source(
                     src[0], Marker(src[1]), src[2])
         new_sources = {k: v for k, v in new_sources.items() if k in values}
-        return _from_flat(values, new_sources)
+        return _from_flat(values, new_sources, self.citations)
 
 
 def _check_composite_key(prefix: str, rest: str, key: str) -> None:
@@ -521,7 +577,8 @@ def _check_composite_key(prefix: str, rest: str, key: str) -> None:
         raise ParameterError(f"khóa tham số không hợp lệ: {key}")
 
 
-def _from_flat(values: Mapping[str, Any], sources: Mapping[str, Source]) -> RuleParameters:
+def _from_flat(values: Mapping[str, Any], sources: Mapping[str, Source],
+               citations: Mapping[str, str] | None = None) -> RuleParameters:
     scalars = {k: values[k] for k in _SCALAR_KIND}
     table, coefficients, votes, authorities = [], {}, {}, {}
     for key, value in values.items():
@@ -541,6 +598,7 @@ def _from_flat(values: Mapping[str, Any], sources: Mapping[str, Source]) -> Rule
         council_vote_shares=votes,
         authorities=authorities,
         sources=sources,
+        citations=citations or {},
         **scalars,
     )
 
@@ -596,6 +654,7 @@ def parameters_from_rows(rows: Iterable[ParameterRow | Mapping[str, Any]],
 
 
 __all__ = [
+    "COUNCIL_RULES",
     "DEFAULT_PARAMETERS",
     "Marker",
     "ParameterError",

@@ -40,12 +40,16 @@ def test_one_condition_short_names_the_missing_condition(demo_user):
     assert "Điều 22" in nhan.failed[0].article  # three years of CSTĐ cơ sở, but no provincial initiative
 
 
-def test_a_unit_counts_members_who_qualify_for_ldtt_in_the_same_round(demo_user):
-    lists = candidates.build(user=demo_user("canbotdkt"), year=2025, targets=["TTLDTT"])
+def test_a_unit_does_not_count_members_who_merely_qualify_for_ldtt(demo_user):
+    """Luật Điều 28: "…cá nhân trong tập thể đạt danh hiệu “Lao động tiên tiến”" — members
+    awarded or nominated, not members who would qualify (issue #19, item 2)."""
+    lists = candidates.build(user=demo_user("canbotdkt"), year=2025, targets=["TTLDTT", "LDTT"])
     school = next(c for tl in lists for c in tl.eligible + tl.one_short + tl.others
                   if str(c.subject) == "Trường Mầm non Hồng Phong")
+    qualifying = [c for c in _list(lists, "LDTT").eligible if c.unit == "Trường Mầm non Hồng Phong"]
     share = next(ch for ch in school.verdict.checks if "70" in ch.rule)
-    assert share.passed, share.detail
+    assert len(qualifying) > 20  # most of its members qualify for LĐTT…
+    assert not share.passed and share.detail.startswith("0/")  # …but none was awarded or nominated
 
 
 def test_a_clerk_only_sees_candidates_of_her_unit(demo_user):
@@ -68,7 +72,7 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
 
 
 WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
-PAGE_QUERIES = 30  # session, user, notifications badge, scope, catalogue, histories: see engine.HistoryLoader
+PAGE_QUERIES = 32  # session, user, notifications badge, scope, catalogue, province citations, histories, same-round nominations: see engine.HistoryLoader
 
 
 def _count_queries(client, url):

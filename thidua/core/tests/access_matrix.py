@@ -144,6 +144,10 @@ MATRIX: dict[str, Entry] = {
     "awards:catalogue": Page(STAFF),
     "awards:parameter_edit": Form(ADMIN, ADMIN, args=pk("parameter")),
     "awards:base_salary_add": Form(ADMIN, ADMIN),
+    "awards:regulation": Form(ADMIN, ADMIN, data=lambda w: {
+        "province": w.unit_a.commune().ancestors()[0].pk, "document_kind": "Quyết định", "number": "12/2025/QĐ-UBND",
+        "signed_on": "20/03/2025", "issuer": "Ủy ban nhân dân thành phố Hải Phòng", "title": "",
+        "council_vote_rule": "share", "dieu_bang_khen_tinh": "Điều 4"}),
     "awards:ledger": Page(STAFF),
     "awards:initiatives": Page(STAFF),
     "awards:fairness": Page(STAFF),

@@ -151,7 +151,7 @@ def open_meeting(*, actor, meeting: Meeting) -> Meeting:
     if len(attendance) != members:
         raise ValidationError("Chưa điểm danh thành viên Hội đồng.")
     check = quorum_check(sum(a.present for a in attendance), members, award_session=True,
-                         params=current_parameters())
+                         params=current_parameters(meeting.term.commune))
     if not check.passed:
         raise ValidationError("Không đủ số thành viên để họp xét khen thưởng: %(rule)s (%(detail)s; %(article)s)."
                               % {"rule": check.rule, "detail": check.detail, "article": check.article})
@@ -285,7 +285,7 @@ def close_meeting(*, actor, meeting: Meeting) -> Meeting:
     meeting = _run(actor, meeting)
     if meeting.state != Meeting.State.OPEN:
         raise ValidationError("Phiên họp chưa khai mạc hoặc đã kết thúc.")
-    params = current_parameters()
+    params = current_parameters(meeting.term.commune)
     members = list(meeting.term.members.select_related("user__person"))
     present_ids = set(meeting.attendance.filter(present=True).values_list("member_id", flat=True))
     for dossier in meeting.dossiers.filter(state=S.AT_COUNCIL):

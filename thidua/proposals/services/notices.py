@@ -97,10 +97,11 @@ def _not_yet_told(users: list[User], url: str) -> list[User]:
 @transaction.atomic
 def send_deadline_notices(*, today: datetime.date | None = None) -> dict[str, int]:
     """Tell who must act about each overdue dossier, once. Returns the counts sent."""
-    from ..selectors import overdue_dossiers
+    from ..selectors import _params, overdue_dossiers, settling_rule
 
     today = today or timezone.localdate()
-    sent = {"unit": 0, "office": 0}
+    return_days = _params().dossier_return_working_days
+    sent = {"unit": 0, "office": 0, "settling": 0}
     for dossier in overdue_dossiers(today=today):
         if dossier.state in Dossier.EDITABLE_STATES:
             url = f"{dossier_url(dossier)}#{UNIT_STAGE}"
@@ -110,13 +111,24 @@ def send_deadline_notices(*, today: datetime.date | None = None) -> dict[str, in
                     "hoàn thiện và nộp hồ sơ." % {"unit": dossier.unit.name,
                                                   "deadline": f"{dossier.round.deadline:%d/%m/%Y}"})
             stage = "unit"
+        elif dossier.settling_overdue:
+            url = f"{dossier_url(dossier)}#han-giai-quyet"
+            users = _not_yet_told(commune_officers(dossier.round.commune), url)
+            title = "Hồ sơ đề nghị Chiến sĩ thi đua cơ sở quá thời hạn giải quyết — %s" % dossier.unit.name
+            body = ("Hồ sơ đề nghị của %(unit)s (%(round)s) có đề nghị danh hiệu Chiến sĩ thi đua cơ sở, nhận đủ "
+                    "ngày %(submitted)s, hạn giải quyết %(due)s (%(rule)s), chưa có quyết định."
+                    % {"unit": dossier.unit.name, "round": dossier.round.name,
+                       "submitted": f"{timezone.localtime(dossier.submitted_at):%d/%m/%Y}",
+                       "due": f"{dossier.settling_due:%d/%m/%Y}", "rule": settling_rule()})
+            stage = "settling"
         else:
             url = f"{dossier_url(dossier)}#{OFFICE_STAGE}"
             users = _not_yet_told(commune_officers(dossier.round.commune), url)
-            title = "Hồ sơ chờ tiếp nhận quá 5 ngày làm việc — %s" % dossier.unit.name
+            days = return_days
+            title = "Hồ sơ chờ tiếp nhận quá %s ngày làm việc — %s" % (days, dossier.unit.name)
             body = ("Hồ sơ đề nghị của %(unit)s (%(round)s) nộp ngày %(submitted)s, hạn xử lý %(due)s "
-                    "(5 ngày làm việc), chưa được tiếp nhận hoặc trả lại."
-                    % {"unit": dossier.unit.name, "round": dossier.round.name,
+                    "(%(days)s ngày làm việc), chưa được tiếp nhận hoặc trả lại."
+                    % {"unit": dossier.unit.name, "round": dossier.round.name, "days": days,
                        "submitted": f"{timezone.localtime(dossier.submitted_at):%d/%m/%Y}",
                        "due": f"{dossier.processing_due:%d/%m/%Y}"})
             stage = "office"

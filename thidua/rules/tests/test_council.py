@@ -1,4 +1,4 @@
-"""Council thresholds — ND 98/2023 Điều 30(7) (kept by ND 152 [U]); Bắc Ninh model rules."""
+"""Council thresholds — the province's rule; default 80 %/90 % from ND 98/2023 Điều 30(7), repealed."""
 
 import pytest
 

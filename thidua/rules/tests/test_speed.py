@@ -167,10 +167,12 @@ def test_parameters_with_other_values_never_share_rows():
 
 
 def test_equal_parameters_share_one_memo_and_spelling_counts():
-    assert eligibility._memo_for(P.with_overrides({})) is eligibility._memo_for(P)
-    assert eligibility._memo_for(dataclasses.replace(P)) is eligibility._memo_for(P)
-    respelt = dataclasses.replace(P, household_multiplier=Decimal("1.50"))  # equal, not same
-    assert eligibility._memo_for(respelt) is not eligibility._memo_for(P)
+    # (a fresh copy: the few shared memos are bounded, earlier tests may have evicted P's)
+    base = P.with_overrides({})
+    assert eligibility._memo_for(base.with_overrides({})) is eligibility._memo_for(base)
+    assert eligibility._memo_for(dataclasses.replace(base)) is eligibility._memo_for(base)
+    respelt = dataclasses.replace(base, household_multiplier=Decimal("1.50"))  # equal, not same
+    assert eligibility._memo_for(respelt) is not eligibility._memo_for(base)
 
 
 # --------------------------------------------------------------------------------------------

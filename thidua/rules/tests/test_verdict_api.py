@@ -28,8 +28,8 @@ def test_shortfall_lists_the_failed_checks_for_a_candidate_list():
     one_short = shortfall(judge("CSTD_CO_SO", yr(2025, "HTTNV", "LDTT")))
     assert one_short.one_short and one_short.count == 1
     assert one_short.summary.startswith("Còn thiếu 1 điều kiện: Có một trong các căn cứ")
-    two_short = shortfall(judge("CSTD_CO_SO", yr(2025, "HTTNV"), pending=["investigation"]))
-    assert two_short.count == 3 and not two_short.one_short
+    three_short = shortfall(judge("CSTD_CO_SO", yr(2025, "HTNV"), pending=["investigation"]))
+    assert three_short.count == 3 and not three_short.one_short
     assert shortfall(judge("LDTT", yr(2025, "HTTNV"))).summary == "Đủ tất cả điều kiện"
 
 
