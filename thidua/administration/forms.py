@@ -3,7 +3,6 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role, User
-from thidua.core.fields import VietnameseModelChoiceField
 from thidua.org.forms import DateInput
 from thidua.org.models import Person
 
@@ -22,11 +21,11 @@ class AccountForm(forms.Form):
 
     def __init__(self, *args, user, editing: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = VietnameseModelChoiceField(
+        self.fields["unit"] = forms.ModelChoiceField(
             selectors.unit_choices(user), label=_("Phạm vi (đơn vị)"), required=False,
             empty_label=_("— chọn đơn vị —"))
-        self.fields["person"] = VietnameseModelChoiceField(
-            selectors.people_choices(user), by_given_name=True, label=_("Cá nhân (hồ sơ người dùng)"),
+        self.fields["person"] = forms.ModelChoiceField(
+            selectors.people_choices(user), label=_("Cá nhân (hồ sơ người dùng)"),
             required=False, empty_label=_("— không liên kết —"),
             help_text=_("Họ tên và chức vụ trên văn bản lấy từ hồ sơ cá nhân này."))
         self.fields["person"].label_from_instance = lambda p: p.full_name

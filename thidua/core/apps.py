@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "thidua.core"
     label = "core"
     verbose_name = "Lõi hệ thống"
+
+    def ready(self):
+        from .fields import install_vietnamese_order
+
+        install_vietnamese_order()  # every select of records in Vietnamese order (ICU)

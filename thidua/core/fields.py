@@ -26,23 +26,29 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
 
 class VietnameseOrderIterator(forms.models.ModelChoiceIterator):
     """The choices of a model select in Vietnamese alphabetical order (ICU), whatever the
-    table's own ordering: "Thôn Lại Xá" before "Thôn Lưu Xá", "Đ" after "D", not last."""
+    table's own ordering: "Thôn Lại Xá" before "Thôn Lưu Xá", "Đ" after "D", "Ngô" before
+    "Nguyễn". People (and accounts) are ordered as Vietnamese lists order them: by given name,
+    then the full name. Installed as the iterator of every ModelChoiceField by ``CoreConfig``,
+    so no select of records can be left in code-point order."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        choices = [self.choice(obj) for obj in self.queryset]
-        yield from sorted(choices, key=lambda choice: self.field.sort_key(str(choice[1])))
+        keyed = [(sort_key(obj, self.field.label_from_instance(obj)), self.choice(obj)) for obj in self.queryset]
+        yield from (choice for _, choice in sorted(keyed, key=lambda item: item[0]))
 
 
-class VietnameseModelChoiceField(forms.ModelChoiceField):
-    """A model select in Vietnamese order; ``by_given_name=True`` orders people as Vietnamese
-    lists do (given name, then the full name)."""
+def sort_key(obj, label: str):
+    """People and accounts by the person's given name, then the full name; anything else by
+    its label."""
+    from .text import collation_key, given_name_key
 
-    iterator = VietnameseOrderIterator
+    if hasattr(obj, "full_name"):
+        return given_name_key(obj.full_name)
+    if hasattr(obj, "get_full_name"):
+        return given_name_key(obj.get_full_name())
+    return collation_key(str(label))
 
-    def __init__(self, queryset, *, by_given_name: bool = False, **kwargs):
-        from .text import collation_key, given_name_key
 
-        self.sort_key = given_name_key if by_given_name else collation_key
-        super().__init__(queryset, **kwargs)
+def install_vietnamese_order() -> None:
+    forms.ModelChoiceField.iterator = VietnameseOrderIterator

@@ -207,3 +207,4 @@ class MemberForm(forms.Form):
     def __init__(self, *args, users, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users
+        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name()} — {u.title or u.get_role_display()}"
