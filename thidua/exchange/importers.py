@@ -199,6 +199,13 @@ class Context:
         return org
 
 
+def _sample_value(sample):
+    """A template's sample as the cell holds it: a dd/mm/yyyy sample is a real date."""
+    if isinstance(sample, str) and _DATE_PATTERNS[0].match(sample):
+        return parse_date(sample, "", [])
+    return sample
+
+
 def _is_ledger_user(user) -> bool:
     return user.is_superuser or user.role in LEDGER_ROLES
 
@@ -217,10 +224,12 @@ class Importer:
     # template ---------------------------------------------------------------------------
     def template(self) -> bytes:
         book = Book()
+        samples = [_sample_value(c.sample) for c in self.columns]
         data = book.sheet(self.sheet_title, [
-            excel.Column(c.header + (" *" if c.required else ""), "year" if isinstance(c.sample, int) else "text",
-                         width=max(14, len(c.header) + 6)) for c in self.columns])
-        data.append([c.sample for c in self.columns], italic=True)
+            excel.Column(c.header + (" *" if c.required else ""),
+                         "year" if isinstance(sample, int) else "date" if isinstance(sample, datetime.date) else "text",
+                         width=max(14, len(c.header) + 6)) for c, sample in zip(self.columns, samples)])
+        data.append(samples, italic=True)
         for idx, column in enumerate(self.columns, start=1):
             data.ws.cell(row=2, column=idx).font = Font(italic=True, color="666666")
             if column.text_format:
@@ -236,7 +245,7 @@ class Importer:
         return book.to_bytes()
 
     def sample_cells(self) -> dict[str, str]:
-        return {c.key: cell_text(c.sample) for c in self.columns}
+        return {c.key: cell_text(_sample_value(c.sample)) for c in self.columns}
 
     # reading ----------------------------------------------------------------------------
     def read(self, data: bytes) -> list[dict]:

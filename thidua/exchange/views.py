@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.legacy import LegacyTextFormMixin
 
-from . import exports, selectors, services
+from . import exports, report, selectors, services
 from .importers import IMPORTERS, SLUGS, WorkbookError
 from .models import ApiToken, ImportBatch
 
@@ -44,7 +44,7 @@ class UploadForm(forms.Form):
 
 
 class ReportForm(LegacyTextFormMixin, forms.Form):
-    van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False,
+    van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False, max_length=report.MAX_CHARS,
                               widget=forms.Textarea(attrs={"rows": 14}))
     tep = forms.FileField(label=_("hoặc tải tệp văn bản (.txt)"), required=False)
 
