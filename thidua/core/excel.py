@@ -282,6 +282,10 @@ def open_workbook(data: bytes, limits: Limits = DEFAULT_LIMITS):
 def bounded_rows(ws, limits: Limits = DEFAULT_LIMITS):
     """(row number, values) of a read-only sheet, refusing the file past a limit."""
     cells = chars = 0
+    declared = getattr(ws, "max_row", None)  # from the sheet's <dimension>, read without parsing rows
+    if declared and declared > limits.rows:
+        raise WorkbookRefused(f"Trang tính khai báo tới dòng {_n(declared)} (giới hạn {_n(limits.rows)} dòng): hãy xóa "
+                              "các dòng thừa ở cuối trang, lưu lại rồi tải lên.")
     try:
         rows = ws.iter_rows(values_only=True, max_col=limits.columns)
         for number, values in enumerate(rows, start=1):

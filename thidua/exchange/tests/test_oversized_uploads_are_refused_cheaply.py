@@ -4,76 +4,27 @@ tracemalloc, time with a clock), and nothing is stored. The batch list pages do 
 rows of the batches they list."""
 from __future__ import annotations
 
-import io
 import time
 import tracemalloc
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import Workbook
 
 from thidua.core import excel
-from thidua.exchange import report, services
-from thidua.exchange.importers import IMPORTERS, WorkbookError
+from thidua.exchange import hostile, report, services
+from thidua.exchange.importers import WorkbookError
 from thidua.exchange.models import ImportBatch
 
 from .helpers import people_rows, workbook
 
 pytestmark = pytest.mark.django_db
-
-MIB = 1024 * 1024
-PLACEHOLDER = "CHỖ-THAY-THẾ"
-
-
-def _people_book(extra_rows: list[list]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Dữ liệu"
-    ws.append([c.header for c in IMPORTERS["people"].columns])
-    for row in extra_rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-SST = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-
-
-def _with_huge_shared_string(size: int) -> bytes:
-    """A valid workbook whose cell A2 is one shared string of ``size`` bytes of 'A' (deflate
-    makes 200 MiB about 200 KiB), streamed in chunks so the test itself stays small."""
-    source = zipfile.ZipFile(io.BytesIO(_people_book([[PLACEHOLDER, "Nam"]])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename).decode()
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace('<c r="A2" t="inlineStr"><is><t>CH&#7894;-THAY-TH&#7870;</t></is></c>',
-                                    '<c r="A2" t="s"><v>0</v></c>')
-                assert '<v>0</v>' in data
-            elif info.filename == "[Content_Types].xml":
-                data = data.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-            elif info.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace("</Relationships>",
-                                    f'<Relationship Type="{SST}" Target="sharedStrings.xml" Id="rId99"/></Relationships>')
-            target.writestr(info.filename, data)
-        with target.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
-            member.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-                         b'uniqueCount="1"><si><t>')
-            chunk = b"A" * min(size, MIB)
-            for _ in range(max(size // MIB, 1)):
-                member.write(chunk)
-            member.write(b"</t></si></sst>")
-    return out.getvalue()
+MIB = hostile.MIB
 
 
 def test_the_crafted_shared_string_workbook_is_a_valid_workbook():
-    wb = excel.open_workbook(_with_huge_shared_string(1000))
+    wb = excel.open_workbook(hostile.shared_string_bomb(1000))
     try:
         rows = list(excel.bounded_rows(wb.worksheets[0]))
     finally:
@@ -83,7 +34,7 @@ def test_the_crafted_shared_string_workbook_is_a_valid_workbook():
 
 @pytest.fixture(scope="module")
 def shared_string_bomb():
-    return _with_huge_shared_string(200 * MIB)
+    return hostile.shared_string_bomb(200 * MIB)
 
 
 def _refused_cheaply(call, *, peak_bytes: int, seconds: float):
@@ -121,29 +72,33 @@ def test_the_upload_page_answers_the_bomb_in_vietnamese_and_stores_nothing(clien
 
 
 def test_a_cell_longer_than_the_limit_is_named_and_refused(demo_user):
-    data = _people_book([["Lò Văn An", "Nam", "", "", "Viên chức", "x" * (excel.DEFAULT_LIMITS.cell_chars + 1)]])
+    data = hostile.people_book([["Lò Văn An", "Nam", "", "", "Viên chức", "x" * (excel.DEFAULT_LIMITS.cell_chars + 1)]])
     message = _refused_cheaply(lambda: services.preview_workbook(
         actor=demo_user("canbotdkt"), kind="people", data=data, file_name="dai.xlsx"), peak_bytes=8 * MIB, seconds=2)
     assert message.startswith("Ô F2 dài 5.001 ký tự")
 
 
 def test_a_row_far_below_the_header_does_not_make_the_reader_walk_a_million_rows(demo_user):
-    wb = Workbook()
-    ws = wb.active
-    ws.append([c.header for c in IMPORTERS["people"].columns])
-    ws.cell(row=1_048_576, column=16_384, value="cuối")  # dimension A1:XFD1048576
-    buffer = io.BytesIO()
-    wb.save(buffer)
+    data = hostile.far_row_workbook()
     message = _refused_cheaply(lambda: services.preview_workbook(
-        actor=demo_user("canbotdkt"), kind="people", data=buffer.getvalue(), file_name="xa.xlsx"),
-        peak_bytes=16 * MIB, seconds=10)
-    assert "dòng" in message
+        actor=demo_user("canbotdkt"), kind="people", data=data, file_name="xa.xlsx"),
+        peak_bytes=4 * MIB, seconds=1)
+    assert "1.048.576" in message
+
+
+def test_a_200_mib_cell_inside_the_sheet_is_refused_before_parsing(demo_user):
+    data = hostile.sheet_bomb()
+    assert len(data) < 400 * 1024
+    message = _refused_cheaply(lambda: services.preview_workbook(
+        actor=demo_user("canbotdkt"), kind="people", data=data, file_name="o.xlsx"),
+        peak_bytes=4 * MIB, seconds=2)
+    assert "sheet1.xml" in message
 
 
 def test_one_long_string_repeated_in_many_cells_is_bounded_by_the_total_text(demo_user, settings):
     limits = excel.Limits(rows=50_100, text_chars=200_000)
     long_text = "Thành tích " * 400  # 4 400 characters, one shared string
-    data = _people_book([["Lò Văn An", "Nam", "", "", "Viên chức", long_text]] * 100)
+    data = hostile.people_book([["Lò Văn An", "Nam", "", "", "Viên chức", long_text]] * 100)
     wb = excel.open_workbook(data, limits)
     try:
         with pytest.raises(excel.WorkbookRefused, match="ký tự chữ"):
@@ -155,7 +110,7 @@ def test_one_long_string_repeated_in_many_cells_is_bounded_by_the_total_text(dem
 
 def test_too_many_cells_are_refused(demo_user):
     limits = excel.Limits(cells=500)
-    data = _people_book([["Lò Văn An", "Nam", "01/01/1990", "", "Viên chức", "Trường", "Giáo viên"]] * 100)
+    data = hostile.people_book([["Lò Văn An", "Nam", "01/01/1990", "", "Viên chức", "Trường", "Giáo viên"]] * 100)
     wb = excel.open_workbook(data, limits)
     try:
         with pytest.raises(excel.WorkbookRefused, match="ô dữ liệu"):
