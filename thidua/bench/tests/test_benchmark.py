@@ -129,3 +129,20 @@ def test_page_query_counts_do_not_grow_with_the_data(client_as):
             Award.objects.create(person=p, award_type=ldtt, year=year, issuer_name="UBND xã")
     after = {url: _queries(client, url) for url in urls}
     assert after == before
+
+
+def test_the_security_load_section_replaces_the_previous_run_and_keeps_the_rest(tmp_path):
+    from thidua.bench import security_load
+
+    out = tmp_path / "benchmarks.md"
+    out.write_text("# Đo hiệu năng\n\nbảng cũ\n", encoding="utf-8")
+    result = security_load.SecurityLoadResult(seconds=20, concurrency=8, workers=5, threads=2, database="postgresql")
+    result.quiet = security_load.Phase(requests=800, p95_ms=40.0, statuses={"200": 800})
+    result.loaded = security_load.Phase(requests=700, p95_ms=100.0, statuses={"200": 690, "502": 10})
+    result.uploads, result.uploads_refused = {"200": 6}, 6
+    for _ in range(2):
+        security_load.write_section(out, security_load.to_markdown(result, "python manage.py benchmark", "x", "y"))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Đo hiệu năng\n\nbảng cũ\n") and text.count(security_load.START) == 1
+    assert "| 2.5 × | **không** |" in text and "| 10 | **không** |" in text  # 2.5 × over the bound; ten 502
+    assert not result.met

@@ -94,6 +94,12 @@ def _get(client, url):
     return response.content
 
 
+def test_the_ledger_and_fund_pages_link_to_their_excel(client_as, evil_world):
+    client = client_as("canbotdkt")
+    assert "?nam=2024&amp;xuat=xlsx" in client.get("/khen-thuong/so-khen-thuong/?nam=2024").content.decode()
+    assert "?xuat=xlsx" in client.get(f"/quy/{evil_world.year}/").content.decode()
+
+
 def test_the_candidate_lists_and_the_award_ledger(client_as, evil_world):
     client = client_as("canbotdkt")
     _check_workbook(_get(client, "/khen-thuong/du-dieu-kien/?xuat=xlsx"))
