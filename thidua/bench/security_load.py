@@ -205,6 +205,14 @@ def to_markdown(result: SecurityLoadResult, command: str, started: str, machine:
     return "\n".join(lines) + "\n"
 
 
+def section_of(path) -> str:
+    """The security-load section of a Markdown file, or ''."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if START not in text or END not in text:
+        return ""
+    return START + text.split(START, 1)[1].split(END, 1)[0] + END + "\n"
+
+
 def write_section(path, section: str) -> None:
     """Put ``section`` into the Markdown file, replacing an earlier run's section."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""

@@ -26,9 +26,12 @@ def test_the_generator_is_deterministic_for_a_seed():
 def test_the_benchmark_writes_its_report_with_every_page_and_operation(tmp_path):
     make_province(communes=1, seed=8, sizes=SMALL, log=None)
     out = tmp_path / "benchmarks.md"
+    out.write_text("cũ\n<!-- security-load: begin -->\n## Tải khi có tệp nhập quá cỡ\n<!-- security-load: end -->\n",
+                   encoding="utf-8")
     call_command("benchmark", "--seed", "8", "--repeat", "2", "--quick", "--load-seconds", "2", "--out", str(out),
                  stdout=open("/dev/null", "w"))
     text = out.read_text(encoding="utf-8")
+    assert "cũ" not in text and "## Tải khi có tệp nhập quá cỡ" in text  # the separate run's section is kept
     assert "| Trang cá nhân |" in text and "Danh sách đủ điều kiện, toàn tỉnh" in text
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert data["pages"] and all(p["status"] == 200 for p in data["pages"])
@@ -146,3 +149,5 @@ def test_the_security_load_section_replaces_the_previous_run_and_keeps_the_rest(
     assert text.startswith("# Đo hiệu năng\n\nbảng cũ\n") and text.count(security_load.START) == 1
     assert "| 2.5 × | **không** |" in text and "| 10 | **không** |" in text  # 2.5 × over the bound; ten 502
     assert not result.met
+    assert security_load.section_of(out).startswith(security_load.START) and security_load.section_of(
+        tmp_path / "khong-co.md") == ""

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.bench import benchmark
+from thidua.bench import benchmark, security_load
 from thidua.bench.generator import province_code
 from thidua.org.models import Organisation
 
@@ -25,8 +25,8 @@ class Command(BaseCommand):
                             help="chỉ đo tải trang xác minh khi có hai tệp nhập quá cỡ được tải lên (issue #22), "
                                  "trên CSDL hiện tại; ghi một mục riêng vào --out")
 
-    def handle(self, *args, seed, repeat, out, quick, load_seconds, concurrency, no_load, security_load, **options):
-        if security_load:
+    def handle(self, *args, seed, repeat, out, quick, load_seconds, concurrency, no_load, **options):
+        if options["security_load"]:
             return self._security_load(out=Path(out), seconds=load_seconds, concurrency=concurrency)
         if not Organisation.objects.filter(code=province_code(seed)).exists():
             raise CommandError(f"Chưa có tỉnh mô phỏng seed {seed}: chạy `python manage.py make_province --seed {seed}` trước.")
@@ -35,7 +35,10 @@ class Command(BaseCommand):
         out_path = Path(out)
         out_path.parent.mkdir(parents=True, exist_ok=True)
         command = "python manage.py " + " ".join(sys.argv[1:])
+        kept = security_load.section_of(out_path)  # the separate --security-load run stays in the file
         out_path.write_text(benchmark.to_markdown(report, command), encoding="utf-8")
+        if kept:
+            security_load.write_section(out_path, kept)
         out_path.with_suffix(".json").write_text(benchmark.to_json(report), encoding="utf-8")
         self.stdout.write(benchmark.to_markdown(report, command))
 
@@ -47,7 +50,7 @@ class Command(BaseCommand):
 
         from thidua.accounts.models import Role, User
         from thidua.awards.models import Award
-        from thidua.bench import load, security_load
+        from thidua.bench import load
 
         db_url = load.database_url(connection.settings_dict)
         if db_url is None:
