@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
 from thidua.accounts.scoping import can_edit_in
+from thidua.core.excel import xlsx_response
 from thidua.org import selectors as org_selectors
 
 from . import candidates, exports, selectors, services
@@ -39,10 +39,8 @@ def candidate_list(request):
         lists = candidates.build(user=request.user, year=year, unit=unit, targets=[code] if code else None)
         if request.GET.get("xuat") == "xlsx":
             scope = unit.name if unit else (request.user.unit.name if request.user.unit else "")
-            content = exports.candidates_workbook(lists, year=year, scope_name=scope)
-            response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            response["Content-Disposition"] = f'attachment; filename="du-dieu-kien-{year}.xlsx"'
-            return response
+            return xlsx_response(exports.candidates_workbook(lists, year=year, scope_name=scope),
+                                 f"du-dieu-kien-{year}.xlsx")
     return render(request, "awards/candidates.html", {"form": form, "lists": lists, "year": year, "unit": unit})
 
 
@@ -92,7 +90,12 @@ def base_salary_add(request):
 def ledger(request):
     year = request.GET.get("nam")
     code = request.GET.get("ma", "")
-    qs = selectors.ledger_listing(user=request.user, year=int(year) if year and year.isdigit() else None, code=code)
+    year_value = int(year) if year and year.isdigit() else None
+    qs = selectors.ledger_listing(user=request.user, year=year_value, code=code)
+    if request.GET.get("xuat") == "xlsx":
+        scope = request.user.unit.name if request.user.unit_id else "Toàn hệ thống"
+        return xlsx_response(exports.ledger_workbook(qs.iterator(chunk_size=2000), scope_name=scope, year=year_value),
+                             f"so-khen-thuong{'-' + str(year_value) if year_value else ''}.xlsx")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "awards/ledger.html", {"page": page, "year": year or "", "code": code})
 

@@ -14,19 +14,18 @@ A checked row is a dict::
 from __future__ import annotations
 
 import datetime
-import io
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
 from thidua.accounts.models import Role
 from thidua.accounts.scoping import can_edit_in, visible_organisations
+from thidua.core import excel
+from thidua.core.excel import Book
 from thidua.core.legacy import to_unicode
 from thidua.core.text import nfc, search_key
 from thidua.org.models import Membership, Organisation, Person
@@ -34,6 +33,8 @@ from thidua.org.validators import validate_citizen_id
 from thidua.rules import codes
 
 MAX_ROWS = 50_000
+# What an uploaded workbook may hold, checked before anything is parsed or stored (issue #22).
+READ_LIMITS = excel.Limits(rows=MAX_ROWS + 100)
 SKIP = "skip"
 IMPORT = "import"
 LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
@@ -198,6 +199,13 @@ class Context:
         return org
 
 
+def _sample_value(sample):
+    """A template's sample as the cell holds it: a dd/mm/yyyy sample is a real date."""
+    if isinstance(sample, str) and _DATE_PATTERNS[0].match(sample):
+        return parse_date(sample, "", [])
+    return sample
+
+
 def _is_ledger_user(user) -> bool:
     return user.is_superuser or user.role in LEDGER_ROLES
 
@@ -215,49 +223,37 @@ class Importer:
 
     # template ---------------------------------------------------------------------------
     def template(self) -> bytes:
-        wb = Workbook()
-        ws = wb.active
-        ws.title = self.sheet_title
-        ws.append([c.header + (" *" if c.required else "") for c in self.columns])
-        ws.append([c.sample for c in self.columns])
+        book = Book()
+        samples = [_sample_value(c.sample) for c in self.columns]
+        data = book.sheet(self.sheet_title, [
+            excel.Column(c.header + (" *" if c.required else ""),
+                         "year" if isinstance(sample, int) else "date" if isinstance(sample, datetime.date) else "text",
+                         width=max(14, len(c.header) + 6)) for c, sample in zip(self.columns, samples)])
+        data.append(samples, italic=True)
         for idx, column in enumerate(self.columns, start=1):
-            ws.column_dimensions[get_column_letter(idx)].width = max(14, len(column.header) + 6)
-            head = ws.cell(row=1, column=idx)
-            head.font = Font(bold=True)
-            head.fill = PatternFill("solid", fgColor="DDEBF7")
-            sample = ws.cell(row=2, column=idx)
-            sample.font = Font(italic=True, color="666666")
+            data.ws.cell(row=2, column=idx).font = Font(italic=True, color="666666")
             if column.text_format:
                 for row in range(2, 1002):
-                    ws.cell(row=row, column=idx).number_format = "@"
-        ws.freeze_panes = "A2"
-        guide = wb.create_sheet("Hướng dẫn")
-        guide.column_dimensions["A"].width = 28
-        guide.column_dimensions["B"].width = 100
-        guide.append([f"MẪU NHẬP: {self.title.upper()}"])
-        guide["A1"].font = Font(bold=True, size=13)
-        guide.append(["Dòng 2 của trang “Dữ liệu” là dòng mẫu: thay bằng dữ liệu thật (dòng mẫu để nguyên sẽ được bỏ qua)."])
-        guide.append(["Cột có dấu * là bắt buộc. Ngày ghi dd/mm/yyyy. Có thể gõ không dấu; chữ TCVN3, VNI được tự chuyển sang Unicode."])
-        for line in self.instructions:
-            guide.append([line])
-        guide.append([])
-        guide.append(["Cột", "Cách ghi"])
+                    data.ws.cell(row=row, column=idx).number_format = "@"
+        guide = book.sheet("Hướng dẫn", [excel.Column("Cột", width=28), excel.Column("Cách ghi", width=100)], heading=[
+            f"MẪU NHẬP: {self.title.upper()}",
+            "Dòng 2 của trang “Dữ liệu” là dòng mẫu: thay bằng dữ liệu thật (dòng mẫu để nguyên sẽ được bỏ qua).",
+            "Cột có dấu * là bắt buộc. Ngày ghi dd/mm/yyyy. Có thể gõ không dấu; chữ TCVN3, VNI được tự chuyển sang "
+            "Unicode.", *self.instructions])
         for column in self.columns:
             guide.append([column.header + (" *" if column.required else ""), column.help])
-        buf = io.BytesIO()
-        wb.save(buf)
-        return buf.getvalue()
+        return book.to_bytes()
 
     def sample_cells(self) -> dict[str, str]:
-        return {c.key: cell_text(c.sample) for c in self.columns}
+        return {c.key: cell_text(_sample_value(c.sample)) for c in self.columns}
 
     # reading ----------------------------------------------------------------------------
     def read(self, data: bytes) -> list[dict]:
         """[{"row": n, "cells": {...}}] from an .xlsx file; WorkbookError when unreadable."""
         try:
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 — any parse failure is the same answer to the user
-            raise WorkbookError("Không đọc được tệp: hãy dùng tệp Excel .xlsx (tải mẫu ở trang nhập).") from exc
+            wb = excel.open_workbook(data, READ_LIMITS)
+        except excel.WorkbookRefused as exc:
+            raise WorkbookError(exc.messages[0]) from exc
         try:
             ws = wb[self.sheet_title] if self.sheet_title in wb.sheetnames else wb.worksheets[0]
             lookup = {}
@@ -265,7 +261,7 @@ class Importer:
                 for name in (column.header, *column.aliases, column.key):
                     lookup[search_key(name)] = column.key
             header_row, mapping, rows = None, {}, []
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            for number, values in excel.bounded_rows(ws, READ_LIMITS):
                 if header_row is None:
                     found = {}
                     for idx, value in enumerate(values):
@@ -283,6 +279,8 @@ class Importer:
                 if len(rows) >= MAX_ROWS:
                     raise WorkbookError(f"Tệp có quá {MAX_ROWS} dòng; hãy chia nhỏ.")
                 rows.append({"row": number, "cells": {c.key: cells.get(c.key, "") for c in self.columns}})
+        except excel.WorkbookRefused as exc:
+            raise WorkbookError(exc.messages[0]) from exc
         finally:
             wb.close()
         if header_row is None:
@@ -292,11 +290,14 @@ class Importer:
         return [r for r in rows if r["cells"] != sample]
 
     # checking ---------------------------------------------------------------------------
-    def check(self, ctx: Context, rows: list[dict], decisions: dict | None = None) -> list[dict]:
+    def check(self, ctx: Context, rows: list[dict], decisions: dict | None = None, *, deadline=None) -> list[dict]:
+        """``deadline`` (``report.Deadline``): checked between rows, raises past its time."""
         decisions = decisions or {}
         checked = []
         state = self.start(ctx, rows)
         for raw in rows:
+            if deadline is not None:
+                deadline.check()
             row = {"row": raw["row"], "cells": dict(raw["cells"]), "errors": [], "duplicate": None, "notes": []}
             self.check_row(ctx, state, row)
             if row["errors"]:

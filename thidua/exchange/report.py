@@ -32,9 +32,46 @@ headings "- Lĩnh vực …", sub-headings "+ …", award phrases split on comma
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 
+from django.core.exceptions import ValidationError
+
 from thidua.core.legacy import to_unicode
+
+# Bounds of one reading (issue #22, hole 7): the seed report is 28 000 characters and reads in
+# 30 ms; a report 18 times longer is still accepted, a 9 MB paste is refused at once, and no
+# reading (with its check against the database) keeps a worker longer than MAX_SECONDS.
+MAX_CHARS = 500_000
+MAX_RECORDS = 3_000
+MAX_SECONDS = 20.0
+
+
+class ReportRefused(ValidationError):
+    """The report is over a limit; nothing was read into the database."""
+
+
+class Deadline:
+    """A time limit checked between steps (records, rows): past it, ReportRefused."""
+
+    def __init__(self, seconds: float = None):
+        self.seconds = MAX_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise ReportRefused(f"Đã dừng đọc báo cáo sau {self.seconds:g} giây: báo cáo quá dài hoặc quá phức tạp. "
+                                "Hãy dán từng phần (ví dụ chỉ mục gương điển hình).")
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def check_size(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise ReportRefused(f"Báo cáo dài {_n(len(text))} ký tự, quá giới hạn {_n(MAX_CHARS)} ký tự của một lần đọc. "
+                            "Hãy dán từng phần (ví dụ chỉ mục gương điển hình).")
 
 HONORIFICS = {  # lower-case -> gender
     "đồng chí": None, "đ.c": None, "đ/c": None, "cô giáo": "F", "thầy giáo": "M", "cô": "F", "thầy": "M",
@@ -549,11 +586,18 @@ def _segments(body: str) -> list[str]:
     return out
 
 
-def read_report(text: str) -> list[dict]:
-    """Every exemplar (person or collective) found in the text, in order of appearance."""
+def read_report(text: str, *, deadline: Deadline | None = None) -> list[dict]:
+    """Every exemplar (person or collective) found in the text, in order of appearance.
+    ReportRefused when the text is over MAX_CHARS, gives over MAX_RECORDS, or the deadline
+    passes."""
+    check_size(text)
     records: list[dict] = []
     ctx: dict = {"sector": None, "group": None, "collective": None}
     for kind, block in _blocks(text):
+        if deadline is not None:
+            deadline.check()
+        if len(records) > MAX_RECORDS:
+            raise ReportRefused(f"Báo cáo có hơn {_n(MAX_RECORDS)} gương điển hình; hãy dán từng phần.")
         body = block
         if kind == "heading":
             ctx.update(sector=None, group=None, collective=None)

@@ -83,9 +83,9 @@ def issuer_name(level: str | None, award_type) -> str:
     return level or award_type.authority or "Không rõ"
 
 
-def rows_from_report(text: str) -> list[dict]:
+def rows_from_report(text: str, *, deadline=None) -> list[dict]:
     rows, number = [], 0
-    for index, record in enumerate(read_report(text), start=1):
+    for index, record in enumerate(read_report(text, deadline=deadline), start=1):
         base = {"name": record["name"], "position": record["position"] or "", "unit": record["unit"] or "",
                 "kind": record["kind"], "gender": record["gender"] or "", "sector": record["sector"] or "",
                 "record": str(index)}
@@ -116,8 +116,8 @@ class ReportImporter(Importer):
 
         return {"types": {t.code: t for t in AwardType.objects.all()}, "seen": {}}
 
-    def check(self, ctx, rows, decisions=None):
-        checked = super().check(ctx, rows, decisions)
+    def check(self, ctx, rows, decisions=None, *, deadline=None):
+        checked = super().check(ctx, rows, decisions, deadline=deadline)
         for row in checked:
             if row.get("info") and not row["errors"]:
                 row["decision"], row["status"] = SKIP, "info"

@@ -1,7 +1,9 @@
 """Reads of the exchange app, always scoped by the user (thidua.accounts.scoping)."""
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import IntegerField, Prefetch, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from thidua.accounts.scoping import visible_organisations, visible_people
@@ -18,6 +20,13 @@ def import_batches(*, user) -> QuerySet[ImportBatch]:
     if user.is_superuser or user.role in ("admin", "officer"):
         return qs
     return qs.filter(created_by=user)
+
+
+def batch_listing(*, user) -> QuerySet[ImportBatch]:
+    """Batches for a list page: the rows and the summary stay in the database (a batch can hold
+    50 000 rows); the row count is read from the summary by the database."""
+    return import_batches(user=user).defer("rows", "summary").annotate(
+        row_total=Cast(KT("summary__total"), IntegerField()))
 
 
 def get_batch(*, user, pk: int) -> ImportBatch:

@@ -50,11 +50,11 @@ def _check_may_import(actor, importer: Importer) -> None:
 
 
 @transaction.atomic
-def preview_import(*, actor, kind: str, rows: list[dict], file_name: str = "") -> ImportBatch:
+def preview_import(*, actor, kind: str, rows: list[dict], file_name: str = "", deadline=None) -> ImportBatch:
     """The dry run: check every row, save nothing but the batch (state DRAFT) to review."""
     importer = importer_for(kind)
     _check_may_import(actor, importer)
-    checked = importer.check(Context.for_user(actor), rows)
+    checked = importer.check(Context.for_user(actor), rows, deadline=deadline)
     batch = ImportBatch.objects.create(kind=kind, created_by=actor, file_name=file_name[:255], rows=checked,
                                        summary=_summary(checked))
     log_create(actor=actor, instance=batch, note=f"Chạy thử nhập {len(checked)} dòng")
@@ -70,15 +70,20 @@ def preview_workbook(*, actor, kind: str, data: bytes, file_name: str = "") -> I
 
 @transaction.atomic
 def preview_report(*, actor, text: str, file_name: str = "") -> ImportBatch:
-    """A pasted or uploaded report becomes a batch of proposed ledger rows to review."""
+    """A pasted or uploaded report becomes a batch of proposed ledger rows to review. The
+    reading and its check are bounded (``report.MAX_CHARS``, ``MAX_RECORDS``, ``MAX_SECONDS``):
+    past a bound ``report.ReportRefused`` is raised and nothing is stored."""
+    from .report import Deadline
     from .report_import import rows_from_report
 
     importer = importer_for(ImportBatch.Kind.REPORT)
     _check_may_import(actor, importer)
-    rows = rows_from_report(text or "")
+    deadline = Deadline()
+    rows = rows_from_report(text or "", deadline=deadline)
     if not rows:
         raise ValidationError("Không tìm thấy gương điển hình nào trong báo cáo (tên, chức vụ, đơn vị, khen thưởng).")
-    return preview_import(actor=actor, kind=ImportBatch.Kind.REPORT, rows=rows, file_name=file_name)
+    return preview_import(actor=actor, kind=ImportBatch.Kind.REPORT, rows=rows, file_name=file_name,
+                          deadline=deadline)
 
 
 def _require_owner(actor, batch: ImportBatch) -> None:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.legacy import LegacyTextFormMixin
 
-from . import exports, selectors, services
+from . import exports, report, selectors, services
 from .importers import IMPORTERS, SLUGS, WorkbookError
 from .models import ApiToken, ImportBatch
 
@@ -44,7 +44,7 @@ class UploadForm(forms.Form):
 
 
 class ReportForm(LegacyTextFormMixin, forms.Form):
-    van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False,
+    van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False, max_length=report.MAX_CHARS,
                               widget=forms.Textarea(attrs={"rows": 14}))
     tep = forms.FileField(label=_("hoặc tải tệp văn bản (.txt)"), required=False)
 
@@ -76,7 +76,7 @@ class TokenForm(forms.Form):
 def index(request):
     return render(request, "exchange/index.html", {
         "kinds": _kind_choices(request.user),
-        "batches": selectors.import_batches(user=request.user)[:10],
+        "batches": selectors.batch_listing(user=request.user)[:10],
         "can_read_report": IMPORTERS["awards"].may_import(request.user),
     })
 
@@ -96,7 +96,7 @@ def import_start(request):
             form.add_error("tep", exc.messages[0])
         else:
             return redirect("exchange:batch", pk=batch.pk)
-    page = Paginator(selectors.import_batches(user=request.user), 20).get_page(request.GET.get("page"))
+    page = Paginator(selectors.batch_listing(user=request.user), 20).get_page(request.GET.get("page"))
     return render(request, "exchange/import_start.html", {"form": form, "page": page,
                                                           "kinds": _kind_choices(request.user)})
 

@@ -1,57 +1,71 @@
-"""Excel lists of the youth talent fund (openpyxl): receipts (donations) and payouts, with
-Vietnamese headers, amounts as numbers formatted #,##0 and dates as dd/mm/yyyy."""
+"""Excel of the funds (through the shared writer ``thidua.core.excel``): a year's reward fund
+(summary, receipts, spending by signed decision, commitments) and the youth talent fund
+(donations and payouts). Amounts are numbers in đồng, dates are dates."""
 from __future__ import annotations
 
-import io
+from thidua.core.excel import Book, Column
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
-MONEY = "#,##0"
-DATE = "dd/mm/yyyy"
-DONATION_HEADERS = ["STT", "Ngày", "Người, đơn vị ủng hộ", "Địa chỉ", "Số tiền (đồng)", "Ghi chú"]
-PAYOUT_HEADERS = ["STT", "Ngày chi", "Người nhận", "Đối tượng", "Trường, đơn vị", "Thành tích", "Dịp khen thưởng",
-                  "Số tiền (đồng)"]
+DONATION_COLUMNS = [Column("STT", "int", width=6), Column("Ngày", "date", width=12),
+                    Column("Người, đơn vị ủng hộ", width=36), Column("Địa chỉ", width=28),
+                    Column("Số tiền (đồng)", "money", width=16), Column("Ghi chú", width=30)]
+PAYOUT_COLUMNS = [Column("STT", "int", width=6), Column("Ngày chi", "date", width=12), Column("Người nhận", width=28),
+                  Column("Đối tượng", width=12), Column("Trường, đơn vị", width=32), Column("Thành tích", width=40),
+                  Column("Dịp khen thưởng", width=44), Column("Số tiền (đồng)", "money", width=16)]
 
 
-def _sheet(ws, title: str, headers: list[str], rows: list[list], *, money_col: int, date_col: int,
-           widths: list[int]) -> None:
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([])
-    ws.append(headers)
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+def _total_row(sheet, rows: list[list], money_index: int) -> None:
+    total = [None] * len(sheet.columns)
+    total[money_index - 1] = "Tổng cộng"
+    total[money_index] = sum(r[money_index] or 0 for r in rows)
+    sheet.append(total, bold=True, data=False)
+
+
+def _table(book, title: str, heading: str, columns: list[Column], rows: list[list], *, money_index: int):
+    sheet = book.sheet(title, columns, heading=heading)
     for row in rows:
-        ws.append(row)
-    total_row = ws.max_row + 1
-    ws.cell(row=total_row, column=money_col - 1, value="Tổng cộng").font = Font(bold=True)
-    total = ws.cell(row=total_row, column=money_col, value=sum(r[money_col - 1] or 0 for r in rows))
-    total.font = Font(bold=True)
-    for r in range(4, total_row + 1):
-        ws.cell(row=r, column=money_col).number_format = MONEY
-        if r < total_row:
-            ws.cell(row=r, column=date_col).number_format = DATE
-    for idx, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(idx)].width = width
-    ws.freeze_panes = "A4"
+        sheet.append(row)
+    _total_row(sheet, rows, money_index)
+    return sheet
 
 
 def talent_workbook(*, fund, donations, payouts, year: int | None = None) -> bytes:
-    wb = Workbook()
+    book = Book()
     period = f" NĂM {year}" if year else ""
-    ws = wb.active
-    ws.title = "Thu"
-    _sheet(ws, f"DANH SÁCH ỦNG HỘ {fund.name.upper()}{period}",
-           DONATION_HEADERS,
+    _table(book, "Thu", f"DANH SÁCH ỦNG HỘ {fund.name.upper()}{period}", DONATION_COLUMNS,
            [[i, d.date, d.donor_name, d.address, d.amount, d.note] for i, d in enumerate(donations, start=1)],
-           money_col=5, date_col=2, widths=[6, 12, 36, 28, 16, 30])
-    _sheet(wb.create_sheet("Chi"), f"DANH SÁCH CHI {fund.name.upper()}{period}", PAYOUT_HEADERS,
+           money_index=4)
+    _table(book, "Chi", f"DANH SÁCH CHI {fund.name.upper()}{period}", PAYOUT_COLUMNS,
            [[i, p.date, p.recipient_name, p.get_recipient_kind_display(), p.school, p.achievement, p.occasion,
-             p.amount] for i, p in enumerate(payouts, start=1)],
-           money_col=8, date_col=2, widths=[6, 12, 28, 12, 32, 40, 44, 16])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+             p.amount] for i, p in enumerate(payouts, start=1)], money_index=7)
+    return book.to_bytes()
+
+
+def fund_workbook(figures) -> bytes:
+    """The reward fund of one year (``selectors.year_detail``) as four sheets."""
+    book = Book()
+    name = f"QUỸ THI ĐUA, KHEN THƯỞNG NĂM {figures.year} — {figures.commune.name.upper()}"
+    summary = book.sheet("Tổng hợp", [Column("Khoản", width=40), Column("Số tiền (đồng)", "money", width=20)],
+                         heading=name)
+    for label, value in [("Số dư đầu năm", figures.opening), ("Ngân sách cấp", figures.budget),
+                         ("Ủng hộ, tài trợ", figures.donations), ("Tổng thu", figures.receipts),
+                         ("Đã chi (quyết định đã ký)", figures.spending),
+                         ("Cam kết (quyết định chờ ký)", figures.commitments), ("Số dư", figures.balance)]:
+        summary.append([label, value], bold=label in ("Tổng thu", "Số dư"))
+    _table(book, "Các khoản thu", f"CÁC KHOẢN THU — {name}",
+           [Column("STT", "int", width=6), Column("Ngày", "date", width=12), Column("Nguồn", width=18),
+            Column("Người, đơn vị ủng hộ", width=36), Column("Chứng từ", width=20), Column("Ghi chú", width=30),
+            Column("Số tiền (đồng)", "money", width=18)],
+           [[i, r.date, r.get_kind_display(), r.donor, r.reference, r.note, r.amount]
+            for i, r in enumerate(figures.receipt_list, start=1)], money_index=6)
+    _table(book, "Đã chi", f"ĐÃ CHI THEO QUYẾT ĐỊNH ĐÃ KÝ — {name}",
+           [Column("STT", "int", width=6), Column("Số quyết định", width=18), Column("Ngày quyết định", "date", width=14),
+            Column("Cơ quan ban hành", width=36), Column("Số khen thưởng", "int", width=12),
+            Column("Tiền thưởng (đồng)", "money", width=18)],
+           [[i, s.decision_number, s.decision_date, s.issuer_name, s.count, s.total]
+            for i, s in enumerate(figures.spending_rows, start=1)], money_index=5)
+    _table(book, "Cam kết", f"CAM KẾT: QUYẾT ĐỊNH ĐANG CHỜ KÝ — {name}",
+           [Column("STT", "int", width=6), Column("Hồ sơ", width=50), Column("Ghi chú", width=30),
+            Column("Số đề nghị được thông qua", "int", width=14), Column("Tiền thưởng dự kiến (đồng)", "money", width=18)],
+           [[i, c.label, c.note, c.count, c.total] for i, c in enumerate(figures.commitment_rows, start=1)],
+           money_index=4)
+    return book.to_bytes()

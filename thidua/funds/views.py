@@ -4,17 +4,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from thidua.core.excel import xlsx_response
 from thidua.rules.fmt import lower_first
 
 from . import access, exports, selectors, services
 from .forms import DonationForm, FundEditForm, OpenFundForm, OpenTalentFundForm, PayoutForm, ReceiptForm
 from .models import FundReceipt
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(value) -> int:
@@ -60,6 +59,8 @@ def overview(request):
 @login_required
 def year_detail(request, year):
     figures = selectors.year_detail(request.user, _year(year))
+    if request.GET.get("xuat") == "xlsx":
+        return xlsx_response(exports.fund_workbook(figures), f"quy-thi-dua-khen-thuong-{figures.year}.xlsx")
     can_keep = access.can_keep(request.user) and figures.fund is not None
     form = ReceiptForm(request.POST or None) if can_keep else None
     if request.method == "POST":
@@ -107,9 +108,7 @@ def talent(request):
     view = selectors.talent(request.user, year)
     if request.GET.get("xuat") == "xlsx" and view.fund is not None:
         content = exports.talent_workbook(fund=view.fund, donations=view.donations, payouts=view.payouts, year=year)
-        response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="quy-tai-nang-tre{"-" + str(year) if year else ""}.xlsx"'
-        return response
+        return xlsx_response(content, f'quy-tai-nang-tre{"-" + str(year) if year else ""}.xlsx')
     can_keep = access.can_keep(request.user) and view.fund is not None
     donation_form = payout_form = open_form = None
     status = 200

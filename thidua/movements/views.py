@@ -23,7 +23,7 @@ from thidua.org.models import EmulationBlock, Organisation
 
 from . import selectors, services
 from .access import can_act_for, can_manage, can_score, is_unit_user, user_commune
-from .excel import xlsx_response
+from .excel import Column, table_response
 from .forms import (
     CriteriaSetForm, CriterionForm, MovementForm, NewCriteriaSetForm, PactForm, PeriodForm, RegistrationForm,
     ReminderForm, ReopenForm, ResultForm, ReturnForm, ReviewForm, SelfScoreForm, SignForm, StepForm,
@@ -260,15 +260,20 @@ def movements_excel(request, year: int):
     for m in selectors.visible_movements(request.user, year=year).prefetch_related("results__organisation"):
         results = list(m.results.all()) or [None]
         for r in results:
+            measured = r is not None and r.value is not None
             rows.append([m.name, m.get_level_display(), m.launched_by, m.get_kind_display(), m.theme,
-                         m.get_state_display(), m.step_date,
-                         r.indicator if r else "", r.display_value if r else "",
+                         m.get_state_display(), m.step_date, r.indicator if r else "",
+                         r.get_comparator_display() if measured and r.comparator != r.Comparator.EQUAL else "",
+                         r.value if measured else None, r.unit if measured else "",
                          str(r.organisation or "") if r else "", r.period if r else ""])
-    return xlsx_response(filename=f"phong-trao-{year}.xlsx", sheet=f"Phong trào {year}",
-                         title=f"Phong trào thi đua và kết quả năm {year}",
-                         headers=["Phong trào", "Cấp phát động", "Người phát động", "Loại", "Chủ đề", "Trạng thái",
-                                  "Ngày của bước", "Chỉ tiêu, kết quả", "Giá trị", "Đơn vị đạt", "Thời kỳ"],
-                         rows=rows)
+    return table_response(filename=f"phong-trao-{year}.xlsx", sheet=f"Phong trào {year}",
+                          title=f"Phong trào thi đua và kết quả năm {year}",
+                          columns=[Column("Phong trào", width=40), Column("Cấp phát động"), Column("Người phát động"),
+                                   Column("Loại"), Column("Chủ đề", width=30), Column("Trạng thái"),
+                                   Column("Ngày của bước", "date"), Column("Chỉ tiêu, kết quả", width=40),
+                                   Column("So sánh"), Column("Giá trị", "number"), Column("Đơn vị tính"),
+                                   Column("Đơn vị đạt", width=30), Column("Thời kỳ")],
+                          rows=rows)
 
 
 # --- registration ----------------------------------------------------------------------------
@@ -292,10 +297,12 @@ def registrations_excel(request, year: int):
              r["registration"].registered_on if r["registration"] else None, r["individuals"], r["reminders"]]
             for i, r in enumerate(coverage["rows"], start=1)]
     percent = f"{coverage['percent']}".replace(".", ",") if coverage["percent"] is not None else "—"
-    return xlsx_response(filename=f"dang-ky-thi-dua-{year}.xlsx", sheet=f"Đăng ký {year}",
-                         title=f"Đăng ký thi đua năm {year}: {coverage['registered']}/{coverage['expected']} đơn vị ({percent} %)",
-                         headers=["STT", "Đơn vị", "Khối thi đua", "Danh hiệu tập thể đăng ký", "Ngày đăng ký",
-                                  "Số cá nhân đăng ký", "Số lần nhắc"], rows=rows)
+    return table_response(filename=f"dang-ky-thi-dua-{year}.xlsx", sheet=f"Đăng ký {year}",
+                          title=f"Đăng ký thi đua năm {year}: {coverage['registered']}/{coverage['expected']} đơn vị "
+                                f"({percent} %)",
+                          columns=[Column("STT", "int"), Column("Đơn vị", width=36), Column("Khối thi đua", width=30),
+                                   Column("Danh hiệu tập thể đăng ký", width=30), Column("Ngày đăng ký", "date"),
+                                   Column("Số cá nhân đăng ký", "int"), Column("Số lần nhắc", "int")], rows=rows)
 
 
 @login_required
@@ -714,7 +721,9 @@ def ranking_excel(request, year: int):
             rows.append([b["block"].name, e["rank"], e["unit"].name, e["regular"], e["bonus"], e["penalty"], e["total"],
                          e["band"].get_code_display() if e["band"] else "",
                          e["scorecard"].get_state_display() if e["scorecard"] else "Chưa chấm"])
-    return xlsx_response(filename=f"xep-hang-thi-dua-{year}.xlsx", sheet=f"Xếp hạng {year}",
-                         title=f"Kết quả chấm điểm, xếp hạng thi đua các khối năm {year}",
-                         headers=["Khối thi đua", "Hạng", "Đơn vị", "Điểm tiêu chí", "Điểm thưởng", "Điểm trừ",
-                                  "Tổng điểm", "Xếp loại", "Trạng thái"], rows=rows)
+    return table_response(filename=f"xep-hang-thi-dua-{year}.xlsx", sheet=f"Xếp hạng {year}",
+                          title=f"Kết quả chấm điểm, xếp hạng thi đua các khối năm {year}",
+                          columns=[Column("Khối thi đua", width=30), Column("Hạng", "int"), Column("Đơn vị", width=36),
+                                   Column("Điểm tiêu chí", "number"), Column("Điểm thưởng", "number"),
+                                   Column("Điểm trừ", "number"), Column("Tổng điểm", "number"), Column("Xếp loại"),
+                                   Column("Trạng thái")], rows=rows)

@@ -16,6 +16,7 @@ from thidua.awards import services as award_services
 from thidua.awards.engine import current_parameters
 from thidua.awards.models import AwardType
 from thidua.core.audit import log_batch
+from thidua.core.excel import Limits, bounded_rows, open_workbook
 from thidua.core.services import create_record, update_record
 from thidua.core.text import nfc, search_key
 from thidua.org.models import Household, Organisation
@@ -121,6 +122,9 @@ def parse_number(text) -> Decimal:
 
 
 IMPORT_HEADERS = ("mã chỉ tiêu", "năm", "giá trị", "ghi chú")
+# An uploaded workbook of actual values: sizes checked before parsing (issue #22).
+TARGET_LIMITS = Limits(file_bytes=2 * 1024 * 1024, rows=5_000, columns=16, cells=80_000,
+                       shared_strings_bytes=4 * 1024 * 1024, member_bytes=16 * 1024 * 1024)
 
 
 def read_import_file(uploaded) -> list[list]:
@@ -130,13 +134,11 @@ def read_import_file(uploaded) -> list[list]:
         raise ValidationError("Tệp quá lớn (tối đa 2 MB).")
     data = uploaded.read()
     if name.endswith(".xlsx"):
-        import openpyxl
+        book = open_workbook(data, TARGET_LIMITS)
         try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a broken file
-            raise ValidationError("Không đọc được tệp Excel (.xlsx).") from None
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+            return [list(row) for _number, row in bounded_rows(book.worksheets[0], TARGET_LIMITS)]
+        finally:
+            book.close()
     if name.endswith(".csv"):
         try:
             text = data.decode("utf-8-sig")

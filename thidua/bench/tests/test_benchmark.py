@@ -26,9 +26,12 @@ def test_the_generator_is_deterministic_for_a_seed():
 def test_the_benchmark_writes_its_report_with_every_page_and_operation(tmp_path):
     make_province(communes=1, seed=8, sizes=SMALL, log=None)
     out = tmp_path / "benchmarks.md"
+    out.write_text("cũ\n<!-- security-load: begin -->\n## Tải khi có tệp nhập quá cỡ\n<!-- security-load: end -->\n",
+                   encoding="utf-8")
     call_command("benchmark", "--seed", "8", "--repeat", "2", "--quick", "--load-seconds", "2", "--out", str(out),
                  stdout=open("/dev/null", "w"))
     text = out.read_text(encoding="utf-8")
+    assert "cũ" not in text and "## Tải khi có tệp nhập quá cỡ" in text  # the separate run's section is kept
     assert "| Trang cá nhân |" in text and "Danh sách đủ điều kiện, toàn tỉnh" in text
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert data["pages"] and all(p["status"] == 200 for p in data["pages"])
@@ -129,3 +132,22 @@ def test_page_query_counts_do_not_grow_with_the_data(client_as):
             Award.objects.create(person=p, award_type=ldtt, year=year, issuer_name="UBND xã")
     after = {url: _queries(client, url) for url in urls}
     assert after == before
+
+
+def test_the_security_load_section_replaces_the_previous_run_and_keeps_the_rest(tmp_path):
+    from thidua.bench import security_load
+
+    out = tmp_path / "benchmarks.md"
+    out.write_text("# Đo hiệu năng\n\nbảng cũ\n", encoding="utf-8")
+    result = security_load.SecurityLoadResult(seconds=20, concurrency=8, workers=5, threads=2, database="postgresql")
+    result.quiet = security_load.Phase(requests=800, p95_ms=40.0, statuses={"200": 800})
+    result.loaded = security_load.Phase(requests=700, p95_ms=100.0, statuses={"200": 690, "502": 10})
+    result.uploads, result.uploads_refused = {"200": 6}, 6
+    for _ in range(2):
+        security_load.write_section(out, security_load.to_markdown(result, "python manage.py benchmark", "x", "y"))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Đo hiệu năng\n\nbảng cũ\n") and text.count(security_load.START) == 1
+    assert "| 2.5 × | **không** |" in text and "| 10 | **không** |" in text  # 2.5 × over the bound; ten 502
+    assert not result.met
+    assert security_load.section_of(out).startswith(security_load.START) and security_load.section_of(
+        tmp_path / "khong-co.md") == ""

@@ -1,12 +1,9 @@
 """A built report as DOCX (through the "report" docxtpl template) and as an Excel workbook."""
 from __future__ import annotations
 
-import io
+import re
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-
+from thidua.core.excel import Book, Column
 from thidua.core.text import format_vnd
 
 from .. import docxbuild as b
@@ -14,7 +11,7 @@ from .. import engine
 from ..fmt import date_line, number_line
 from ..models import TemplateKind
 from .builder import Block, ReportDocument
-from .statistics import StatTable
+from .statistics import Measure, StatTable
 
 
 def _cell_value(value, money: bool) -> str:
@@ -90,77 +87,60 @@ def render_report_docx(report: ReportDocument) -> bytes:
 
 # --- Excel ------------------------------------------------------------------------------------
 
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-NUMBER_FORMAT = "#,##0"
+SHEET_NAMES = {"by_year": "Theo năm", "by_type": "Danh hiệu theo năm", "by_level": "Theo cấp ban hành",
+               "by_type_level": "Danh hiệu theo cấp", "movements": "Kết quả phong trào"}
+YEAR = re.compile(r"(19|20)\d\d")
 
 
-def _sheet_title(text: str, used: set[str]) -> str:
-    title = text.split(".", 1)[-1].strip()[:28] or "Bảng"
-    for ch in "[]:*?/\\":
-        title = title.replace(ch, "-")
-    candidate, n = title, 2
-    while candidate in used:
-        candidate = f"{title[:25]} {n}"
-        n += 1
-    used.add(candidate)
-    return candidate
+def _columns(table: StatTable) -> list[Column]:
+    columns = []
+    for index, header in enumerate(table.headers):
+        if index == table.measure_col:
+            columns += [Column("So sánh", width=12), Column("Giá trị", "number", width=16),
+                        Column("Đơn vị tính", width=12), Column("Ghi chú", width=40, wrap=True)]
+        elif index < table.label_cols:
+            is_year = header == "Năm"
+            columns.append(Column(header, "year" if is_year else "text", width=8 if is_year else 34 if index == 0 else 16))
+        else:
+            columns.append(Column(header, "money" if index in table.money_cols else "int",
+                                  width=20 if index in table.money_cols else 12))
+    return columns
 
 
-def _write_table(ws, table: StatTable, heading: str) -> None:
-    ws.append([heading])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([table.title])
-    ws["A2"].font = Font(bold=True, size=12)
-    ws.append([])
-    ws.append(table.headers)
-    for cell in ws[4]:
-        cell.font, cell.fill, cell.border = Font(bold=True), HEAD_FILL, BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for row in table.rows:
-        ws.append([c if isinstance(c, int) or c == "" else str(c) for c in row.cells])
-        for index, cell in enumerate(ws[ws.max_row]):
-            cell.border = BOX
-            if row.style:
-                cell.font = Font(bold=True, italic=row.style == "group")
-            if index >= table.label_cols:
-                cell.number_format = NUMBER_FORMAT
-                cell.alignment = Alignment(horizontal="right")
-    if table.note:
-        ws.append([])
-        ws.append([table.note])
-        ws.cell(ws.max_row, 1).font = Font(italic=True)
-    for index, header in enumerate(table.headers, start=1):
-        width = 34 if index <= table.label_cols and index == 1 else 16 if index <= table.label_cols else 12
-        if index - 1 in table.money_cols:
-            width = 20
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = ws.cell(5, table.label_cols + 1)
+def _excel_cells(table: StatTable, cells: list) -> list:
+    out = []
+    for index, value in enumerate(cells):
+        if index == table.measure_col:
+            if isinstance(value, Measure):
+                out += [value.comparator, value.value, value.unit, ""]
+            else:
+                out += ["", None, "", value]
+        elif isinstance(value, str) and YEAR.fullmatch(value):
+            out.append(int(value))
+        else:
+            out.append(value)
+    return out
 
 
 def render_report_xlsx(report: ReportDocument) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    used: set[str] = set()
+    from .labels import KIND_LABEL, LEVEL_LABEL
+
+    book = Book()
     heading = f"{' '.join(report.title_lines)} — UBND {report.commune.name}"
     for table in report.tables:
-        _write_table(wb.create_sheet(_sheet_title(table.title, used)), table, heading)
-    ws = wb.create_sheet("Chi tiết")
-    ws.append(["Năm", "Mã danh hiệu, hình thức", "Danh hiệu, hình thức", "Đối tượng", "Cấp ban hành", "Số lượt"])
-    for cell in ws[1]:
-        cell.font, cell.fill, cell.border = Font(bold=True), HEAD_FILL, BOX
+        sheet = book.sheet(SHEET_NAMES.get(table.key, table.title.split(".", 1)[-1]), _columns(table),
+                           heading=[heading, table.title], freeze_cols=table.label_cols)
+        for row in table.rows:
+            sheet.append(_excel_cells(table, row.cells), bold=bool(row.style), italic=row.style == "group",
+                         data=row.style != "total")
+        if table.note:
+            sheet.note(table.note)
+    detail = book.sheet("Chi tiết", [Column("Năm", "year", width=8), Column("Mã danh hiệu, hình thức", width=26),
+                                     Column("Danh hiệu, hình thức", width=52), Column("Đối tượng", width=14),
+                                     Column("Cấp ban hành", width=16), Column("Số lượt", "int", width=10)])
     if report.stats is not None:
-        from .labels import KIND_LABEL, LEVEL_LABEL
-
         for fact, n in sorted(report.stats.counts.items(), key=lambda kv: (kv[0].year, kv[0].code, kv[0].subject_kind)):
             t = report.stats.types.get(fact.code)
-            ws.append([fact.year, fact.code, t.name if t else fact.code, KIND_LABEL[fact.subject_kind],
-                       LEVEL_LABEL[fact.level], n])
-            ws.cell(ws.max_row, 6).number_format = NUMBER_FORMAT
-    for index, width in enumerate([8, 26, 52, 14, 16, 10], start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.auto_filter.ref = f"A1:F{ws.max_row}"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+            detail.append([fact.year, fact.code, t.name if t else fact.code, KIND_LABEL[fact.subject_kind],
+                           LEVEL_LABEL[fact.level], n])
+    return book.to_bytes()

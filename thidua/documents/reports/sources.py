@@ -8,7 +8,7 @@ import logging
 
 from django.apps import apps
 
-from .statistics import Row, StatTable
+from .statistics import Measure, Row, StatTable
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,12 @@ def movement_results(*, commune, year_from: int, year_to: int, number: int) -> S
                 unit = getattr(result, "organisation", None)
                 indicator = f"{result.indicator} — {unit.name}" if unit else result.indicator
                 first = index == 0  # the movement is named once, on its first result
+                measured = result.value is not None
+                shown = Measure(result.display_value, value=result.value, unit=result.unit,
+                                comparator=result.get_comparator_display() if result.comparator != "eq" else "",
+                                ) if measured else (result.note or "")[:200]
                 rows.append(Row([m.name if first else "", MOVEMENT_LEVELS.get(m.level, m.level) if first else "",
-                                 indicator, result.display_value or (result.note or "")[:200], result.period]))
+                                 indicator, shown, result.period]))
     except Exception:  # a sibling app mid-migration must not break the report
         log.exception("Could not read movement results for the report")
         return None
@@ -52,7 +56,7 @@ def movement_results(*, commune, year_from: int, year_to: int, number: int) -> S
         return None
     return StatTable("movements", f"Bảng {number}. Kết quả một số phong trào thi đua (số liệu theo dõi)",
                      ["Phong trào", "Cấp phát động", "Chỉ tiêu, kết quả", "Kết quả đạt được", "Thời kỳ"], rows,
-                     label_cols=3)
+                     label_cols=3, measure_col=3)
 
 
 def target_lines(*, commune, year_from: int, year_to: int) -> list[str] | None:

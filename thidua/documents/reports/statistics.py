@@ -23,6 +23,20 @@ class Fact:
     level: str
 
 
+class Measure(str):
+    """A measured result shown as text in the DOCX ("trên 95 %", "3.450.000.000 đồng") that
+    keeps its parts, so the Excel sheet writes the number as a number and the unit apart."""
+
+    comparator: str = ""
+    value = None
+    unit: str = ""
+
+    def __new__(cls, text: str, *, comparator: str = "", value=None, unit: str = ""):
+        measure = super().__new__(cls, text)
+        measure.comparator, measure.value, measure.unit = comparator, value, unit
+        return measure
+
+
 @dataclass
 class Row:
     cells: list
@@ -38,6 +52,7 @@ class StatTable:
     label_cols: int = 1
     money_cols: set[int] = field(default_factory=set)
     note: str = ""
+    measure_col: int | None = None   # a column of Measure cells (or plain notes)
 
     def value(self, *labels_: str, column: str):
         """The cell of the row whose label cells are ``labels_`` under header ``column``."""

@@ -76,8 +76,9 @@ def test_the_workbook_has_vietnamese_headers_number_formats_and_the_same_figures
     headers = [c.value for c in ws[4]]
     assert headers[:4] == ["Năm", "Tổng số", "Cá nhân", "Tập thể"]
     rows = {r[0].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
-    assert rows["2024"][1].value == ledger.filter(year=2024).count()
-    assert rows["2024"][1].number_format == "#,##0"
+    assert rows[2024][1].value == ledger.filter(year=2024).count()  # the year is a number, not text
+    assert rows[2024][0].number_format == "0" and rows[2024][1].number_format == "#,##0"
+    assert ws.title == "Theo năm" and ws.freeze_panes == "B5" and ws.auto_filter.ref.startswith("A4:")
     detail = wb["Chi tiết"]
     assert [c.value for c in detail[1]] == ["Năm", "Mã danh hiệu, hình thức", "Danh hiệu, hình thức", "Đối tượng",
                                            "Cấp ban hành", "Số lượt"]

@@ -20,7 +20,7 @@ def test_the_registration_table_exports_with_the_coverage_in_its_title(client_as
     rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True)}
     assert rows["Trường Mầm non Hồng Phong"][3] == "Chưa đăng ký"
     assert rows["Trường THCS Thanh Giang"][3] == "Tập thể lao động xuất sắc"
-    assert ws.cell(row=4, column=5).number_format in ("DD/MM/YYYY", "General")
+    assert ws.cell(row=4, column=5).number_format in ("dd/mm/yyyy", "General")
 
 
 def test_the_ranking_exports_block_by_block(client_as):
@@ -34,7 +34,8 @@ def test_the_ranking_exports_block_by_block(client_as):
 def test_the_movements_export_lists_each_result(client_as):
     ws = _sheet(client_as("canbotdkt").get("/phong-trao/nam/2025/excel/"))
     values = [r for r in ws.iter_rows(min_row=4, values_only=True)]
-    assert any(r[7] == "Tổng kinh phí sửa chữa nhà ở" and r[8] == "3.450.000.000 đồng" for r in values)
+    assert [c.value for c in ws[3]][7:11] == ["Chỉ tiêu, kết quả", "So sánh", "Giá trị", "Đơn vị tính"]
+    assert any(r[7] == "Tổng kinh phí sửa chữa nhà ở" and r[9] == 3_450_000_000 and r[10] == "đồng" for r in values)
 
 
 def test_the_communes_registration_table_is_not_for_a_units_clerk(client_as):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.bench import benchmark
+from thidua.bench import benchmark, security_load
 from thidua.bench.generator import province_code
 from thidua.org.models import Organisation
 
@@ -21,8 +21,13 @@ class Command(BaseCommand):
                             help="thời gian đo tải đồng thời trang xác minh (giây)")
         parser.add_argument("--concurrency", type=int, default=8, help="số luồng khách khi đo tải")
         parser.add_argument("--no-load", action="store_true", help="bỏ qua đo tải đồng thời (gunicorn)")
+        parser.add_argument("--security-load", action="store_true",
+                            help="chỉ đo tải trang xác minh khi có hai tệp nhập quá cỡ được tải lên (issue #22), "
+                                 "trên CSDL hiện tại; ghi một mục riêng vào --out")
 
     def handle(self, *args, seed, repeat, out, quick, load_seconds, concurrency, no_load, **options):
+        if options["security_load"]:
+            return self._security_load(out=Path(out), seconds=load_seconds, concurrency=concurrency)
         if not Organisation.objects.filter(code=province_code(seed)).exists():
             raise CommandError(f"Chưa có tỉnh mô phỏng seed {seed}: chạy `python manage.py make_province --seed {seed}` trước.")
         report = benchmark.run(seed=seed, repeat=repeat, quick=quick, load_seconds=0 if no_load else load_seconds,
@@ -30,6 +35,40 @@ class Command(BaseCommand):
         out_path = Path(out)
         out_path.parent.mkdir(parents=True, exist_ok=True)
         command = "python manage.py " + " ".join(sys.argv[1:])
+        kept = security_load.section_of(out_path)  # the separate --security-load run stays in the file
         out_path.write_text(benchmark.to_markdown(report, command), encoding="utf-8")
+        if kept:
+            security_load.write_section(out_path, kept)
         out_path.with_suffix(".json").write_text(benchmark.to_json(report), encoding="utf-8")
         self.stdout.write(benchmark.to_markdown(report, command))
+
+    def _security_load(self, *, out: Path, seconds: float, concurrency: int):
+        import datetime
+        import platform
+
+        from django.db import connection
+
+        from thidua.accounts.models import Role, User
+        from thidua.awards.models import Award
+        from thidua.bench import load
+
+        db_url = load.database_url(connection.settings_dict)
+        if db_url is None:
+            raise CommandError("Cần CSDL mà tiến trình gunicorn mở được (tệp SQLite hoặc PostgreSQL).")
+        codes = list(Award.objects.order_by("pk").values_list("verification_code", flat=True)[:500])
+        if not codes:
+            raise CommandError("CSDL chưa có khen thưởng nào: chạy load_demo hoặc make_province trước.")
+        commune = Organisation.objects.filter(kind=Organisation.Kind.COMMUNE).order_by("pk").first()
+        user, _ = User.objects.get_or_create(username="bench_security_officer",
+                                             defaults={"role": Role.OFFICER, "unit": commune})
+        database = f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip()
+        result = security_load.run(db_url=db_url, database=database, paths=[f"/xac-minh/{c}" for c in codes],
+                                   user=user, seconds=seconds, concurrency=concurrency)
+        section = security_load.to_markdown(
+            result, "python manage.py " + " ".join(sys.argv[1:]),
+            datetime.datetime.now().strftime("%d/%m/%Y %H:%M"), f"{platform.machine()}, Python {platform.python_version()}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        security_load.write_section(out, section)
+        self.stdout.write(section)
+        if not result.met:
+            self.stderr.write("Chưa đạt mục tiêu của issue #22 (xem bảng).")

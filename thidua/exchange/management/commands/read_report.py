@@ -9,7 +9,7 @@ import pathlib
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.exchange.report import extract_section, read_report
+from thidua.exchange.report import Deadline, ReportRefused, extract_section, read_report
 
 
 def read_text(path: pathlib.Path) -> str:
@@ -39,7 +39,10 @@ class Command(BaseCommand):
             text = extract_section(text, options["section"])
             if not text:
                 raise CommandError(f"Không tìm thấy mục “{options['section']}”.")
-        records = read_report(text)
+        try:  # the same bounds as the page: size, number of exemplars, time (issue #22)
+            records = read_report(text, deadline=Deadline())
+        except ReportRefused as exc:
+            raise CommandError(exc.messages[0]) from exc
         if options["people_only"]:
             records = [r for r in records if r["kind"] == "individual"]
         self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
