@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("thidua.ops.urls")),  # /healthz
     path("", include("thidua.core.urls")),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("", include("thidua.org.urls")),
