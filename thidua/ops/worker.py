@@ -51,14 +51,17 @@ def _process_gone(pid: int) -> bool:
 
 
 def _dead_workers(worker_ids: set[str], now: datetime.datetime) -> set[str]:
+    """Which of these workers (and of those with a heartbeat row) are dead; the rows of dead
+    workers are removed."""
     stale_before = now - datetime.timedelta(seconds=settings.THIDUA_WORKER_STALE_SECONDS)
-    alive = set()
-    for hb in WorkerHeartbeat.objects.filter(worker_id__in=worker_ids):
-        if hb.last_seen < stale_before:
-            continue
-        if hb.hostname == HOSTNAME and hb.pid != os.getpid() and _process_gone(hb.pid):
-            continue
-        alive.add(hb.worker_id)
+    alive, dead_rows = set(), []
+    for hb in WorkerHeartbeat.objects.all():
+        gone = hb.hostname == HOSTNAME and hb.pid != os.getpid() and _process_gone(hb.pid)
+        if hb.last_seen < stale_before or gone:
+            dead_rows.append(hb.pk)
+        else:
+            alive.add(hb.worker_id)
+    WorkerHeartbeat.objects.filter(pk__in=dead_rows).delete()
     return worker_ids - alive
 
 
@@ -68,7 +71,7 @@ def recover_abandoned(*, now: datetime.datetime | None = None) -> dict[str, list
     now = now or timezone.now()
     running = list(DBTaskResult.objects.running().only("id", "worker_ids"))
     owners = {r.worker_ids[-1] for r in running if r.worker_ids}
-    dead = _dead_workers(owners, now) if owners else set()
+    dead = _dead_workers(owners, now)
     done: dict[str, list[str]] = {"requeued": [], "failed": []}
     limit = settings.THIDUA_TASK_MAX_ATTEMPTS
     for row in running:
