@@ -139,5 +139,5 @@ class Heartbeat:
 
     def stop(self) -> None:
         self._stop.set()
+        unregister(self.worker_id)  # first: a second Ctrl-C during the join must not leave the row
         self._thread.join(timeout=5)
-        unregister(self.worker_id)

@@ -70,3 +70,15 @@ def test_another_users_job_is_not_found(client_as, commune, inline_jobs, django_
     job = GenerationJob.objects.latest("pk")
     assert client_as("vanthu_mnhp").get(f"/van-ban/tac-vu/{job.pk}/").status_code == 404
     assert client_as("canbotdkt").get(f"/van-ban/tac-vu/{job.pk}/").status_code == 200  # the commune's officer
+
+
+def test_behind_nginx_a_finished_file_is_sent_by_x_accel_redirect(client_as, commune, inline_jobs, settings):
+    settings.THIDUA_X_ACCEL_REDIRECT_PREFIX = "/_protected/"
+    client = client_as("canbotdkt")
+    client.post(f"/van-ban/bao-cao/nam/tao/?xa={commune.pk}", {"nam": 2025, "dinh_dang": "xlsx"})
+    job = GenerationJob.objects.latest("pk")
+    response = client.get(f"/van-ban/tac-vu/{job.pk}/tai-ve/")
+    assert response.status_code == 200 and response.content == b""  # nginx sends the bytes
+    assert response["X-Accel-Redirect"] == f"/_protected/{job.file.name}"
+    assert "attachment" in response["Content-Disposition"] and ".xlsx" in response["Content-Disposition"]
+    assert client_as("vanthu_mnhp").get(f"/van-ban/tac-vu/{job.pk}/tai-ve/").status_code == 404
