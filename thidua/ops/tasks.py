@@ -26,3 +26,12 @@ def verify_chain() -> str:
         if exc.code:
             raise ChainBroken(err.getvalue().strip() or "Chuỗi nhật ký bị phá vỡ.") from None
     return out.getvalue().strip()
+
+
+@task()
+def prune_task_results() -> str:
+    """Finished task rows are history: drop them after 30 days (failed ones after 90)."""
+    out = io.StringIO()
+    call_command("prune_db_task_results", "--queue-name=*", "--min-age-days=30", "--failed-min-age-days=90",
+                 stdout=out)
+    return out.getvalue().strip()

@@ -76,3 +76,19 @@ def test_the_nightly_chain_check_reports_an_intact_chain_and_records_its_outcome
     run.refresh_from_db()
     assert result.status == "SUCCESSFUL" and "toàn vẹn" in result.return_value
     assert run.ok is True and run.finished_at is not None
+
+
+def test_finished_task_rows_older_than_thirty_days_are_pruned(settings):
+    import datetime as dt
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from thidua.ops.tasks import nightly_backup, prune_task_results
+
+    old, recent, waiting = (nightly_backup.enqueue() for _ in range(3))
+    DBTaskResult.objects.filter(pk__in=[old.id, recent.id]).update(status="SUCCESSFUL")
+    DBTaskResult.objects.filter(pk=old.id).update(finished_at=timezone.now() - dt.timedelta(days=31))
+    DBTaskResult.objects.filter(pk=recent.id).update(finished_at=timezone.now() - dt.timedelta(days=29))
+    prune_task_results.call()
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)} == {recent.id, waiting.id}
