@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 .PHONY: run setup test test-deps install migrate demo check clean
 
 run: setup
-	$(PY) manage.py runserver $(HOST)
+	bash scripts/run-dev.sh $(PY) $(HOST)  # web server + one background worker; Ctrl-C stops both
 
 setup: install migrate demo
 

@@ -149,3 +149,31 @@ LOGGING = {
 # its passphrase; empty = decisions are not signed digitally.
 THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
 THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")
+
+# --- Background work, schedules and health (issue #17; thidua.ops) ------------------------------
+# django-tasks (Django 6's task API, backported) with the database backend: the queue lives in
+# the same database (SQLite or PostgreSQL), run by `manage.py db_worker`; schedules by
+# `manage.py scheduler`. Keep this block together (merges).
+INSTALLED_APPS += ["thidua.ops", "django_tasks", "django_tasks_db"]  # ops first: its db_worker wins
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+THIDUA_WORKER_HEARTBEAT_SECONDS = 5     # a worker refreshes its heartbeat this often
+THIDUA_WORKER_STALE_SECONDS = 30        # …and counts as dead (its tasks are requeued) after this
+THIDUA_TASK_MAX_ATTEMPTS = 3            # a task whose worker died is tried this many times in all
+THIDUA_EMAIL_RETRY_SECONDS = [60, 300, 1800, 7200, 21600]  # backoff between SMTP attempts
+THIDUA_BACKUP_DIR = Path(os.environ.get("THIDUA_BACKUP_DIR", BASE_DIR / "var" / "backups"))
+THIDUA_BACKUP_KEEP_DAILY = 30
+THIDUA_BACKUP_KEEP_MONTHLY = 12
+THIDUA_SCHEDULES = [
+    {"name": "deadline_notices", "task": "thidua.proposals.tasks.send_deadline_notices",
+     "at": "07:30", "days": "working"},
+    {"name": "backup", "task": "thidua.ops.tasks.nightly_backup", "at": "22:00", "days": "daily"},
+    {"name": "verify_chain", "task": "thidua.ops.tasks.verify_chain", "at": "22:30", "days": "daily"},
+    {"name": "prune_task_results", "task": "thidua.ops.tasks.prune_task_results", "at": "23:00", "days": "daily"},
+]
+# /healthz answers 503 when any of these is exceeded.
+THIDUA_HEALTH = {
+    "worker_heartbeat_seconds": 60,
+    "queue_wait_seconds": 15 * 60,
+    "backup_hours": 30,
+    "chain_hours": 30,
+}

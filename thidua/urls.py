@@ -6,6 +6,7 @@ from django.urls import include, path
 from thidua.administration import views as administration_views
 
 urlpatterns = [
+    path("", include("thidua.ops.urls")),  # /healthz
     path("", include("thidua.core.urls")),
     path("quan-tri/", include("thidua.administration.urls")),
     path("bat-dau/", administration_views.first_run, name="first_run"),

@@ -109,3 +109,36 @@ class EmailPreference(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="email_pref_unique")]
+
+
+class OutboundEmail(models.Model):
+    """One e-mail to send (the outbox): written in the transaction that caused it, sent by a
+    task (``accounts.tasks.send_email``) with retries and backoff; "sent" only once the SMTP
+    server accepted it. Failures stay here for the administrator (/tai-khoan/thu-di/)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ gửi")
+        SENT = "sent", _("Đã gửi")
+        FAILED = "failed", _("Gửi không được")
+
+    notification = models.ForeignKey(Notification, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="emails", verbose_name=_("thông báo"))
+    to = models.EmailField(_("gửi đến"))
+    subject = models.CharField(_("tiêu đề"), max_length=250)
+    body = models.TextField(_("nội dung"))
+    status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
+    last_error = models.TextField(_("lỗi lần thử gần nhất"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    last_attempt_at = models.DateTimeField(_("thử lần cuối lúc"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("thử lại lúc"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("gửi xong lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("thư đi")
+        verbose_name_plural = _("thư đi")
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

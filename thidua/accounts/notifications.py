@@ -1,13 +1,13 @@
 """Notifications: in-app rows, plus e-mail for users who want that kind by e-mail.
-Other apps call ``notify(...)`` inside their own transaction; e-mail leaves only after
-the transaction commits."""
+Other apps call ``notify(...)`` inside their own transaction; the e-mail goes into the outbox
+(``outbox``) in that transaction and is sent by a background task once it commits."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from . import outbox
 from .models import EmailPreference, Notification, NotificationKind, User
 
 
@@ -18,12 +18,9 @@ def wants_email(user: User, kind: str) -> bool:
     return True if pref is None else pref.by_email
 
 
-def _send(notification_id: int) -> None:
-    n = Notification.objects.select_related("user").get(pk=notification_id)
+def _queue_email(n: Notification) -> None:
     link = f"\n\n{settings.THIDUA_PUBLIC_BASE_URL.rstrip('/')}{n.url}" if n.url else ""
-    send_mail(subject=f"[ThiĐua] {n.title}", message=f"{n.body}{link}",
-              from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[n.user.email], fail_silently=True)
-    Notification.objects.filter(pk=n.pk).update(emailed=True)
+    outbox.queue(to=n.user.email, subject=f"[ThiĐua] {n.title}", body=f"{n.body}{link}", notification=n)
 
 
 def notify(*, users, kind: str, title: str, body: str = "", url: str = "") -> list[Notification]:
@@ -32,7 +29,7 @@ def notify(*, users, kind: str, title: str, body: str = "", url: str = "") -> li
         n = Notification.objects.create(user=user, kind=kind, title=title[:200], body=body, url=url[:300])
         created.append(n)
         if wants_email(user, kind):
-            transaction.on_commit(lambda pk=n.pk: _send(pk))
+            _queue_email(n)
     return created
 
 

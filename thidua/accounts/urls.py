@@ -21,4 +21,5 @@ from . import views  # noqa: E402
 
 urlpatterns += [
     path("thong-bao/", views.notifications, name="notifications"),
+    path("thu-di/", views.outbox, name="outbox"),
 ]

@@ -30,3 +30,30 @@ def notifications(request):
     form = EmailPreferenceForm(initial={"kinds": [k for k in NotificationKind.values if k not in off]})
     page = Paginator(Notification.objects.filter(user=user), 30).get_page(request.GET.get("page"))
     return render(request, "accounts/notifications.html", {"page": page, "form": form})
+
+
+@login_required
+def outbox(request):
+    """The administrator's view of outgoing e-mail: what waits, what was sent, what failed and why."""
+    from django.core.exceptions import PermissionDenied
+
+    from . import outbox as mail_outbox
+    from .models import OutboundEmail, Role
+
+    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            mail_outbox.retry_failed(actor=request.user, email_id=int(request.POST.get("email", "")))
+            messages.success(request, "Đã xếp thư vào hàng đợi để gửi lại.")
+        except (ValueError, OutboundEmail.DoesNotExist):
+            messages.error(request, "Không có thư gửi không được nào như vậy để gửi lại.")
+        return redirect("accounts:outbox")
+    status = request.GET.get("trang_thai", "")
+    rows = OutboundEmail.objects.all()
+    if status in OutboundEmail.Status.values:
+        rows = rows.filter(status=status)
+    counts = {s: OutboundEmail.objects.filter(status=s).count() for s in OutboundEmail.Status.values}
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/outbox.html", {"page": page, "status": status, "counts": counts,
+                                                     "statuses": OutboundEmail.Status.choices})

@@ -17,5 +17,6 @@ MAIN_MENU = [
     (_("Gương điển hình"), "public:manage", {"admin", "officer"}),
     (_("Dữ liệu"), "exchange:index", {"admin", "officer", "clerk"}),
     (_("Nhật ký"), "core:audit", {"admin", "officer", "auditor"}),
+    (_("Thư đi"), "accounts:outbox", {"admin"}),
     (_("Quản trị"), "administration:index", {"admin"}),
 ]

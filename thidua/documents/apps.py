@@ -9,6 +9,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from . import panels  # noqa: F401 — adds the "Văn bản" section to the person and unit pages
+        from . import tasks  # noqa: F401 — a failed generation task fails its job (task_finished)
 
         if apps.is_installed("thidua.proposals"):
             from thidua.proposals.checks import after_signing

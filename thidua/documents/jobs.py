@@ -1,38 +1,19 @@
-"""Background generation: a job row per request, run in a daemon thread of the process that
-received it, so the request returns at once and other requests are never blocked; its page
-polls the row. A job that stops reporting progress for ``STALE_AFTER`` is shown as failed
-(its process died)."""
+"""Background generation: a job row per request, run by the task queue (``documents.tasks.
+generate_report``, executed by `manage.py db_worker`), so the request returns at once and the
+work survives a restart of the web server. The job's page polls the row: its state, attempts,
+step, error and file. A worker that dies mid-job is noticed by the next worker (``thidua.ops.
+worker``), which runs the job again (``attempts`` goes up) or, past the limit, fails it with the
+reason."""
 from __future__ import annotations
 
-import datetime
 import logging
-import threading
 
-from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db.models import F
 from django.utils import timezone
 
 from .models import GenerationJob
 
 log = logging.getLogger(__name__)
-STALE_AFTER = datetime.timedelta(minutes=15)
-
-
-def start(job_id: int) -> None:
-    """Run the job: inline when settings.THIDUA_DOCUMENTS_INLINE_JOBS (tests, the command),
-    else in a daemon thread."""
-    if getattr(settings, "THIDUA_DOCUMENTS_INLINE_JOBS", False):
-        run(job_id)
-        return
-    threading.Thread(target=_thread_main, args=(job_id,), name=f"documents-job-{job_id}", daemon=True).start()
-
-
-def _thread_main(job_id: int) -> None:
-    close_old_connections()
-    try:
-        run(job_id)
-    finally:
-        connection.close()
 
 
 def _progress(job_id: int):
@@ -41,16 +22,20 @@ def _progress(job_id: int):
     return report
 
 
-def run(job_id: int) -> None:
+def run(job_id: int) -> str:
+    """Generate the job's file. A job found RUNNING is an attempt interrupted by a dead worker:
+    it starts again from the beginning (nothing is written before the file is complete)."""
     from thidua.org.models import Organisation
 
     from . import services
     from .reports import builder, output
 
-    claimed = GenerationJob.objects.filter(pk=job_id, status=GenerationJob.Status.PENDING).update(
-        status=GenerationJob.Status.RUNNING, started_at=timezone.now(), progress=1, step="Bắt đầu")
+    claimed = GenerationJob.objects.filter(
+        pk=job_id, status__in=[GenerationJob.Status.PENDING, GenerationJob.Status.RUNNING]).update(
+        status=GenerationJob.Status.RUNNING, started_at=timezone.now(), progress=1, step="Bắt đầu",
+        attempts=F("attempts") + 1)
     if not claimed:
-        return  # already taken (or finished)
+        return "already finished"
     job = GenerationJob.objects.get(pk=job_id)
     progress = _progress(job_id)
     try:
@@ -65,14 +50,18 @@ def run(job_id: int) -> None:
         else:
             progress(90, "Ghi tệp DOCX")
             content, name = output.render_report_docx(report), f"{report.filename}.docx"
-        services.finish_job(job=job, content=content, filename=name)
     except Exception as exc:  # the job row carries the failure; the page shows it
         log.exception("Generation job %s failed", job_id)
         services.finish_job(job=job, content=None, error=f"{type(exc).__name__}: {exc}")
+        raise  # and the task result records it too
+    services.finish_job(job=job, content=content, filename=name)
+    return name
 
 
-def is_stale(job: GenerationJob) -> bool:
-    if job.finished:
-        return False
-    last = job.started_at or job.created_at
-    return last is not None and timezone.now() - last > STALE_AFTER
+def fail_unfinished(job_id: int, reason: str) -> None:
+    """The task of this job failed outside the generation itself (its worker died too often)."""
+    from . import services
+
+    job = GenerationJob.objects.filter(pk=job_id).first()
+    if job is not None and not job.finished:
+        services.finish_job(job=job, content=None, error=reason)

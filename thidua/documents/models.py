@@ -67,7 +67,7 @@ class ReportSection(models.Model):
 
 
 class GenerationJob(models.Model):
-    """A long generation (a report, a workbook) run in the background; its page polls it."""
+    """A long generation (a report, a workbook) run by the task queue; its page polls it."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ")
@@ -89,6 +89,8 @@ class GenerationJob(models.Model):
     file = models.FileField(_("tệp kết quả"), upload_to="van-ban/tao/%Y/%m/", blank=True)
     filename = models.CharField(_("tên tệp"), max_length=200, blank=True)
     error = models.TextField(_("lỗi"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    task_id = models.CharField(_("mã tác vụ nền"), max_length=64, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+", verbose_name=_("người yêu cầu"))
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)

@@ -152,8 +152,9 @@ JOB_REPORT_KIND = {
 
 @transaction.atomic
 def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
-    """Queue a report generation; it starts in the background once this transaction commits."""
-    from . import jobs
+    """Queue a report generation: the job row and its task commit together, and a worker
+    (`manage.py db_worker`) runs it once this transaction commits."""
+    from .tasks import generate_report
 
     if not can_read_reports(actor, commune):
         raise PermissionDenied("Bạn không có quyền lập báo cáo của xã này.")
@@ -163,7 +164,8 @@ def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
     job.full_clean()
     job.save()
     log_create(actor=actor, instance=job, note=f"Yêu cầu tạo {job.get_kind_display().lower()}")
-    transaction.on_commit(lambda: jobs.start(job.pk))
+    job.task_id = str(generate_report.enqueue(job.pk).id)
+    job.save(update_fields=["task_id"])
     return job
 
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.downloads import file_response
 from thidua.core.text import search_key
 from thidua.org import selectors as org_selectors
 
-from . import defaults, jobs, ledger, render as renderers, samples, selectors, services, signatures
+from . import defaults, ledger, render as renderers, samples, selectors, services, signatures
 from .forms import AchievementForm, AnnualForm, FiveYearForm, SectionsForm, TemplateUploadForm
 from .models import DocumentTemplate, GenerationJob, ReportKind, TemplateKind
 from .reports import builder, output, sections
@@ -185,14 +187,19 @@ def _query(kind: str, commune, params: dict) -> str:
 
 @login_required
 def job(request, pk: int):
-    return render(request, "documents/job.html", {"job": selectors.get_job(user=request.user, pk=pk),
-                                                  "stale": False})
+    return render(request, "documents/job.html", _job_context(selectors.get_job(user=request.user, pk=pk)))
 
 
 @login_required
 def job_status(request, pk: int):
-    job_row = selectors.get_job(user=request.user, pk=pk)
-    return render(request, "documents/_job_status.html", {"job": job_row, "stale": jobs.is_stale(job_row)})
+    return render(request, "documents/_job_status.html", _job_context(selectors.get_job(user=request.user, pk=pk)))
+
+
+def _job_context(job_row) -> dict:
+    from thidua.ops.worker import any_alive
+
+    return {"job": job_row, "max_attempts": settings.THIDUA_TASK_MAX_ATTEMPTS,
+            "worker_alive": job_row.finished or any_alive()}
 
 
 @login_required
@@ -200,12 +207,10 @@ def job_download(request, pk: int):
     job_row = selectors.get_job(user=request.user, pk=pk)
     if job_row.status != GenerationJob.Status.DONE or not job_row.file:
         raise Http404("Tệp chưa sẵn sàng.")
-    try:
-        handle = job_row.file.open("rb")
-    except OSError as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
+    if not job_row.file.storage.exists(job_row.file.name):
+        raise Http404("Tệp không còn trên máy chủ.")
     content_type = XLSX if job_row.filename.endswith(".xlsx") else DOCX
-    return FileResponse(handle, as_attachment=True, filename=job_row.filename, content_type=content_type)
+    return file_response(job_row.file, filename=job_row.filename, content_type=content_type)
 
 
 # --- decisions and certificates from the ledger -----------------------------------------------

@@ -109,7 +109,7 @@ DRAFT_HIDDEN = frozenset({"council", "chairman", "auditor"})  # a draft is the u
 MATRIX: dict[str, Entry] = {
     # core, accounts
     "core:home": Page(STAFF),
-    "core:healthz": Page(EVERYONE),
+    "ops:healthz": Page(EVERYONE, status={r: 503 for r in ROLE_NAMES}),  # no worker in the test world
     "core:audit": Page(AUDIT_READERS),
     "accounts:login": Form(EVERYONE, EVERYONE, status={r: REDIRECT for r in STAFF}),
     "accounts:logout": Action(EVERYONE, status={"anonymous": 405}, post_ok=LOGIN),
@@ -131,6 +131,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:password_change": Form(STAFF, STAFF),
     "accounts:password_change_done": Page(STAFF),
     "accounts:notifications": Form(STAFF, STAFF),
+    "accounts:outbox": Form(ADMIN, ADMIN),
     # org
     "org:tree": Page(STAFF),
     "org:unit": Page(STAFF, args=pk("unit_a"), unit_a=True),

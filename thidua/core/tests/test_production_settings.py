@@ -7,7 +7,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _check(env_extra):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings_production", **env_extra}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings_production",
+           # issue #17: production also requires the hosts and the public base URL
+           "DJANGO_ALLOWED_HOSTS": "thidua.example.gov.vn", "THIDUA_PUBLIC_BASE_URL": "https://thidua.example.gov.vn",
+           **env_extra}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser-test conftest, never in production
     return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

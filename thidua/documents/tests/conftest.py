@@ -15,7 +15,10 @@ def commune(db):
 
 @pytest.fixture
 def inline_jobs(settings):
-    settings.THIDUA_DOCUMENTS_INLINE_JOBS = True
+    """Tasks run as soon as they are queued (django-tasks' immediate backend)."""
+    from thidua.ops.testing import IMMEDIATE_TASKS
+
+    settings.TASKS = IMMEDIATE_TASKS
 
 
 def docx_text(content: bytes) -> str:

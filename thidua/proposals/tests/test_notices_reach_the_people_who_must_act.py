@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.accounts.models import EmailPreference, Notification, NotificationKind, Role, User
+from thidua.ops.testing import run_queued_tasks
 from thidua.org.models import Organisation
 from thidua.proposals import services
 from thidua.proposals.models import AwardRound, Dossier
@@ -39,6 +40,7 @@ def told(kind: str, url_part: str = "") -> dict[str, int]:
 
 
 def mailed(subject_part: str) -> list[str]:
+    run_queued_tasks()  # the outbox's sending tasks
     return sorted(address for m in mail.outbox if subject_part in m.subject for address in m.to)
 
 
@@ -72,6 +74,7 @@ def test_nothing_is_sent_when_the_return_rolls_back(flow, django_capture_on_comm
         with transaction.atomic():
             services.return_dossier(actor=flow.officer, dossier=dossier, reason="Thiếu biên bản họp.")
             raise RuntimeError("mất điện giữa chừng")
+    run_queued_tasks()
     assert told(K.DOSSIER_RETURNED) == {} and mail.outbox == []
     assert Dossier.objects.get(pk=dossier.pk).state == Dossier.State.SUBMITTED
 

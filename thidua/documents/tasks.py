@@ -1,0 +1,21 @@
+"""Background tasks of the documents app (thin wrappers; the work is in ``jobs``)."""
+from django.dispatch import receiver
+from django_tasks import task
+from django_tasks.signals import task_finished
+
+from . import jobs
+
+
+@task()
+def generate_report(job_id: int) -> str:
+    return jobs.run(job_id)
+
+
+@receiver(task_finished)
+def fail_job_of_failed_task(sender, task_result, **kwargs):
+    """A generation task that failed without marking its job (e.g. its worker died on the last
+    attempt) fails the job with the task's reason, so the page stops waiting."""
+    if task_result.status != "FAILED" or task_result.task.module_path != generate_report.module_path:
+        return
+    reason = task_result.errors[-1].traceback.strip().splitlines()[-1] if task_result.errors else "Lỗi không rõ"
+    jobs.fail_unfinished(task_result.args[0], reason[:4000])
