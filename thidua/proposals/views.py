@@ -48,7 +48,10 @@ def _form_error(request, form) -> None:
 
 @login_required
 def queue(request):
-    return render(request, "proposals/queue.html", selectors.queue(user=request.user))
+    from thidua.core.worklist import queue_sections
+
+    return render(request, "proposals/queue.html", {**selectors.queue(user=request.user),
+                                                    "sections": queue_sections.render_list(request)})
 
 
 def _form_page(request, form, *, save, title, done, success=None):
