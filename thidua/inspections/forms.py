@@ -67,11 +67,13 @@ class FindingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.items = items
         for item in items:
+            label = f"{item.code} {item.text[:60]}".strip()
             self.fields[f"kq-{item.pk}"] = forms.ChoiceField(
-                label=f"{item.code} {item.text}".strip(), choices=CheckItem.Result.choices, required=False,
-                initial=item.result)
-            self.fields[f"gc-{item.pk}"] = forms.CharField(label=_("Ghi nhận"), max_length=500, required=False,
-                                                           initial=item.note)
+                label=label, choices=CheckItem.Result.choices, required=False, initial=item.result,
+                widget=forms.Select(attrs={"aria-label": f"Kết quả: {label}"}))
+            self.fields[f"gc-{item.pk}"] = forms.CharField(
+                label=_("Ghi nhận"), max_length=500, required=False, initial=item.note,
+                widget=forms.TextInput(attrs={"aria-label": f"Ghi nhận: {label}"}))
 
     def rows(self):
         return [{"item": item, "result": self[f"kq-{item.pk}"], "note": self[f"gc-{item.pk}"]} for item in self.items]

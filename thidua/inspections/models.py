@@ -23,6 +23,12 @@ from thidua.core.text import nfc
 USER = settings.AUTH_USER_MODEL
 
 
+def nfc_lines(value: str | None) -> str:
+    """A multi-line text (a team, a finding, a practice): each line NFC with its spaces
+    collapsed, empty lines dropped, the line breaks kept."""
+    return "\n".join(nfc(line) for line in (value or "").splitlines() if line.strip())
+
+
 class InspectionPlan(models.Model):
     """Kế hoạch kiểm tra of the commune for one year."""
 
@@ -81,7 +87,7 @@ class Inspection(models.Model):
         return f"Kiểm tra {self.subject} ({self.start_date:%d/%m/%Y}–{self.end_date:%d/%m/%Y})"
 
     def clean(self):
-        self.team = nfc(self.team)
+        self.team = nfc_lines(self.team)
         errors = {}
         if self.topic == self.Topic.MOVEMENT and not self.movement_id:
             errors["movement"] = _("Kiểm tra phong trào thi đua thì phải chọn phong trào.")
@@ -129,7 +135,7 @@ class Finding(models.Model):
 
     def clean(self):
         for name in ("strengths", "shortcomings", "conclusion"):
-            setattr(self, name, nfc(getattr(self, name)))
+            setattr(self, name, nfc_lines(getattr(self, name)))
 
 
 class CheckItem(models.Model):
@@ -228,7 +234,7 @@ class Recommendation(models.Model):
         return f"Kiến nghị với {self.finding.unit}: {self.text[:80]}"
 
     def clean(self):
-        self.text = nfc(self.text)
+        self.text = nfc_lines(self.text)
         if not self.text.strip():
             raise ValidationError({"text": _("Phải ghi nội dung kiến nghị.")})
         if self.working_days is not None and not 1 <= self.working_days <= 250:
@@ -304,7 +310,7 @@ class GoodPractice(models.Model):
         return self.title
 
     def clean(self):
-        self.title, self.practice, self.result = nfc(self.title), nfc(self.practice), nfc(self.result)
+        self.title, self.practice, self.result = nfc(self.title), nfc_lines(self.practice), nfc_lines(self.result)
         errors = {}
         if bool(self.person_id) == bool(self.organisation_id):
             errors["person"] = _("Ghi một cá nhân hoặc một tập thể (chỉ một).")

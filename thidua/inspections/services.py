@@ -21,7 +21,7 @@ from . import checklist
 from .access import can_manage
 from .files import validate_evidence
 from .models import (
-    CheckItem, Finding, FindingFile, FollowUp, GoodPractice, Inspection, InspectionPlan, Recommendation,
+    CheckItem, Finding, FindingFile, FollowUp, GoodPractice, Inspection, InspectionPlan, Recommendation, nfc_lines,
 )
 
 
@@ -46,7 +46,7 @@ def create_plan(*, actor, commune: Organisation, year: int, title: str, purpose:
     _require_office(actor)
     _require_seen(actor, commune)
     return create_record(actor=actor, model=InspectionPlan, commune=commune, year=year, title=nfc(title),
-                         purpose=nfc(purpose))
+                         purpose=nfc_lines(purpose))
 
 
 @transaction.atomic
@@ -67,7 +67,7 @@ def create_inspection(*, actor, plan: InspectionPlan, topic: str, units, team: s
             raise ValidationError(_("Ngày kiểm tra %(day)s nằm ngoài năm của kế hoạch (%(year)s).")
                                   % {"day": _d(day), "year": plan.year})
     inspection = create_record(actor=actor, model=Inspection, plan=plan, topic=topic, movement=movement,
-                               team=nfc(team), start_date=start_date, end_date=end_date, note=nfc(note))
+                               team=nfc_lines(team), start_date=start_date, end_date=end_date, note=nfc_lines(note))
     inspection.units.set(units)
     log_event(actor=actor, instance=inspection, action=AuditEntry.Action.UPDATE,
               after={"units": sorted(u.pk for u in units)}, note="Đơn vị được kiểm tra")
@@ -112,8 +112,8 @@ def record_finding(*, actor, finding: Finding, inspected_on: datetime.date | Non
             raise ValidationError(_("Kết quả kiểm tra không hợp lệ."))
         if (item.result, item.note) != (result, nfc(note)[:500]):
             update_record(actor=actor, instance=item, result=result, note=nfc(note)[:500])
-    return update_record(actor=actor, instance=finding, inspected_on=inspected_on, strengths=nfc(strengths),
-                         shortcomings=nfc(shortcomings), conclusion=nfc(conclusion))
+    return update_record(actor=actor, instance=finding, inspected_on=inspected_on, strengths=nfc_lines(strengths),
+                         shortcomings=nfc_lines(shortcomings), conclusion=nfc_lines(conclusion))
 
 
 @transaction.atomic
@@ -144,7 +144,8 @@ def add_recommendation(*, actor, finding: Finding, text: str, responsible: Perso
     if working_days is None or not 1 <= int(working_days) <= 250:
         raise ValidationError({"working_days": _("Thời hạn từ 1 đến 250 ngày làm việc.")})
     due_on = workdays.add_working_days(issued_on, int(working_days))
-    return create_record(actor=actor, model=Recommendation, finding=finding, text=nfc(text), responsible=responsible,
+    return create_record(actor=actor, model=Recommendation, finding=finding, text=nfc_lines(text),
+                         responsible=responsible,
                          responsible_position=current_position(responsible, finding.unit, issued_on)[:200],
                          issued_on=issued_on, working_days=int(working_days), due_on=due_on)
 
@@ -158,7 +159,7 @@ def add_follow_up(*, actor, recommendation: Recommendation, on: datetime.date, n
         raise ValidationError({"note": _("Phải ghi nội dung theo dõi.")})
     if on < recommendation.issued_on or on > timezone.localdate():
         raise ValidationError({"on": _("Ngày theo dõi phải từ ngày kiến nghị đến hôm nay.")})
-    return create_record(actor=actor, model=FollowUp, recommendation=recommendation, on=on, note=nfc(note),
+    return create_record(actor=actor, model=FollowUp, recommendation=recommendation, on=on, note=nfc_lines(note),
                          recorded_by=actor if actor is not None and actor.is_authenticated else None)
 
 
@@ -170,11 +171,11 @@ def close_recommendation(*, actor, recommendation: Recommendation, closed_on: da
     recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if recommendation.is_closed:
         raise ValidationError(_("Kiến nghị đã hoàn thành ngày %(day)s.") % {"day": _d(recommendation.closed_on)})
-    if not nfc(outcome).strip():
+    if not nfc_lines(outcome).strip():
         raise ValidationError({"outcome": _("Phải ghi kết quả khắc phục.")})
     if closed_on > timezone.localdate():
         raise ValidationError({"closed_on": _("Ngày hoàn thành không được ở tương lai.")})
-    return update_record(actor=actor, instance=recommendation, closed_on=closed_on, outcome=nfc(outcome),
+    return update_record(actor=actor, instance=recommendation, closed_on=closed_on, outcome=nfc_lines(outcome),
                          audit_note="Kiến nghị đã hoàn thành")
 
 

@@ -65,7 +65,7 @@ def score_table(movement: Movement, number: int) -> StatTable | None:
     for row in (Score.objects.filter(scorecard__in=list(cards.values())).values("scorecard_id")
                 .annotate(points=Sum(Coalesce("points", "self_points")))):
         totals[row["scorecard_id"]] = row["points"] or ZERO
-    rows = []
+    rows, unscored = [], 0
     for block in sorted(blocks, key=lambda b: collation_key(b.name)):
         cs = sets.get(block.pk)
         if cs is None:
@@ -79,14 +79,18 @@ def score_table(movement: Movement, number: int) -> StatTable | None:
             entries.append({"unit": unit, "scorecard": card, "total": total, "regular": total, "penalty": ZERO})
         for entry in rank_entries(entries):
             card = entry["scorecard"]
-            band = band_for(cs, entry["total"]) if card else None
-            state = card.get_state_display() if card else "Chưa chấm"
-            rows.append(Row([entry["unit"].name, block.name, _points(entry["total"]) if card else "",
-                             band.get_code_display() if band else "", entry["rank"] or "", state]))
+            if card is None:
+                unscored += 1
+                continue
+            band = band_for(cs, entry["total"])
+            rows.append(Row([entry["unit"].name, block.name, _points(entry["total"]),
+                             band.get_code_display() if band else "", entry["rank"], card.get_state_display()]))
     if not rows:
         return None
+    note = f"Còn {unscored} đơn vị chưa có kết quả chấm điểm." if unscored else ""
     return StatTable("scores", f"Bảng {number}. Kết quả chấm điểm thi đua năm {_year(movement)}",
-                     ["Đơn vị", "Khối thi đua", "Tổng điểm", "Xếp loại", "Thứ hạng", "Tình trạng"], rows, label_cols=2)
+                     ["Đơn vị", "Khối thi đua", "Tổng điểm", "Xếp loại", "Thứ hạng", "Tình trạng"], rows, label_cols=2,
+                     note=note)
 
 
 def results_table(movement: Movement, number: int) -> StatTable | None:
@@ -192,7 +196,7 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
         w.add("p", "Trong kỳ chưa tổ chức kiểm tra phong trào.")
     for inspection in data.inspections:
         units = sorted(inspection.units.all(), key=lambda u: collation_key(u.name))
-        lead = inspection.team_lines[0] if inspection.team_lines else ""
+        lead = inspection.team_lines[0].split(" — ")[0] if inspection.team_lines else ""
         w.add("p", f"Từ ngày {_d(inspection.start_date)} đến ngày {_d(inspection.end_date)}, thực hiện "
                    f"{inspection.plan.title[:1].lower()}{inspection.plan.title[1:]}, đoàn kiểm tra"
                    f"{f' do {lead} làm trưởng đoàn' if lead else ''} đã kiểm tra {len(units)} đơn vị: "
@@ -208,8 +212,9 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
     recs = data.recommendations
     if recs:
         closed = sum(1 for r in recs if r.closed_on)
-        w.add("p", f"Đoàn kiểm tra đã kiến nghị {len(recs)} nội dung; đến ngày {_d(today)} đã hoàn thành {closed}, "
-                   f"đang thực hiện {len(recs) - closed}.")
+        still = f", đang thực hiện {len(recs) - closed}" if closed < len(recs) else ""
+        w.add("p", f"Đoàn kiểm tra đã kiến nghị {len(recs)} nội dung; đến ngày {_d(today)} đã hoàn thành "
+                   f"{closed}{still}.")
         rows = []
         for r in recs:
             who = r.responsible.full_name + (f", {r.responsible_position}" if r.responsible_position else "")
@@ -242,8 +247,12 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
 
     w.add("h1", "VI. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG")
     overdue = [r for r in recs if not r.closed_on and r.due_on < today]
-    w.add("p", f"Đã kiểm tra {len(data.findings)} lượt đơn vị, kiến nghị {len(recs)} nội dung, phát hiện "
-               f"{len(data.practices)} nhân tố mới, cách làm hay.")
+    summary = [f"Đã kiểm tra {len(data.findings)} lượt đơn vị"]
+    if recs:
+        summary.append(f"kiến nghị {len(recs)} nội dung")
+    if data.practices:
+        summary.append(f"phát hiện {len(data.practices)} nhân tố mới, cách làm hay")
+    w.add("p", ", ".join(summary) + ".")
     if overdue:
         w.add("p", "Đề nghị các đơn vị: " + "; ".join(sorted({r.finding.unit.name for r in overdue}, key=collation_key))
               + " khẩn trương hoàn thành các kiến nghị đã quá hạn.")
