@@ -146,9 +146,10 @@ def exemplar_bulletin(exemplar) -> Bulletin:
             if month else "Gương người tốt, việc tốt. ")
     who = exemplar.display_name + (f", {exemplar.role_line}" if exemplar.role_line else "")
     parts = [head, f"{who}.", f"{exemplar.headline.rstrip('.')}."]
-    if exemplar.land_m2:
+    told = re.sub(r"\D", " ", exemplar.headline).split()  # figures the headline already reads out
+    if exemplar.land_m2 and str(exemplar.land_m2) not in told:
         parts.append(f"Đã hiến {exemplar.land_m2} m2 đất.")
-    if exemplar.money_vnd:
+    if exemplar.money_vnd and str(exemplar.money_vnd // 1_000_000) not in told:
         parts.append(f"Đã ủng hộ {exemplar.money_vnd:,} đồng.".replace(",", "."))
     if exemplar.production_model:
         parts.append(f"Mô hình: {exemplar.production_model}.")
