@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "thidua.targets",
     "thidua.public",
     "thidua.proposals",
+    "thidua.inspections",
     "thidua.documents",
     "thidua.exchange",
     "thidua.funds",

@@ -19,6 +19,7 @@ _OPTIONAL = [
     ("thidua.awards", "khen-thuong/"),
     ("thidua.movements", "phong-trao/"),
     ("thidua.proposals", "de-nghi/"),
+    ("thidua.inspections", "kiem-tra/"),
     ("thidua.documents", "van-ban/"),
     ("thidua.targets", "chi-tieu/"),
     ("thidua.exchange", "du-lieu/"),

@@ -75,6 +75,7 @@ class NotificationKind(models.TextChoices):
     BALLOT_OPEN = "ballot_open", _("Mở phiếu bầu của Hội đồng")
     DECISION_SIGNED = "decision_signed", _("Quyết định đã được ký")
     REGISTRATION_REMINDER = "registration_reminder", _("Nhắc đăng ký thi đua")
+    RECOMMENDATION_OVERDUE = "recommendation_overdue", _("Kiến nghị sau kiểm tra quá hạn")
     GENERAL = "general", _("Thông báo chung")
 
 

@@ -11,6 +11,7 @@ MAIN_MENU = [
     (_("Xếp loại"), "awards:ratings", {"admin", "officer", "clerk"}),
     (_("Hồ sơ đề nghị"), "proposals:queue", None),
     (_("Hội đồng"), "proposals:council", lambda user: user.is_commune_wide),
+    (_("Kiểm tra"), "inspections:index", lambda user: user.is_commune_wide),
     (_("Văn bản"), "documents:index", None),
     (_("Chỉ tiêu"), "targets:dashboard", None),
     (_("Quỹ"), "funds:overview", {"admin", "officer", "chairman", "auditor"}),

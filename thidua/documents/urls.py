@@ -21,6 +21,7 @@ urlpatterns = [
     path("tap-the/<int:pk>/giay-khen/", views.unit_certificates, name="unit_certificates"),
     path("thanh-tich/", views.achievement_search, name="achievement_search"),
     path("thanh-tich/<int:pk>/", views.achievement, name="achievement"),
+    path("phong-trao/<int:pk>/bao-cao/", views.movement_review, name="movement_review"),
     path("mau/<slug:slug>/", views.sample, name="sample"),
     path("mau-van-ban/", views.templates, name="templates"),
     path("mau-van-ban/<slug:kind>/tai-ve/", views.template_download, name="template_download"),

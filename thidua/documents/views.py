@@ -365,3 +365,20 @@ def template_download(request, kind: str):
 
         content = uploaded_template(kind) or defaults.default_template(kind)
     return _send(request, lambda: content, f"mau-{kind}.docx", DOCX)
+
+
+# --- a movement's interim / final review report -----------------------------------------------
+
+@login_required
+def movement_review(request, pk: int):
+    """Báo cáo sơ kết (``?loai=tong-ket``: tổng kết) of a movement, as DOCX in the ND 30 layout:
+    results, scores, inspections with their findings and recommendations, good practices, awards."""
+    from thidua.movements.selectors import get_movement
+
+    from .reports.review import build_review
+
+    if not (request.user.is_superuser or request.user.is_commune_wide):
+        raise PermissionDenied
+    movement = get_movement(user=request.user, pk=pk)
+    report = build_review(movement=movement, final=request.GET.get("loai") == "tong-ket")
+    return _send(request, lambda: output.render_report_docx(report), f"{report.filename}.docx", DOCX)

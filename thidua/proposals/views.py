@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import User
 from thidua.accounts.scoping import visible_organisations
+from thidua.core.worklist import queue_sections
 
 from . import access, selectors, services
 from .forms import (
@@ -48,7 +49,8 @@ def _form_error(request, form) -> None:
 
 @login_required
 def queue(request):
-    return render(request, "proposals/queue.html", selectors.queue(user=request.user))
+    return render(request, "proposals/queue.html", {**selectors.queue(user=request.user),
+                                                    "sections": queue_sections.render_list(request)})
 
 
 def _form_page(request, form, *, save, title, done, success=None):

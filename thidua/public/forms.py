@@ -6,7 +6,7 @@ from thidua.org.forms import DateInput
 from thidua.org.models import Organisation
 
 from .images import MAX_BYTES
-from .models import Exemplar
+from .models import Exemplar, Sector
 
 
 class ExemplarForm(forms.ModelForm):
@@ -59,3 +59,9 @@ class SignedPdfForm(forms.Form):
         if not data.lstrip()[:5] == b"%PDF-":
             raise forms.ValidationError(_("Tệp không phải là PDF."))
         return data
+
+
+class PromoteForm(forms.Form):
+    sector = forms.ChoiceField(label=_("Lĩnh vực"), choices=Sector.choices)
+    consent_note = forms.CharField(label=_("Căn cứ đồng ý công bố"), max_length=250,
+                                   help_text=_("Ai đồng ý, bằng hình thức nào, ngày nào."))

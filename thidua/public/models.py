@@ -58,6 +58,9 @@ class Exemplar(models.Model):
     consent_note = models.CharField(_("căn cứ đồng ý"), max_length=250, blank=True,
                                     help_text=_("Ai đồng ý, bằng hình thức nào, ngày nào."))
     published_on = models.DateField(_("ngày công bố"), null=True, blank=True)
+    practice = models.OneToOneField("inspections.GoodPractice", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="exemplar", editable=False,
+                                    verbose_name=_("từ nhân tố mới, cách làm hay"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -210,3 +210,74 @@ def published_months(*, commune, years: list[int], until: datetime.date) -> dict
                                         published_on__lte=until).values_list("published_on", flat=True)):
         months[day.year].add(day.month)
     return months
+
+
+# --- publicity: the feed, the embeddable block, the poster, the radio bulletins ------------------
+
+def month_exemplars(*, commune, today: datetime.date) -> tuple[datetime.date | None, list[Exemplar]]:
+    """The exemplars of the month (published this month; else those of the latest month that
+    has any): (first day of that month, exemplars)."""
+    latest = Exemplar.objects.public(today).filter(commune=commune).order_by("-published_on").values_list(
+        "published_on", flat=True).first()
+    if latest is None:
+        return None, []
+    month = today.replace(day=1) if latest >= today.replace(day=1) else latest.replace(day=1)
+    rows = list(_public_exemplars(commune).filter(published_on__year=month.year, published_on__month=month.month))
+    return month, rows
+
+
+@dataclass
+class FeedEntry:
+    title: str
+    description: str
+    link: str
+    published: datetime.date
+    updated: datetime.datetime | None
+    category: str
+
+
+def feed_entries(*, commune, today: datetime.date, limit: int = 30) -> list[FeedEntry]:
+    """The public feed: each published exemplar, and the honour board of the latest two years
+    (counts by title or form; names are on the linked page). Only what the public site shows."""
+    from django.urls import reverse
+
+    entries = [FeedEntry(
+        title=f"{e.display_name} — {e.headline}", description=" · ".join(x for x in (e.role_line, e.headline) if x),
+        link=reverse("public:exemplar", args=[e.slug]), published=e.published_on, updated=e.updated_at,
+        category=e.get_sector_display()) for e in _public_exemplars(commune)[:limit]]
+    for year in award_years(commune=commune)[:2]:
+        board = honour_board(commune=commune, year=year)
+        lines = [f"{g.name}: {len(g.holders)}" for g in board["groups"]]
+        lines += [f"{name}: {n}" for name, n in board["individual_counts"]]
+        if board["families_total"]:
+            lines.append(f"Gia đình văn hóa: {board['families_total']} hộ")
+        last = Award.objects.filter(year=year, decision_date__isnull=False).order_by("-decision_date").values_list(
+            "decision_date", flat=True).first()
+        published = min(last or datetime.date(year, 12, 31), today)
+        entries.append(FeedEntry(
+            title=f"Bảng vàng thi đua, khen thưởng năm {year}", description="; ".join(lines),
+            link=f"{reverse('public:board')}?nam={year}", published=published, updated=None, category="Bảng vàng"))
+    return sorted(entries, key=lambda e: e.published, reverse=True)
+
+
+def month_decisions(*, commune, year: int, month: int) -> list[tuple]:
+    """The award decisions the commune signed in the month, each with the awards it wrote in
+    the ledger: [(decision, [award, …])]. Empty when the proposals app is not installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("thidua.proposals"):
+        return []
+    from thidua.proposals.models import Decision
+
+    decisions = list(Decision.objects.filter(issuer=commune, kind=Decision.Kind.AWARD, date__year=year,
+                                             date__month=month).order_by("date", "sequence", "pk"))
+    result = []
+    for d in decisions:
+        awards = (Award.objects.filter(decision_number=d.number, decision_date=d.date, issuer_name=d.issuer_name,
+                                       revoked=False)
+                  .select_related("award_type", "organisation", "person__household__village", "household__village")
+                  .prefetch_related(Prefetch("person__memberships",
+                                             queryset=Membership.objects.select_related("organisation")))
+                  .order_by("-award_type__rank", "pk"))
+        result.append((d, list(awards)))
+    return result

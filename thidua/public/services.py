@@ -16,7 +16,7 @@ from thidua.core.services import create_record, update_record
 from thidua.core.text import nfc, search_key
 
 from . import images
-from .models import Exemplar, ExemplarPhoto
+from .models import Exemplar, ExemplarPhoto, Sector
 
 EDITOR_ROLES = {Role.ADMIN, Role.OFFICER}
 EXEMPLAR_FIELDS = ("person", "organisation", "display_name", "role_line", "sector", "headline", "story",
@@ -108,3 +108,51 @@ def delete_photo(*, actor, photo: ExemplarPhoto) -> None:
     storage, name = photo.image.storage, photo.image.name
     photo.delete()
     transaction.on_commit(lambda: storage.delete(name))
+
+
+def _public_role_line(person, on: datetime.date) -> str:
+    """Position and unit (or the village) as the public may see them — never an address."""
+    from thidua.org.models import Membership
+
+    m = (Membership.objects.filter(Membership.current_q(on), person=person).select_related("organisation")
+         .order_by("-start").first())
+    if m is not None:
+        return ", ".join(x for x in (m.position, m.organisation.name) if x)
+    village = person.household.village if person.household_id else None
+    return village.name if village else ""
+
+
+def _honorific(person) -> str:
+    return "Bà" if person.gender == "F" else "Ông"
+
+
+@transaction.atomic
+def promote_practice(*, actor, practice, sector: str, consent_note: str,
+                     published_on: datetime.date | None = None) -> Exemplar:
+    """A new factor or good practice (thidua.inspections) becomes an exemplar of the honour
+    board in one step: the story is written from the practice and its result, and published
+    at once with the consent recorded."""
+    from thidua.inspections.services import mark_promoted
+
+    _require_editor(actor, practice.commune)
+    if not (consent_note or "").strip():
+        raise ValidationError({"consent_note": "Phải ghi căn cứ đồng ý công bố (ai đồng ý, bằng hình thức nào, ngày nào)."})
+    if sector not in Sector.values:
+        raise ValidationError({"sector": "Lĩnh vực không hợp lệ."})
+    if practice.promoted_on is not None or Exemplar.objects.filter(practice=practice).exists():
+        raise ValidationError("Cách làm hay này đã được nêu gương.")
+    day = published_on or timezone.localdate()
+    if practice.person_id:
+        person = practice.person
+        subject = {"person": person, "display_name": f"{_honorific(person)} {person.full_name}",
+                   "role_line": _public_role_line(person, day)}
+    else:
+        subject = {"organisation": practice.organisation, "display_name": practice.organisation.name, "role_line": ""}
+    story = f"{practice.practice.strip()}\n\nKết quả: {practice.result.strip()}"
+    exemplar = create_exemplar(actor=actor, commune=practice.commune, sector=sector, headline=practice.title[:300],
+                               story=story, consent_to_publish=True, consent_note=nfc(consent_note)[:250], **subject)
+    exemplar = update_record(actor=actor, instance=exemplar, practice=practice,
+                             audit_note=f"Nêu gương từ cách làm hay “{practice.title}”")
+    exemplar = publish(actor=actor, exemplar=exemplar, published_on=day)
+    mark_promoted(actor=actor, practice=practice, on=day)
+    return exemplar

@@ -1,19 +1,21 @@
 """The public site (no login) and the staff pages that edit exemplars. Thin views."""
+import datetime
 import re
 
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import ExemplarForm, PhotoForm, PublishForm, SignedPdfForm, VerifyForm
-from .models import ExemplarPhoto, Sector
+from .forms import ExemplarForm, PhotoForm, PromoteForm, PublishForm, SignedPdfForm, VerifyForm
+from .models import Exemplar, ExemplarPhoto, Sector
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
@@ -206,3 +208,109 @@ def manage_photo_delete(request, pk: int):
     services.delete_photo(actor=request.user, photo=item)
     messages.success(request, "Đã xóa ảnh.")
     return redirect("public:manage_detail", pk=item.exemplar_id)
+
+
+# --- publicity: embeddable block, poster, Open Graph, radio bulletins ----------------------------
+
+@xframe_options_exempt
+def embed(request):
+    """An iframe-safe block for the commune's portal: the exemplars of the month and the
+    honour board's highest titles and forms. The only page that may be framed."""
+    commune = selectors.home_commune()
+    today = timezone.localdate()
+    month, month_items = selectors.month_exemplars(commune=commune, today=today)
+    years = selectors.award_years(commune=commune)
+    context = {"commune": commune, "month": month, "month_exemplars": month_items, "year": years[0] if years else None}
+    if years:
+        context.update(selectors.honour_board(commune=commune, year=years[0]))
+    response = render(request, "public/embed.html", context)
+    response["Cache-Control"] = "public, max-age=600"
+    return response
+
+
+def _photo_data_uri(photo) -> str:
+    import base64
+
+    try:
+        with photo.image.open("rb") as fh:
+            data = fh.read()
+    except (FileNotFoundError, OSError):
+        return ""
+    return f"data:{photo.content_type};base64,{base64.b64encode(data).decode()}"
+
+
+def poster(request):
+    """The honour board as a printable A3 poster (PDF), for the commune's notice board."""
+    from thidua.documents.engine import render_pdf
+
+    commune = selectors.home_commune()
+    years = selectors.award_years(commune=commune)
+    year = _year(request, years)
+    month, month_items = selectors.month_exemplars(commune=commune, today=timezone.localdate())
+    cards = []
+    for e in month_items[:6]:
+        first = e.photos.all()[0] if e.photos.all() else None
+        cards.append({"e": e, "photo": _photo_data_uri(first) if first else "", "alt": first.alt_text if first else ""})
+    context = {"commune": commune, "year": year, "month": month, "cards": cards}
+    if year is not None:
+        context.update(selectors.honour_board(commune=commune, year=year))
+    pdf = render_pdf("public/poster.html", context)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bang-vang-{year or "xa"}-A3.pdf"'
+    return response
+
+
+def _month(request) -> datetime.date:
+    raw = request.GET.get("thang", "")
+    try:
+        month, year = (int(x) for x in raw.split("/"))
+        return datetime.date(year, month, 1)
+    except (ValueError, TypeError):
+        return timezone.localdate().replace(day=1)
+
+
+@login_required
+def radio(request):
+    """Bản tin Đài truyền thanh of a month: one text per decision signed and per exemplar
+    published, written for reading aloud."""
+    from . import radio as bulletins
+
+    if not (request.user.is_superuser or request.user.is_commune_wide):
+        raise PermissionDenied
+    commune = selectors.home_commune() if not request.user.unit_id else (request.user.unit.commune()
+                                                                         or selectors.home_commune())
+    month = _month(request)
+    if not 2000 <= month.year <= 2100:
+        month = timezone.localdate().replace(day=1)
+    items = [bulletins.decision_bulletin(d, awards)
+             for d, awards in selectors.month_decisions(commune=commune, year=month.year, month=month.month)]
+    items += [bulletins.exemplar_bulletin(e) for e in Exemplar.objects.public().filter(
+        commune=commune, published_on__year=month.year, published_on__month=month.month).order_by("published_on")]
+    previous = (month - datetime.timedelta(days=1)).replace(day=1)
+    following = (month + datetime.timedelta(days=32)).replace(day=1)
+    return render(request, "public/radio.html", {"month": month, "bulletins": items, "previous": previous,
+                                                 "following": following, "commune": commune})
+
+
+@login_required
+def promote_practice(request, pk: int):
+    """A new factor or good practice (thidua.inspections) made an exemplar of the honour board
+    in one step."""
+    from thidua.inspections.selectors import get_practice
+
+    practice = get_practice(user=request.user, pk=pk)
+    if not _editor(request.user):
+        raise PermissionDenied
+    if practice.promoted_on is not None and hasattr(practice, "exemplar"):
+        return redirect("public:manage_detail", pk=practice.exemplar.pk)
+    form = PromoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exemplar = services.promote_practice(actor=request.user, practice=practice, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã nêu gương trên bảng vàng.")
+            return redirect("public:manage_detail", pk=exemplar.pk)
+    return render(request, "public/promote.html", {"form": form, "practice": practice},
+                  status=400 if request.method == "POST" else 200)

@@ -24,6 +24,7 @@ ROLES = {
     "admin": "quantri",
 }
 UNIT_A = "mn-hong-phong"
+UNIT_B = "thcs-thanh-giang"
 PERSON_A = "Nguyễn Thị Mai"
 
 
@@ -83,6 +84,25 @@ def build_world() -> SimpleNamespace:
                                          points=ns.criterion.max_points, note="Hoàn thành.",
                                          files=[_pdf("minh-chung.pdf")])
     ns.evidence = score.evidence.first()
+
+    # inspections: a plan, an inspection of the movement at units A and B, a finding at A with
+    # evidence and a recommendation, a good practice not yet on the honour board
+    from thidua.inspections import services as inspection_services
+
+    ns.unit_b = Organisation.objects.get(code=UNIT_B)
+    ns.inspection_plan = inspection_services.create_plan(actor=None, commune=ns.unit_a.commune(), year=ns.today.year,
+                                                         title="Kế hoạch kiểm tra (ma trận quyền)")
+    ns.inspection = inspection_services.create_inspection(
+        actor=None, plan=ns.inspection_plan, topic="movement", movement=ns.movement, units=[ns.unit_a, ns.unit_b],
+        team="Trưởng đoàn", start_date=ns.today.replace(month=1, day=2), end_date=ns.today.replace(month=1, day=9))
+    ns.finding = inspection_services.open_finding(actor=None, inspection=ns.inspection, unit=ns.unit_a)
+    ns.inspection_file = inspection_services.add_evidence(actor=None, finding=ns.finding, upload=_pdf("bien-ban-kiem-tra.pdf"))
+    ns.recommendation = inspection_services.add_recommendation(
+        actor=None, finding=ns.finding, text="Bổ sung sổ theo dõi khen thưởng.", responsible=ns.person_a,
+        working_days=5, issued_on=ns.today.replace(month=1, day=9))
+    ns.practice = inspection_services.record_practice(
+        actor=None, commune=ns.unit_a.commune(), finding=ns.finding, person=ns.person_a, title="Sổ tay điện tử",
+        practice="Ghi chép điện tử.", result="Tiết kiệm thời gian.")
 
     # proposals: a draft, a published dossier with an objection, an open vote, a decision
     flow = Flow(lambda username: User.objects.get(username=username))

@@ -111,6 +111,14 @@ def _exemplar_blocks(w: _Writer, groups: list[ex.SectorGroup]) -> None:
                 w.add("p", f"{person.summary}.", lead=f"{person.heading}: ")
 
 
+def _practice_blocks(w: _Writer, lines: list[str] | None) -> None:
+    """New factors and good practices (nhân tố mới, cách làm hay) of the period."""
+    if lines:
+        w.add("p", lines[0], lead="- Nhân tố mới, cách làm hay: ")
+        for line in lines[1:]:
+            w.add("p", line)
+
+
 def _frame(commune: Organisation, texts: dict[str, str]):
     signer_lines = paragraphs(texts.get("signer_lines", "")) or SignerBlock.committee_deputy().lines
     signer = SignerBlock(lines=signer_lines, name=" ".join(paragraphs(texts.get("signer_name", ""))))
@@ -154,6 +162,7 @@ def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date
     step(35, "Lập danh sách gương điển hình theo lĩnh vực")
     groups = ex.build(commune=commune, year_from=year_from, year_to=year_to)
     _exemplar_blocks(w, groups)
+    _practice_blocks(w, sources.good_practices(commune=commune, year_from=year_from, year_to=year_to))
 
     w.add("h1", "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG")
     w.add("h2", "1. Đổi mới khen thưởng")
@@ -237,6 +246,7 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
     step(65, "Lập danh sách gương điển hình")
     groups = ex.build(commune=commune, year_from=year, year_to=year, history_from=year)
     _exemplar_blocks(w, groups)
+    _practice_blocks(w, sources.good_practices(commune=commune, year_from=year, year_to=year))
     w.add("h1", "V. ĐÁNH GIÁ CHUNG")
     w.section("assessment")
     w.add("part", "PHẦN THỨ HAI")
@@ -269,3 +279,7 @@ def build_report(*, kind: str, commune: Organisation, year_from: int | None = No
     if kind == ReportKind.FIVE_YEAR:
         return build_five_year(commune=commune, year_from=year_from, year_to=year_to, date=date, progress=progress)
     return build_annual(commune=commune, year=year, date=date, progress=progress)
+
+
+# For the other reports built from the same blocks (a movement's review report, reports.review).
+Writer, frame = _Writer, _frame

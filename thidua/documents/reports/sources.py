@@ -97,3 +97,24 @@ def target_lines(*, commune, year_from: int, year_to: int) -> list[str] | None:
         return None
     lines = [line if line.lstrip().startswith(("-", "+")) else f"- {line}" for line in lines if str(line).strip()]
     return lines or None
+
+
+def good_practices(*, commune, year_from: int, year_to: int) -> list[str] | None:
+    """The new factors and good practices of the period (thidua.inspections), for the section
+    on exemplars: a count, then one line each, those promoted to the honour board first."""
+    if not apps.is_installed("thidua.inspections"):
+        return None
+    from thidua.inspections.selectors import practices_in
+
+    rows = practices_in(commune=commune, year_from=year_from, year_to=year_to)
+    if not rows:
+        return None
+    found = sum(1 for p in rows if p.source == "inspection")
+    promoted = sum(1 for p in rows if p.promoted_on)
+    head = (f"Phát hiện {len(rows)} nhân tố mới, cách làm hay ({found} qua kiểm tra, {len(rows) - found} do đơn vị "
+            f"báo cáo)" + (f", trong đó {promoted} được biểu dương trên Bảng vàng của xã" if promoted else "") + ".")
+    lines = [head]
+    for p in rows:
+        honour = " (biểu dương trên Bảng vàng)" if p.promoted_on else ""
+        lines.append(f"+ {p.subject_name}: {p.title.rstrip('.')}{honour}; kết quả: {p.result.strip().rstrip('.')}.")
+    return lines

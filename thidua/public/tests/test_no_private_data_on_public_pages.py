@@ -49,6 +49,8 @@ def _urls(photo: ExemplarPhoto) -> dict[str, list[str]]:
         "exemplars": ["/cong-khai/guong-dien-hinh/"] + [f"/cong-khai/guong-dien-hinh/?linh-vuc={s}" for s in Sector.values],
         "exemplar": [f"/cong-khai/guong-dien-hinh/{e.slug}/" for e in exemplars],
         "photo": [f"/cong-khai/anh/{photo.pk}/"],
+        "feed": ["/cong-khai/tin.atom"], "embed": ["/cong-khai/nhung/"],
+        "poster": ["/cong-khai/bang-vang-a3.pdf"] + [f"/cong-khai/bang-vang-a3.pdf?nam={y}" for y in years[-2:]],
         "verify_lookup": ["/cong-khai/xac-minh/", "/cong-khai/xac-minh/?ma=abc"],
         "verify_document": ["/cong-khai/xac-minh-van-ban/"],
         "certificate": [f"/cong-khai/xac-minh/{c}" for c in codes[:20]] + [f"/xac-minh/{c}" for c in codes],
@@ -57,6 +59,7 @@ def _urls(photo: ExemplarPhoto) -> dict[str, list[str]]:
         "manage_detail": [f"/cong-khai/quan-ly/{first.pk}/"], "manage_edit": [f"/cong-khai/quan-ly/{first.pk}/sua/"],
         "manage_publish": [f"/cong-khai/quan-ly/{first.pk}/cong-bo/"],
         "manage_photo_delete": [f"/cong-khai/quan-ly/anh/{photo.pk}/xoa/"],
+        "radio": ["/cong-khai/quan-ly/ban-tin/"], "promote_practice": ["/cong-khai/quan-ly/cach-lam-hay/1/neu-guong/"],
     }
 
 

@@ -1,11 +1,15 @@
 """python manage.py send_deadline_notices [--date dd/mm/yyyy] — tell who must act about each
 overdue dossier (the unit's clerks after the round's deadline; the commune's officers when a
-submitted dossier waits more than 5 working days). Safe to run every day: a recipient is
+submitted dossier waits more than 5 working days), then the deadlines other apps register in
+``thidua.core.worklist`` (overdue inspection recommendations). Safe to run every day: a recipient is
 told about a dossier once. Schedule it on the office PC (README, Commands)."""
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from django.utils import timezone
+
+from thidua.core.worklist import deadline_notices
 from thidua.proposals.services.notices import send_deadline_notices
 
 
@@ -25,3 +29,6 @@ class Command(BaseCommand):
         sent = send_deadline_notices(today=today)
         self.stdout.write(f"Đã gửi {sent['unit']} thông báo quá hạn nộp cho văn thư đơn vị, "
                           f"{sent['office']} thông báo quá hạn xử lý cho cán bộ thi đua – khen thưởng.")
+        # Other processes' deadlines (registered in thidua.core.worklist), e.g. inspection recommendations.
+        for label, count in deadline_notices.run(today=today or timezone.localdate()):
+            self.stdout.write(f"Đã gửi {count} {label}.")
