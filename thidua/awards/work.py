@@ -1,4 +1,4 @@
-"""The awards' lines of the home work queue (``thidua.core.work``): yearly ratings."""
+"""The awards' lines of the home work queue (``thidua.core.worklist``): yearly ratings."""
 from __future__ import annotations
 
 import datetime
@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 
 from thidua.accounts.models import Role
-from thidua.core.work import WorkItem, capped, work_sections
+from thidua.core.worklist import WorkItem, capped, work_sections
 
 from . import selectors
 from .models import RatingSheet

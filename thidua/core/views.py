@@ -17,7 +17,7 @@ def home(request):
     """The user's work: a queue per process, each line linking to the page that does it."""
     from django.utils import timezone
 
-    from .work import work_sections
+    from .worklist import work_sections
 
     return render(request, "core/home.html",
                   {"sections": work_sections.sections(request.user, timezone.localdate())})

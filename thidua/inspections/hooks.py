@@ -1,6 +1,8 @@
 """What the inspections app adds to the officer's work queue and to the deadline notices
 (``thidua.core.worklist``)."""
-from thidua.core.worklist import deadline_notices, queue_sections
+from django.urls import reverse
+
+from thidua.core.worklist import WorkItem, capped, deadline_notices, queue_sections, work_sections
 
 
 def overdue_section(request):
@@ -18,5 +20,17 @@ def overdue_notices(*, today):
     return send_overdue_notices(today=today)
 
 
+def overdue_work(user, today):
+    """The home page line of each overdue recommendation, for the office."""
+    from .selectors import overdue_for_queue
+
+    items = [WorkItem(title=f"{r.finding.unit.name}: {r.text[:80]}",
+                      url=reverse("inspections:recommendation", args=[r.pk]),
+                      detail="kiến nghị sau kiểm tra", due=r.due_on, overdue=True)
+             for r in overdue_for_queue(user=user, today=today)]
+    return capped("Kiến nghị sau kiểm tra đã quá hạn", items)
+
+
 queue_sections.register(overdue_section)
+work_sections.register(overdue_work, order=45)
 deadline_notices.register(overdue_notices)

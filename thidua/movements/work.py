@@ -1,4 +1,4 @@
-"""The movements' lines of the home work queue (``thidua.core.work``): scorecards to review,
+"""The movements' lines of the home work queue (``thidua.core.worklist``): scorecards to review,
 and a unit's registration, pact and self-scoring still to do."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime
 
 from django.urls import reverse
 
-from thidua.core.work import WorkItem, capped, work_sections
+from thidua.core.worklist import WorkItem, capped, work_sections
 
 from . import access, selectors
 

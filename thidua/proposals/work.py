@@ -1,4 +1,4 @@
-"""The proposals' lines of the home work queue (``thidua.core.work``)."""
+"""The proposals' lines of the home work queue (``thidua.core.worklist``)."""
 from __future__ import annotations
 
 import datetime
@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 
 from thidua.accounts.models import Role
-from thidua.core.work import WorkItem, capped, work_sections
+from thidua.core.worklist import WorkItem, capped, work_sections
 
 from . import access, selectors
 from .models import Dossier, Meeting

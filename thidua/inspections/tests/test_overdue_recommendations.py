@@ -65,3 +65,21 @@ def test_closing_needs_the_outcome_and_closes_once(world):
     with pytest.raises(ValidationError, match="đã hoàn thành"):
         services.close_recommendation(actor=world.officer, recommendation=r, closed_on=timezone.localdate(),
                                       outcome="Lần nữa.")
+
+
+def test_the_scheduled_morning_run_sends_the_recommendation_notices_too(world):
+    """The scheduler runs the task, not the command: it must send every registered notice."""
+    from thidua.proposals.tasks import send_deadline_notices
+
+    late = world.recommend("Lập sổ theo dõi phong trào.", issued_on=timezone.localdate() - datetime.timedelta(days=60))
+    counts = send_deadline_notices.call()
+    assert Notification.objects.filter(kind=NotificationKind.RECOMMENDATION_OVERDUE,
+                                       url=f"/kiem-tra/kien-nghi/{late.pk}/").count() == 2
+    assert any("kiến nghị" in label and count >= 2 for label, count in counts.items())
+
+
+def test_an_overdue_recommendation_is_on_the_officers_home_page(world, client_as):
+    late = world.recommend("Niêm yết công khai danh sách.", issued_on=timezone.localdate() - datetime.timedelta(days=60))
+    home = client_as("canbotdkt").get("/").content.decode()
+    assert "Kiến nghị sau kiểm tra đã quá hạn" in home and f"/kiem-tra/kien-nghi/{late.pk}/" in home
+    assert f"/kiem-tra/kien-nghi/{late.pk}/" not in client_as("vanthu_thcstg").get("/").content.decode()

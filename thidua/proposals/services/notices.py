@@ -135,3 +135,17 @@ def send_deadline_notices(*, today: datetime.date | None = None) -> dict[str, in
         if users:
             sent[stage] += len(notify(users=users, kind=Kind.DOSSIER_OVERDUE, title=title, body=body, url=url))
     return sent
+
+
+def send_every_deadline_notice(*, today: datetime.date | None = None) -> list[tuple[str, int]]:
+    """The daily run: this app's deadline notices, then every other process's registered in
+    ``thidua.core.worklist.deadline_notices`` (e.g. inspection recommendations). One place,
+    used by the command and by the scheduled task alike."""
+    from thidua.core.worklist import deadline_notices
+
+    today = today or timezone.localdate()
+    sent = send_deadline_notices(today=today)
+    return [("thông báo quá hạn nộp cho văn thư đơn vị", sent["unit"]),
+            ("thông báo quá hạn xử lý cho cán bộ thi đua – khen thưởng", sent["office"]),
+            ("thông báo quá thời hạn giải quyết hồ sơ Chiến sĩ thi đua cơ sở", sent["settling"]),
+            *deadline_notices.run(today=today)]

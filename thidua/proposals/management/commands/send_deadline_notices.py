@@ -7,10 +7,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from django.utils import timezone
-
-from thidua.core.worklist import deadline_notices
-from thidua.proposals.services.notices import send_deadline_notices
+from thidua.proposals.services.notices import send_every_deadline_notice
 
 
 class Command(BaseCommand):
@@ -26,9 +23,5 @@ class Command(BaseCommand):
                 today = datetime.datetime.strptime(options["date"], "%d/%m/%Y").date()
             except ValueError as exc:
                 raise CommandError("Ngày không hợp lệ: hãy ghi dd/mm/yyyy.") from exc
-        sent = send_deadline_notices(today=today)
-        self.stdout.write(f"Đã gửi {sent['unit']} thông báo quá hạn nộp cho văn thư đơn vị, "
-                          f"{sent['office']} thông báo quá hạn xử lý cho cán bộ thi đua – khen thưởng.")
-        # Other processes' deadlines (registered in thidua.core.worklist), e.g. inspection recommendations.
-        for label, count in deadline_notices.run(today=today or timezone.localdate()):
+        for label, count in send_every_deadline_notice(today=today):
             self.stdout.write(f"Đã gửi {count} {label}.")
