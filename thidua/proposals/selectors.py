@@ -353,3 +353,13 @@ def get_published(pk: int) -> tuple[Dossier, list[Nomination]]:
         raise Http404("Danh sách không còn được công khai.")
     nominations = [n for n in dossier.nominations.select_related(*NOMINEE_RELATED) if n.goes_to_council]
     return dossier, nominations
+
+
+def register_rows(commune) -> list[dict]:
+    """Each year and symbol of the commune's register: the last number given and the next."""
+    from .models import NumberCounter
+    from .services.drafts import format_number
+
+    return [{"year": c.year, "series": c.series, "last": format_number(c.last, c.series) if c.last else "—",
+             "next": format_number(c.last + 1, c.series)}
+            for c in NumberCounter.objects.filter(issuer=commune).order_by("-year", "series")]
