@@ -17,7 +17,7 @@ ACCOUNTS = [
     ("vanthu_mnhp", "Văn thư MN Hồng Phong", Role.CLERK, "mn-hong-phong", "Văn thư", None),
     ("vanthu_thcstg", "Văn thư THCS Thanh Giang", Role.CLERK, "thcs-thanh-giang", "Văn thư", None),
     ("hoidong", "Thành viên Hội đồng", Role.COUNCIL, "xa-nam-thanh-mien", "Ủy viên Hội đồng TĐKT xã", None),
-    ("chutich", "Chủ tịch UBND xã", Role.CHAIRMAN, "xa-nam-thanh-mien", "Chủ tịch UBND xã", None),
+    ("chutich", "Chủ tịch UBND xã", Role.CHAIRMAN, "xa-nam-thanh-mien", "Chủ tịch UBND xã", "Nguyễn Văn Thịnh"),
     ("phochutich", "Vũ Văn Nguyễn", Role.CHAIRMAN, "xa-nam-thanh-mien", "Phó Chủ tịch UBND xã", "Vũ Văn Nguyễn"),
     ("kiemtra", "Kiểm tra viên", Role.AUDITOR, "xa-nam-thanh-mien", "Ủy ban Kiểm tra (chỉ xem)", None),
 ]
