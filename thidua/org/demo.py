@@ -114,6 +114,7 @@ SEED_PEOPLE = [
     ("Đinh Thị Sen", F, "mttq", "Chuyên viên", C.CONG_CHUC, ""),
     ("Vũ Văn Nguyễn", M, COMMUNE, "Phó Chủ tịch UBND xã", C.CAN_BO, ""),
     ("Nguyễn Văn Thịnh", M, COMMUNE, "Chủ tịch UBND xã", C.CAN_BO, ""),
+    ("Trần Thị Hương", F, COMMUNE, "Công chức Văn hóa - Xã hội", C.CONG_CHUC, ""),
 ]
 
 # Citizens the seed praises: (full name, gender, village, category, note, membership (unit, position) or None)
