@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from thidua.core.text import search_key
@@ -410,6 +411,7 @@ def draft(request, pk: int):
 
 
 @login_required
+@xframe_options_sameorigin  # shown inline in the page (<object>)
 def draft_pdf(request, pk: int):
     from . import official
 
@@ -422,6 +424,7 @@ def draft_pdf(request, pk: int):
 
 
 @login_required
+@xframe_options_sameorigin  # shown inline in the page (<object>)
 def signed_decision(request, pk: int, fmt: str):
     """The signed decision's kept DOCX or PDF: the very bytes made at the signature."""
     from thidua.proposals import selectors as proposal_selectors
@@ -439,6 +442,7 @@ def signed_decision(request, pk: int, fmt: str):
 
 
 @login_required
+@xframe_options_sameorigin  # shown inline in the page (<object>)
 def minutes(request, pk: int, fmt: str):
     """The minutes of a closed council meeting, DOCX or PDF from the one structure."""
     from thidua.proposals import selectors as proposal_selectors
