@@ -6,7 +6,7 @@ set -euo pipefail
 mode="${1:-run}"
 pkgs=(libicu-dev pkg-config g++ python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-liberation2 fonts-dejavu-core gettext)
 if [ "$mode" = "test" ]; then
-  pkgs+=(chromium libreoffice-writer-nogui poppler-utils)
+  pkgs+=(chromium libreoffice-writer-nogui poppler-utils zbar-tools)  # zbar-tools: zbarimg reads the QR codes
 fi
 missing=()
 for p in "${pkgs[@]}"; do
