@@ -297,7 +297,11 @@ class CouncilMember(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.get_full_name()
+        """The person's full name (from the person record linked to the account), never the
+        account's label."""
+        from thidua.accounts.people import full_name
+
+        return full_name(self.user)
 
 
 class Meeting(models.Model):

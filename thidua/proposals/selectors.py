@@ -238,7 +238,7 @@ def get_term(*, user, pk: int) -> CouncilTerm:
 def council_overview(*, user) -> dict:
     communes = visible_organisations(user).filter(kind="commune", valid_until__isnull=True)
     terms = list(CouncilTerm.objects.filter(commune__in=communes).select_related("commune")
-                 .prefetch_related(Prefetch("members", queryset=CouncilMember.objects.select_related("user"))))
+                 .prefetch_related(Prefetch("members", queryset=CouncilMember.objects.select_related("user__person"))))
     current = [t for t in terms if current_term(t.commune) == t]
     for term in terms:
         term.sorted_members = sorted(term.members.all(), key=lambda m: CouncilMember.ROLE_ORDER[m.role])

@@ -126,7 +126,7 @@ def record_attendance(*, actor, meeting: Meeting, present: set[int]) -> Meeting:
     meeting = _run(actor, meeting)
     if meeting.state != Meeting.State.PLANNED:
         raise ValidationError("Chỉ điểm danh được trước khi khai mạc phiên họp.")
-    members = list(meeting.term.members.select_related("user"))
+    members = list(meeting.term.members.select_related("user__person"))
     Attendance.objects.filter(meeting=meeting).delete()
     Attendance.objects.bulk_create([Attendance(meeting=meeting, member=m, present=m.pk in present) for m in members])
     log_event(actor=actor, instance=meeting, action=AuditEntry.Action.UPDATE, note="Điểm danh",
