@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -33,8 +33,6 @@ from .data import BallotResult, DecisionData, DecisionLine, IssuerBlock, Minutes
 from .fmt import place_of
 from .ledger import membership_on
 from .models import FrozenDecision
-
-log = logging.getLogger(__name__)
 
 DRAFT_MARK = "DỰ THẢO"
 
@@ -98,7 +96,7 @@ def draft_data(*, dossier: Dossier, viewer=None) -> tuple[DecisionData, str]:
     try:
         money = decision_services.amounts(nominations, year=dossier.round.year, day=day,
                                           params=current_parameters())
-    except Exception:  # no base salary for the day: the list shows no amount, the signature will refuse
+    except ValidationError:  # no base salary for the day: the list shows no amount, the signature will refuse
         money = {}
     if viewer is not None and access.is_signer(viewer, dossier.round.commune):
         signer = signer_block(access.signer_capacity(viewer), people.full_name(viewer))
