@@ -7,7 +7,7 @@ set -euo pipefail
 mode="${1:-run}"
 pkgs=(libicu-dev pkg-config g++ python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation fonts-liberation2 fonts-dejavu-core gettext)
 if [ "$mode" = "test" ]; then
-  pkgs+=(chromium libreoffice-writer-nogui poppler-utils)
+  pkgs+=(chromium libreoffice-writer-nogui poppler-utils zbar-tools)  # zbar-tools: zbarimg reads the QR codes
   pkgs+=(nginx systemd)  # issue #17: deploy/ files checked by nginx -t and systemd-analyze verify
 fi
 missing=()

@@ -13,11 +13,12 @@ DEMO_PASSWORD = "thidua-demo"
 # (username, first name shown in the app, role, unit code, title, person name or None)
 ACCOUNTS = [
     ("quantri", "Quản trị hệ thống", Role.ADMIN, "xa-nam-thanh-mien", "Quản trị viên", None),
-    ("canbotdkt", "Cán bộ TĐKT xã", Role.OFFICER, "xa-nam-thanh-mien", "Công chức phụ trách thi đua – khen thưởng", None),
+    ("canbotdkt", "Cán bộ TĐKT xã", Role.OFFICER, "xa-nam-thanh-mien", "Công chức phụ trách thi đua – khen thưởng",
+     "Trần Thị Hương"),
     ("vanthu_mnhp", "Văn thư MN Hồng Phong", Role.CLERK, "mn-hong-phong", "Văn thư", None),
     ("vanthu_thcstg", "Văn thư THCS Thanh Giang", Role.CLERK, "thcs-thanh-giang", "Văn thư", None),
-    ("hoidong", "Thành viên Hội đồng", Role.COUNCIL, "xa-nam-thanh-mien", "Ủy viên Hội đồng TĐKT xã", None),
-    ("chutich", "Chủ tịch UBND xã", Role.CHAIRMAN, "xa-nam-thanh-mien", "Chủ tịch UBND xã", None),
+    ("hoidong", "Thành viên Hội đồng", Role.COUNCIL, "xa-nam-thanh-mien", "Ủy viên Hội đồng TĐKT xã", "Nguyễn Thúy Hoa"),
+    ("chutich", "Chủ tịch UBND xã", Role.CHAIRMAN, "xa-nam-thanh-mien", "Chủ tịch UBND xã", "Nguyễn Văn Thịnh"),
     ("phochutich", "Vũ Văn Nguyễn", Role.CHAIRMAN, "xa-nam-thanh-mien", "Phó Chủ tịch UBND xã", "Vũ Văn Nguyễn"),
     ("kiemtra", "Kiểm tra viên", Role.AUDITOR, "xa-nam-thanh-mien", "Ủy ban Kiểm tra (chỉ xem)", None),
 ]

@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
         from .fields import install_vietnamese_order
 
         install_vietnamese_order()  # every select of records in Vietnamese order (ICU)
+        from . import checks  # noqa: F401 — registers the deployment checks

@@ -17,3 +17,10 @@ class DocumentsConfig(AppConfig):
             from .signatures import sign_after_signature
 
             after_signing.register(sign_after_signature)  # the signed PDF is made once, at signing
+            from thidua.proposals.checks import at_signing
+
+            from . import proposal_panels
+            from .official import freeze_decision
+
+            at_signing.register(freeze_decision)  # the decision's DOCX and PDF, made once from the draft
+            proposal_panels.register()

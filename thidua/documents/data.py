@@ -101,6 +101,7 @@ class DecisionData:
     legal_bases: list[str] = field(default_factory=list)
     list_subtitle: str = ""          # "CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN"
     decided_by: str = ""             # "Chủ tịch UBND xã Nam Thanh Miện" (for "Kèm theo Quyết định …")
+    marking: str = ""                # "DỰ THẢO", "BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG"; empty on the signed original
 
     @property
     def total(self) -> int:
@@ -146,6 +147,7 @@ class BallotResult:
     members_total: int               # all council members (the threshold's base)
     threshold_percent: int | None = None
     passed: bool | None = None       # None: computed from the threshold
+    against: int | None = None       # votes against (None: not recorded)
 
     @property
     def percent(self) -> float:
@@ -182,6 +184,7 @@ class MinutesData:
     ballots: list[BallotResult] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     closed_at: datetime.datetime | None = None
+    written_opinions: list[str] = field(default_factory=list)
     chair_signature: SignerBlock = field(default_factory=lambda: SignerBlock(lines=["CHỦ TỊCH HỘI ĐỒNG"]))
     secretary_signature: SignerBlock = field(default_factory=lambda: SignerBlock(lines=["THƯ KÝ"]))
 

@@ -34,6 +34,7 @@ LINE_VARIABLES = [
 ]
 VARIABLES = {
     TemplateKind.DECISION: COMMON_VARIABLES + [("authority", "Thẩm quyền ban hành"),
+                                               ("marking", "“DỰ THẢO” / “BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG” (trống trên bản gốc)"),
                                                ("legal_bases", "Các căn cứ"),
                                                ("list_subtitle", "Tiêu đề danh sách kèm theo"),
                                                ("list_note", "“(Kèm theo Quyết định số … ngày … của …)”")]
@@ -143,8 +144,17 @@ def _lines_table(doc, *, with_amount: bool) -> None:
         b.cell_text(total[4], "{{ total_text }}", align=b.RIGHT, bold=True)
 
 
+def _marking(doc) -> None:
+    """"DỰ THẢO" or "BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG" above a document that is not the signed
+    original (nothing on the original)."""
+    b.para(doc, "{%p if marking %}", align=b.CENTER)
+    b.para(doc, "{{ marking }}", align=b.CENTER, bold=True, size=13, after=6)
+    b.para(doc, "{%p endif %}", align=b.CENTER)
+
+
 def build_decision():
     doc = b.new_document()
+    _marking(doc)
     _header(doc)
     _titles(doc)
     b.para(doc, "{{ authority }}", align=b.CENTER, bold=True, size=14, before=6, after=6)

@@ -76,3 +76,25 @@ class SectionsForm(forms.Form):
             rows = 2 if spec.key in ("signer_name",) else 4 if spec.key.startswith(("lead_", "signer")) else 8
             self.fields[spec.key] = forms.CharField(label=spec.label, help_text=spec.help, required=False,
                                                     max_length=50_000, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class DecisionDraftForm(forms.Form):
+    """The parts of a decision a person writes; the rest comes from the data."""
+
+    title = forms.CharField(label=_("Trích yếu"), max_length=300,
+                            help_text=_("Ví dụ: Về việc tặng Giấy khen năm 2025"))
+    legal_bases = forms.CharField(label=_("Căn cứ ban hành (mỗi dòng một căn cứ)"),
+                                  widget=forms.Textarea(attrs={"rows": 7}))
+    articles = forms.CharField(label=_("Các điều (mỗi dòng một điều, bắt đầu “Điều 1.”)"),
+                               widget=forms.Textarea(attrs={"rows": 8}))
+    recipients = forms.CharField(label=_("Nơi nhận (mỗi dòng một nơi)"), widget=forms.Textarea(attrs={"rows": 4}))
+    register_number = forms.IntegerField(
+        label=_("Số theo sổ đăng ký văn bản đi"), required=False, min_value=1,
+        help_text=_("Để trống: lấy số tiếp theo của sổ khi Chủ tịch ký. Ghi số khi văn thư đã cấp số trong sổ."))
+
+    @classmethod
+    def from_texts(cls, texts: dict, data=None):
+        initial = {"title": texts["title"], "legal_bases": "\n".join(texts["legal_bases"]),
+                   "articles": "\n".join(texts["articles"]), "recipients": "\n".join(texts["recipients"]),
+                   "register_number": texts["register_number"]}
+        return cls(data, initial=initial)

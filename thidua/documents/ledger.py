@@ -16,6 +16,7 @@ from thidua.org.models import Membership, Organisation, Person
 from .data import AchievementReportData, AwardRow, CertificateData, DecisionData, DecisionLine, IssuerBlock, SignerBlock
 from .fmt import dmy, place_of
 from thidua.core.words import amount_in_words
+from thidua.rules.bases import decision_bases
 
 
 def verification_url(code: str) -> str:
@@ -150,24 +151,7 @@ def _signer(award: Award) -> SignerBlock:
 
 
 def legal_bases(day: datetime.date | None) -> list[str]:
-    day = day or datetime.date.today()
-    if day >= datetime.date(2025, 7, 1):
-        return ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-                "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ quy định chi tiết "
-                "một số điều của Luật Thi đua, khen thưởng;"]
-    if day >= datetime.date(2024, 1, 1):
-        return ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
-                "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
-                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-                "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
-                "thi hành một số điều của Luật Thi đua, khen thưởng;"]
-    return ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
-            "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
-            "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của "
-            "Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
-            "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết "
-            "thi hành một số điều của Luật Thi đua, khen thưởng;"]
+    return decision_bases(day or datetime.date.today())
 
 
 def decision_awards(award: Award):
@@ -178,7 +162,12 @@ def decision_awards(award: Award):
                                 decision_date=award.decision_date)
 
 
+RECONSTRUCTED = "BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG"
+
+
 def decision_data(award: Award) -> DecisionData:
+    """The decision rebuilt from the ledger's rows (a decision of an earlier year, or of the
+    province): marked "bản tái tạo từ sổ khen thưởng", never passing for the original."""
     awards = list(decision_awards(award).select_related("award_type", "issuer", "person", "organisation",
                                                         "household__village"))
     lines = []
@@ -189,9 +178,10 @@ def decision_data(award: Award) -> DecisionData:
         lines.append((given_name_key(name) if a.person_id else (b"\xff", name.encode()),
                       DecisionLine(name, detail, heading.capitalize() if verb == "TẶNG" else a.award_type.name, a.amount)))
     lines = [line for _key, line in sorted(lines, key=lambda kv: (kv[1].title_or_form, kv[0]))]
-    people = sum(1 for a in awards if a.person_id)
-    collectives = sum(1 for a in awards if a.organisation_id)
-    households = len(awards) - people - collectives
+    # Distinct subjects: a person with a title and a Giấy khen in one decision counts once.
+    people = len({a.person_id for a in awards if a.person_id})
+    collectives = len({a.organisation_id for a in awards if a.organisation_id})
+    households = len({a.household_id for a in awards if a.household_id})
     counted = ", ".join(x for x in [f"{collectives:02d} tập thể" if collectives else "",
                                     f"{people:02d} cá nhân" if people else "",
                                     f"{households:02d} hộ gia đình" if households else ""] if x)
@@ -216,7 +206,7 @@ def decision_data(award: Award) -> DecisionData:
         title=f"Về việc {action.lower()} {what} {_when(award)}",
         authority=" ".join(authority_lines(award)), legal_bases=legal_bases(award.decision_date), body=body,
         signer=_signer(award), recipients=["- Như Điều " + str(len(body)) + ";", "- Lưu: VT."], lines=lines,
-        list_subtitle=f"ĐƯỢC {action.upper()} {what.upper()}", decided_by=decided_by)
+        list_subtitle=f"ĐƯỢC {action.upper()} {what.upper()}", decided_by=decided_by, marking=RECONSTRUCTED)
 
 
 RATING_LABEL = {"HTXSNV": "Hoàn thành xuất sắc nhiệm vụ", "HTTNV": "Hoàn thành tốt nhiệm vụ",

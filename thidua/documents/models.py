@@ -3,6 +3,7 @@ reports that only a person can write, and background generation jobs."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -136,3 +137,39 @@ class SignedDecisionPdf(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.date:%d/%m/%Y})"
+
+
+class FrozenDecision(models.Model):
+    """The decision as signed: its DOCX and PDF, rendered once at the signature from the draft
+    the chairman previewed, and kept. The decision page, the DOCX and PDF downloads and the API
+    hand out these very bytes; their SHA-256 is in the audit log (the row's creation). The PDF
+    carries the commune's PAdES signature when a certificate was configured (``pdf_signed``)."""
+
+    decision = models.OneToOneField("proposals.Decision", on_delete=models.PROTECT, related_name="frozen",
+                                    verbose_name=_("quyết định"))
+    docx = models.FileField(_("tệp DOCX"), upload_to="quyet-dinh/%Y/")
+    pdf = models.FileField(_("tệp PDF"), upload_to="quyet-dinh/%Y/")
+    docx_sha256 = models.CharField(_("SHA-256 của DOCX"), max_length=64)
+    pdf_sha256 = models.CharField(_("SHA-256 của PDF"), max_length=64)
+    pdf_signed = models.BooleanField(_("PDF đã ký số"), default=False)
+    created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("văn bản quyết định đã ký")
+        verbose_name_plural = _("văn bản quyết định đã ký")
+
+    def __str__(self):
+        return str(self.decision)
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied(_("Văn bản quyết định đã ký không được sửa."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("Văn bản quyết định đã ký không được xóa."))
+
+    def read(self, kind: str) -> bytes:
+        field = self.pdf if kind == "pdf" else self.docx
+        with field.open("rb") as handle:
+            return handle.read()

@@ -4,6 +4,7 @@
     render_decision_pdf(data: DecisionData) -> bytes
     render_submission_docx(data: SubmissionData) -> bytes
     render_minutes_docx(data: MinutesData) -> bytes
+    render_minutes_pdf(data: MinutesData) -> bytes
     render_invitation_docx(data: InvitationData) -> bytes
     render_achievement_docx(data: AchievementReportData) -> bytes
     render_certificate_pdf(data: CertificateData) -> bytes
@@ -58,7 +59,8 @@ def decision_context(data: DecisionData) -> dict:
     number = data.number if not data.number.startswith("/") else f"{'…' * 3}{data.number}"
     note = f"(Kèm theo Quyết định số {number} ngày {dmy(data.date) or '…/…/…'} của {decided_by})"
     return {**_common(data, "QUYẾT ĐỊNH"), **_lines(data), "authority": data.authority,
-            "legal_bases": list(data.legal_bases), "list_subtitle": data.list_subtitle, "list_note": note}
+            "legal_bases": list(data.legal_bases), "list_subtitle": data.list_subtitle, "list_note": note,
+            "marking": data.marking}
 
 
 def render_decision_docx(data: DecisionData) -> bytes:
@@ -88,6 +90,8 @@ def minutes_context(data: MinutesData) -> dict:
     ]
     if data.attendees:
         intro.append("Thành viên có mặt: " + "; ".join(data.attendees) + ".")
+    if data.written_opinions:
+        intro.append("Ý kiến bằng văn bản của thành viên vắng mặt: " + "; ".join(data.written_opinions) + ".")
     ballots = [{**dataclasses.asdict(v), "percent_text": v.percent_text,
                 "result": "Đạt" if v.is_passed else "Không đạt"} for v in data.ballots]
     closing = list(data.closing)
@@ -102,6 +106,10 @@ def minutes_context(data: MinutesData) -> dict:
 
 def render_minutes_docx(data: MinutesData) -> bytes:
     return engine.render_docx(TemplateKind.MINUTES, minutes_context(data))
+
+
+def render_minutes_pdf(data: MinutesData) -> bytes:
+    return engine.render_pdf("documents/pdf/minutes.html", minutes_context(data))
 
 
 LEVEL_WORDS = ("THÀNH PHỐ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ")

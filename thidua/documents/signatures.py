@@ -41,19 +41,31 @@ def _kept(decision) -> SignedDecisionPdf | None:
                                             date=decision.date).first()
 
 
-def _sign(award: Award, decision) -> bytes | None:
-    """The signed PDF's bytes, or None when no certificate is configured."""
+def pades(pdf: bytes, decision) -> bytes | None:
+    """``pdf`` with the commune's PAdES signature naming the decision, its number, date and
+    signer; None when no certificate is configured (or the funds app is not installed)."""
+    if not apps.is_installed("thidua.funds"):
+        return None
     from thidua.funds import signing
 
     if not signing.is_configured():
         return None
-    pdf = render.render_decision_pdf(ledger.decision_data(award))
     capacity = ", ".join(line.strip() for line in (decision.signer_capacity or "CHỦ TỊCH").splitlines() if line.strip())
     reason = f"Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y} do {decision.signer_name} ký ({capacity})"
     try:
         return signing.sign_with_configured(pdf, reason=reason, location=decision.issuer_name)
     except signing.SigningNotConfigured:
         return None
+
+
+def _sign(award: Award, decision) -> bytes | None:
+    """The signed PDF's bytes rebuilt from the ledger (a decision signed before its document
+    was kept at the signature), or None when no certificate is configured."""
+    from thidua.funds import signing
+
+    if not signing.is_configured():
+        return None
+    return pades(render.render_decision_pdf(ledger.decision_data(award)), decision)
 
 
 def _keep(decision, signed: bytes) -> bytes:
@@ -92,7 +104,20 @@ def kept_bytes(kept: SignedDecisionPdf) -> bytes:
         return handle.read()
 
 
+def frozen_bytes(award: Award, kind: str) -> bytes | None:
+    """The kept DOCX or PDF of the decision signed in the system behind this award (the very
+    bytes made at the signature), or None for a decision only recorded in the ledger."""
+    from .models import FrozenDecision
+
+    decision = ledger.signed_decision(award)
+    frozen = FrozenDecision.objects.filter(decision_id=decision.pk).first() if decision is not None else None
+    return frozen.read(kind) if frozen is not None else None
+
+
 def decision_pdf(award: Award) -> bytes:
+    frozen = frozen_bytes(award, "pdf")
+    if frozen is not None:
+        return frozen
     decision = signing_decision(award) if apps.is_installed("thidua.funds") else None
     if decision is None:
         return render.render_decision_pdf(ledger.decision_data(award))
@@ -117,7 +142,7 @@ def decision_pdf(award: Award) -> bytes:
 def sign_after_signature(*, decision) -> None:
     """``proposals.checks.after_signing`` hook: make and keep the signed PDF now, so that its
     signature carries the time of signing (nothing happens without a certificate)."""
-    if not apps.is_installed("thidua.funds") or _kept(decision) is not None:
+    if not apps.is_installed("thidua.funds") or _kept(decision) is not None or has_frozen(decision):
         return
     award = Award.objects.filter(issuer_name=decision.issuer_name, decision_number=decision.number,
                                  decision_date=decision.date, revoked=False).order_by("pk").first()
@@ -126,3 +151,10 @@ def sign_after_signature(*, decision) -> None:
     signed = _sign(award, decision)
     if signed is not None:
         _keep(decision, signed)
+
+
+def has_frozen(decision) -> bool:
+    """The decision's document was kept at the signature (its PDF signed then, if at all)."""
+    from .models import FrozenDecision
+
+    return FrozenDecision.objects.filter(decision_id=decision.pk).exists()

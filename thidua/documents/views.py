@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from thidua.core.downloads import file_response
@@ -21,7 +22,7 @@ from thidua.core.text import search_key
 from thidua.org import selectors as org_selectors
 
 from . import defaults, ledger, render as renderers, samples, selectors, services, signatures
-from .forms import AchievementForm, AnnualForm, FiveYearForm, SectionsForm, TemplateUploadForm
+from .forms import AchievementForm, AnnualForm, DecisionDraftForm, FiveYearForm, SectionsForm, TemplateUploadForm
 from .models import DocumentTemplate, GenerationJob, ReportKind, TemplateKind
 from .reports import builder, output, sections
 
@@ -228,7 +229,8 @@ def decision_list(request):
 def decision_docx(request, pk: int):
     award = selectors.get_award(user=request.user, pk=pk)
     name = f"quyet-dinh-{_slug(award.decision_number or str(award.pk))}.docx"
-    return _send(request, lambda: renderers.render_decision_docx(ledger.decision_data(award)), name, DOCX)
+    return _send(request, lambda: signatures.frozen_bytes(award, "docx")
+                 or renderers.render_decision_docx(ledger.decision_data(award)), name, DOCX)
 
 
 @login_required
@@ -382,3 +384,99 @@ def movement_review(request, pk: int):
     movement = get_movement(user=request.user, pk=pk)
     report = build_review(movement=movement, final=request.GET.get("loai") == "tong-ket")
     return _send(request, lambda: output.render_report_docx(report), f"{report.filename}.docx", DOCX)
+
+
+# --- the decision of a proposal: draft, preview, the signed document; the minutes --------------
+
+def _draft_dossier(request, pk: int):
+    """The voted dossier whose draft the office writes and the chairman signs (others: 403)."""
+    from thidua.proposals import access as proposal_access
+    from thidua.proposals import selectors as proposal_selectors
+
+    dossier = proposal_selectors.get_dossier(user=request.user, pk=pk)
+    editor = proposal_access.can_process(request.user, dossier)
+    signer = proposal_access.is_signer(request.user, dossier.round.commune)
+    if not (editor or signer):
+        raise PermissionDenied
+    return dossier, editor, signer
+
+
+@login_required
+def draft(request, pk: int):
+    """The draft of the decision: the office edits its written parts, everyone who may sign or
+    edit sees it rendered (inline PDF marked DỰ THẢO); the chairman signs it from here."""
+    from thidua.proposals import services as proposal_services
+    from thidua.proposals.forms import SignForm
+
+    dossier, editor, signer = _draft_dossier(request, pk)
+    texts = proposal_services.texts_of(dossier)
+    form = DecisionDraftForm.from_texts(texts, request.POST if request.method == "POST" else None) if editor else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                proposal_services.save_decision_draft(actor=request.user, dossier=dossier, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã lưu dự thảo quyết định."))
+                return redirect("documents:draft", pk=pk)
+    votable = dossier.state == dossier.State.VOTED and not dossier.upward
+    context = {"dossier": dossier, "form": form, "votable": votable, "is_signer": signer and votable,
+               "seen": proposal_services.fingerprint(texts)}
+    if signer and votable:
+        notices = proposal_services.signing_notices(actor=request.user, dossier=dossier)
+        context.update(sign_form=SignForm(initial={"seen": context["seen"]}), signing_notices=notices,
+                       ask_confirmation=request.GET.get("xac_nhan") == "1" or any(n.needs_confirmation for n in notices))
+    return render(request, "documents/draft.html", context)
+
+
+@login_required
+@xframe_options_sameorigin  # shown inline in the page (<object>)
+def draft_pdf(request, pk: int):
+    from . import official
+
+    dossier, _editor, _signer = _draft_dossier(request, pk)
+    if dossier.state != dossier.State.VOTED or dossier.upward:
+        raise Http404("Hồ sơ không còn dự thảo quyết định.")
+    data, _seen = official.draft_data(dossier=dossier, viewer=request.user)
+    return _send(request, lambda: renderers.render_decision_pdf(data), f"du-thao-quyet-dinh-ho-so-{pk}.pdf", PDF,
+                 inline=True)
+
+
+@login_required
+@xframe_options_sameorigin  # shown inline in the page (<object>)
+def signed_decision(request, pk: int, fmt: str):
+    """The signed decision's kept DOCX or PDF: the very bytes made at the signature."""
+    from thidua.proposals import selectors as proposal_selectors
+
+    from .models import FrozenDecision
+
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    decision = proposal_selectors.get_decision(user=request.user, pk=pk)
+    frozen = FrozenDecision.objects.filter(decision=decision).first()
+    if frozen is None:
+        raise Http404("Quyết định này không có văn bản lập khi ký trong hệ thống.")
+    name = f"quyet-dinh-{_slug(decision.number)}-{decision.date:%Y%m%d}.{fmt}"
+    return _send(request, lambda: frozen.read(fmt), name, PDF if fmt == "pdf" else DOCX, inline=fmt == "pdf")
+
+
+@login_required
+@xframe_options_sameorigin  # shown inline in the page (<object>)
+def minutes(request, pk: int, fmt: str):
+    """The minutes of a closed council meeting, DOCX or PDF from the one structure."""
+    from thidua.proposals import selectors as proposal_selectors
+
+    from . import official
+
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    meeting = proposal_selectors.get_meeting(user=request.user, pk=pk)
+    if meeting.state != meeting.State.CLOSED:
+        raise Http404("Phiên họp chưa kết thúc; biên bản lập sau khi kiểm phiếu.")
+    data = official.minutes_data(meeting)
+    produce = renderers.render_minutes_pdf if fmt == "pdf" else renderers.render_minutes_docx
+    return _send(request, lambda: produce(data), f"bien-ban-hop-hoi-dong-{meeting.pk}.{fmt}",
+                 PDF if fmt == "pdf" else DOCX, inline=fmt == "pdf")

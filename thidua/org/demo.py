@@ -113,6 +113,8 @@ SEED_PEOPLE = [
     ("Phạm Thị Bạch Yến", F, "hoi-phu-nu", "Chủ tịch Hội LHPN xã", C.CAN_BO, ""),
     ("Đinh Thị Sen", F, "mttq", "Chuyên viên", C.CONG_CHUC, ""),
     ("Vũ Văn Nguyễn", M, COMMUNE, "Phó Chủ tịch UBND xã", C.CAN_BO, ""),
+    ("Nguyễn Văn Thịnh", M, COMMUNE, "Chủ tịch UBND xã", C.CAN_BO, ""),
+    ("Trần Thị Hương", F, COMMUNE, "Công chức Văn hóa - Xã hội", C.CONG_CHUC, ""),
 ]
 
 # Citizens the seed praises: (full name, gender, village, category, note, membership (unit, position) or None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
+from thidua.accounts import people
 from thidua.accounts.models import Role
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
 
@@ -31,7 +32,9 @@ def is_signer(user, commune) -> bool:
 
 
 def signer_capacity(user) -> str:
-    if (user.title or "").strip().lower().startswith("phó"):
+    """"CHỦ TỊCH" for the chairman's own decisions, "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" for a deputy
+    (the position of the person linked to the account, else the account's title)."""
+    if people.is_deputy(user):
         return "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
     return "CHỦ TỊCH"
 

@@ -66,3 +66,17 @@ class AfterSigning(_Registry):
 
 
 after_signing = AfterSigning()
+
+
+class AtSigning(_Registry):
+    """What higher apps do inside the signing transaction (the documents app: render the signed
+    decision once, from the draft the chairman saw, and keep its DOCX and PDF). ``hook(decision=,
+    dossier=, texts=, money=)``; a hook that fails undoes the signature, so a decision never
+    exists without its document."""
+
+    def run(self, **kwargs) -> None:
+        for hook in list(self._hooks):
+            hook(**kwargs)
+
+
+at_signing = AtSigning()

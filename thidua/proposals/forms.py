@@ -95,14 +95,25 @@ class DayForm(forms.Form):
 
 class SignForm(DayForm):
     confirmed = forms.BooleanField(label=_("Tôi đã đọc cảnh báo và xác nhận ký"), required=False)
+    seen = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)  # the draft previewed
 
 
 class AgendaForm(forms.Form):
     meeting = forms.ModelChoiceField(label=_("Phiên họp Hội đồng"), queryset=Meeting.objects.none())
 
-    def __init__(self, *args, meetings, **kwargs):
+    def __init__(self, *args, meetings, dossier=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier = dossier
         self.fields["meeting"].queryset = Meeting.objects.filter(pk__in=[m.pk for m in meetings])
+
+    def clean_meeting(self):
+        from .services.council import meeting_date_refusal
+
+        meeting = self.cleaned_data["meeting"]
+        refusal = meeting_date_refusal(self.dossier, meeting) if self.dossier is not None else None
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return meeting
 
 
 class ProvinceDecisionForm(forms.Form):
@@ -208,3 +219,13 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name()} — {u.title or u.get_role_display()}"
+
+
+class RegisterForm(forms.Form):
+    """Where the UBND's register of outgoing documents continues (sổ đăng ký văn bản đi)."""
+
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year)
+    series = forms.ChoiceField(label=_("Ký hiệu"), choices=[("QĐ-UBND", "QĐ-UBND (quyết định)"),
+                                                           ("TTr-UBND", "TTr-UBND (tờ trình)")])
+    next_number = forms.IntegerField(label=_("Số tiếp theo trong sổ"), min_value=1,
+                                     help_text=_("Ví dụ: sổ đã ghi đến số 742 thì số tiếp theo là 743."))

@@ -301,7 +301,11 @@ class CouncilMember(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.get_full_name()
+        """The person's full name (from the person record linked to the account), never the
+        account's label."""
+        from thidua.accounts.people import full_name
+
+        return full_name(self.user)
 
 
 class Meeting(models.Model):
@@ -424,6 +428,31 @@ class NumberCounter(models.Model):
 
     def __str__(self):
         return f"{self.series} {self.year}: {self.last}"
+
+
+class DecisionDraft(models.Model):
+    """The draft (dự thảo) of the decision on a voted dossier, prepared by the office: the parts
+    a person writes (trích yếu, căn cứ, articles, nơi nhận — one item a line), and the number the
+    UBND's register gave, when the register gave one. Everything else comes from the data. The
+    chairman signs exactly this draft (``services.sign_decision`` compares its fingerprint)."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="decision_draft",
+                                   verbose_name=_("hồ sơ"))
+    title = models.CharField(_("trích yếu"), max_length=300)
+    legal_bases = models.TextField(_("căn cứ (mỗi dòng một căn cứ)"))
+    articles = models.TextField(_("các điều (mỗi dòng một điều)"))
+    recipients = models.TextField(_("nơi nhận (mỗi dòng một nơi)"))
+    register_number = models.PositiveIntegerField(_("số theo sổ đăng ký văn bản đi"), null=True, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("người soạn"))
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("dự thảo quyết định")
+        verbose_name_plural = _("dự thảo quyết định")
+
+    def __str__(self):
+        return f"Dự thảo quyết định — hồ sơ #{self.dossier_id}"
 
 
 class FrozenQuerySet(models.QuerySet):

@@ -291,7 +291,7 @@ def get_term(*, user, pk: int) -> CouncilTerm:
 def council_overview(*, user) -> dict:
     communes = visible_organisations(user).filter(kind="commune", valid_until__isnull=True)
     terms = list(CouncilTerm.objects.filter(commune__in=communes).select_related("commune")
-                 .prefetch_related(Prefetch("members", queryset=CouncilMember.objects.select_related("user"))))
+                 .prefetch_related(Prefetch("members", queryset=CouncilMember.objects.select_related("user__person"))))
     current = [t for t in terms if current_term(t.commune) == t]
     for term in terms:
         term.sorted_members = sorted(term.members.all(), key=lambda m: CouncilMember.ROLE_ORDER[m.role])
@@ -406,3 +406,13 @@ def get_published(pk: int) -> tuple[Dossier, list[Nomination]]:
         raise Http404("Danh sách không còn được công khai.")
     nominations = [n for n in dossier.nominations.select_related(*NOMINEE_RELATED) if n.goes_to_council]
     return dossier, nominations
+
+
+def register_rows(commune) -> list[dict]:
+    """Each year and symbol of the commune's register: the last number given and the next."""
+    from .models import NumberCounter
+    from .services.drafts import format_number
+
+    return [{"year": c.year, "series": c.series, "last": format_number(c.last, c.series) if c.last else "—",
+             "next": format_number(c.last + 1, c.series)}
+            for c in NumberCounter.objects.filter(issuer=commune).order_by("-year", "series")]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("tep/<int:pk>/xoa/", views.attachment_remove, name="attachment_remove"),
     path("y-kien/<int:pk>/tra-loi/", views.objection_answer, name="objection_answer"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
+    path("so-dang-ky/", views.register, name="register"),
     path("cong-khai/", views.public_list, name="public_list"),
     path("cong-khai/<int:pk>/", views.public_dossier, name="public_dossier"),
     path("hoi-dong/", views.council, name="council"),

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -25,9 +26,10 @@ from . import access, selectors, services
 from .forms import (
     AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotForm, DayForm, DossierCreateForm, MeetingForm,
     MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
-    ReportForm, RevokeForm, RoundForm, SignForm, TermForm, WrittenOpinionForm,
+    RegisterForm, ReportForm, RevokeForm, RoundForm, SignForm, TermForm, WrittenOpinionForm,
 )
 from .models import AwardRound, Dossier, Meeting, Nomination
+from .panels import decision_panels, dossier_panels, meeting_panels
 
 
 def _attempt(request, call, success: str) -> bool:
@@ -121,6 +123,7 @@ def dossier_detail(request, pk: int):
             passed=passed, initial={"issuer_name": province.issuer_name if province else ""})
     if context["can_prepare"]:
         context["nomination_form"] = NominationForm(unit=dossier.unit)
+    context["panels"] = dossier_panels.render_list(request, dossier)
     return render(request, "proposals/dossier.html", context)
 
 
@@ -259,7 +262,7 @@ def dossier_transition(request, pk: int, action: str):
 @require_POST
 def dossier_agenda(request, pk: int):
     dossier = selectors.get_dossier(user=request.user, pk=pk)
-    form = AgendaForm(request.POST, meetings=Meeting.objects.filter(state=Meeting.State.PLANNED))
+    form = AgendaForm(request.POST, meetings=Meeting.objects.filter(state=Meeting.State.PLANNED), dossier=dossier)
     if not form.is_valid():
         _form_error(request, form)
     else:
@@ -272,19 +275,25 @@ def dossier_agenda(request, pk: int):
 @login_required
 @require_POST
 def dossier_sign(request, pk: int):
+    """Sign the draft the chairman previewed (``seen``: its fingerprint). Refusals go back to
+    the page she signed from (the draft's page, or the dossier)."""
     dossier = selectors.get_dossier(user=request.user, pk=pk)
+    back = request.POST.get("back", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith("/"):
+        back = reverse("proposals:dossier", args=[pk])
     form = SignForm(request.POST)
     if not form.is_valid():
         _form_error(request, form)
-        return redirect("proposals:dossier", pk=pk)
+        return redirect(back)
     try:
         decision = services.sign_decision(actor=request.user, dossier=dossier, day=form.cleaned_data["day"],
-                                          confirmed=form.cleaned_data["confirmed"])
+                                          confirmed=form.cleaned_data["confirmed"],
+                                          seen=form.cleaned_data["seen"] or None)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         if getattr(exc, "code", None) == "needs_confirmation":  # show the confirmation box, whatever the day
-            return redirect(reverse("proposals:dossier", args=[pk]) + "?xac_nhan=1#ky-quyet-dinh")
-        return redirect("proposals:dossier", pk=pk)
+            return redirect(back.split("?")[0] + "?xac_nhan=1#ky-quyet-dinh")
+        return redirect(back)
     messages.success(request, _("Đã ký Quyết định số %s; các khen thưởng đã vào sổ.") % decision.number)
     for notice in decision.signing_notices:
         messages.info(request, notice.message)
@@ -378,7 +387,26 @@ def decision_detail(request, pk: int):
     return render(request, "proposals/decision.html", {
         "decision": decision, "form": form, "revoked_by": list(decision.revoked_by.all()),
         "dossiers": list(decision.dossiers.select_related("unit")),
-        "sending_down_due": selectors.sending_down_due(decision)})
+        "sending_down_due": selectors.sending_down_due(decision),
+        "panels": decision_panels.render_list(request, decision)})
+
+
+@login_required
+def register(request):
+    """The register of outgoing documents (sổ đăng ký văn bản đi): the office sets where each
+    year's sequence continues; signatures take their numbers from it."""
+    commune = _office_commune(request.user)
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_register_next(actor=request.user, issuer=commune, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã cập nhật sổ đăng ký văn bản đi."))
+            return redirect("proposals:register")
+    return render(request, "proposals/register.html", {"form": form, "commune": commune,
+                                                       "rows": selectors.register_rows(commune)})
 
 
 # -- the public list -------------------------------------------------------------------------
@@ -460,6 +488,7 @@ def meeting_detail(request, pk: int):
     agenda = [n for d in context["dossiers"] for n in d.agenda]
     if context["can_run"] and not context["closed"] and context["absent"] and agenda:
         context["opinion_form"] = WrittenOpinionForm(absent=context["absent"], nominations=agenda)
+    context["panels"] = meeting_panels.render_list(request, meeting)
     return render(request, "proposals/meeting.html", context)
 
 

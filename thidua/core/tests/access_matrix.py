@@ -245,6 +245,8 @@ MATRIX: dict[str, Entry] = {
     "proposals:objection_answer": Action(OFFICE, args=pk("objection"), data=lambda w: {"answer": "Đã xem xét."},
                                          **A_DOSSIER),
     "proposals:decision": Form(STAFF, SIGNERS, args=pk("decision"), **A_DOSSIER),
+    "proposals:register": Form(OFFICE, OFFICE, data=lambda w: {"year": w.year, "series": "QĐ-UBND",
+                                                               "next_number": 900}),
     "proposals:public_list": Page(EVERYONE),
     "proposals:public_dossier": Form(EVERYONE, EVERYONE, args=pk("published")),
     "proposals:council": Page(COMMUNE),
@@ -292,6 +294,12 @@ MATRIX: dict[str, Entry] = {
     "documents:decision_docx": Page(STAFF, args=pk("award_a"), unit_a=True),
     "documents:decision_pdf": Page(STAFF, args=pk("award_a"), unit_a=True),
     "documents:certificate_pdf": Page(STAFF, args=pk("award_a"), unit_a=True),
+    # the draft of a decision: the office writes it, the chairman previews and signs it (a decided
+    # dossier has no draft any more: its page says so, its preview is gone)
+    "documents:draft": Form(OFFICE | SIGNERS, OFFICE, args=pk("decided"), **A_DOSSIER),
+    "documents:draft_pdf": Page(OFFICE | SIGNERS, args=pk("decided"), ok=404, **A_DOSSIER),
+    "documents:signed_decision": Page(STAFF, args=lambda w: {"pk": w.decision.pk, "fmt": "pdf"}, **A_DOSSIER),
+    "documents:minutes": Page(COMMUNE, args=lambda w: {"pk": w.closed_meeting.pk, "fmt": "docx"}, hidden=CLERKS),
     "documents:person_certificates": Page(STAFF, args=pk("person_a"), unit_a=True),
     "documents:unit_certificates": Page(STAFF, args=pk("unit_a"), unit_a=True),
     "documents:achievement_search": Page(STAFF),

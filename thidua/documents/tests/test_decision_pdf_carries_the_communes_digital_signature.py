@@ -1,7 +1,9 @@
 """A decision the chairman signed in the system is delivered as a PDF carrying the commune's
-digital signature (PAdES, funds.signing) once the administrator configured the certificate;
-anyone can check it on the public page, and a changed byte shows. Decisions only entered
-into the ledger, and every PDF without a configured certificate, stay unsigned."""
+digital signature (PAdES, funds.signing) when the administrator had configured the certificate
+at the signature; anyone can check it on the public page, and a changed byte shows. Decisions
+only entered into the ledger, and a decision signed without a configured certificate, stay
+unsigned. Decisions signed before their document was kept at the signature (``legacy``) are
+signed once at their first delivery and kept (``SignedDecisionPdf``)."""
 import datetime
 import hashlib
 from pathlib import Path
@@ -29,6 +31,15 @@ def signed_award(demo_user):
     return Award.objects.get(pk=dossier.nominations.get().award_id)
 
 
+@pytest.fixture
+def legacy_award(signed_award):
+    """A decision signed before the system kept its document at the signature."""
+    from thidua.documents.models import FrozenDecision
+
+    FrozenDecision.objects.all().delete()  # the queryset's delete: what an older version left
+    return signed_award
+
+
 def _pdf(client_as, award) -> bytes:
     response = client_as("canbotdkt").get(reverse("documents:decision_pdf", args=[award.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
@@ -43,13 +54,18 @@ def test_a_decision_signed_in_the_system_comes_digitally_signed(signing_certific
 
 
 def test_without_a_certificate_or_for_a_ledger_only_decision_the_pdf_is_unsigned(
-        settings, signing_certificate, signed_award, client_as, demo_user, commune):
+        settings, signing_certificate, client_as, demo_user, commune):
     from thidua.funds import signing
+    from thidua.proposals.tests.conftest import Flow
 
     settings.THIDUA_SIGNING_P12 = ""
-    assert signing.verify_pdf(_pdf(client_as, signed_award)).message == "Tệp PDF không có chữ ký số."
+    dossier = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    unsigned = Award.objects.get(pk=dossier.nominations.get().award_id)
+    assert signing.verify_pdf(_pdf(client_as, unsigned)).message == "Tệp PDF không có chữ ký số."
 
     settings.THIDUA_SIGNING_P12 = str(signing_certificate)
+    # signed without a certificate: the kept document stays as it was signed
+    assert signing.verify_pdf(_pdf(client_as, unsigned)).message == "Tệp PDF không có chữ ký số."
     by_hand = award_services.record_award(
         actor=demo_user("canbotdkt"), subject=Person.objects.get(full_name="Vũ Thị Thanh"),
         award_type=AwardType.objects.get(code="GIAY_KHEN_XA"), year=2024, issuer=commune,
@@ -79,26 +95,30 @@ def test_the_public_page_tells_a_valid_signature_from_a_changed_file(signing_cer
 
 def test_the_signed_pdf_is_made_once_at_signing_and_every_download_is_the_same_bytes(
         signing_certificate, demo_user, client_as, django_capture_on_commit_callbacks):
-    from thidua.documents.models import SignedDecisionPdf
+    from thidua.core.models import AuditEntry
+    from thidua.documents.models import FrozenDecision, SignedDecisionPdf
     from thidua.funds import signing
     from thidua.proposals.tests.conftest import Flow
 
     with django_capture_on_commit_callbacks(execute=True):
         dossier = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
     decision = dossier.decision
-    kept = SignedDecisionPdf.objects.get(number=decision.number, date=decision.date)
+    kept = FrozenDecision.objects.get(decision=decision)
     award = Award.objects.get(pk=dossier.nominations.get().award_id)
     first, second = _pdf(client_as, award), _pdf(client_as, award)
-    assert first == second
-    assert hashlib.sha256(first).hexdigest() == kept.sha256
+    by_decision = client_as("canbotdkt").get(reverse("documents:signed_decision", args=[decision.pk, "pdf"])).content
+    assert first == second == by_decision
+    assert hashlib.sha256(first).hexdigest() == kept.pdf_sha256 and kept.pdf_signed
     assert signing.verify_pdf(first).valid
-    assert SignedDecisionPdf.objects.count() == 1
+    assert AuditEntry.objects.filter(note__contains=kept.pdf_sha256).exists()
+    assert SignedDecisionPdf.objects.count() == 0  # nothing signed again after the signature
 
 
-def test_a_kept_signed_pdf_changed_on_disk_no_longer_validates(signing_certificate, signed_award, client_as):
+def test_a_kept_signed_pdf_changed_on_disk_no_longer_validates(signing_certificate, legacy_award, client_as):
     from thidua.documents.models import SignedDecisionPdf
     from thidua.funds import signing
 
+    signed_award = legacy_award
     pdf = _pdf(client_as, signed_award)  # first delivery: made and kept
     kept = SignedDecisionPdf.objects.get()
     tampered = bytearray(pdf)
@@ -122,10 +142,11 @@ def test_a_second_signed_copy_made_in_a_race_gives_way_to_the_first_and_leaves_n
         == [b"%PDF-1.7 first copy"]
 
 
-def test_a_lost_kept_file_is_signed_again_once_and_kept(signing_certificate, signed_award, client_as):
+def test_a_lost_kept_file_is_signed_again_once_and_kept(signing_certificate, legacy_award, client_as):
     from thidua.documents.models import SignedDecisionPdf
     from thidua.funds import signing
 
+    signed_award = legacy_award
     _pdf(client_as, signed_award)
     kept = SignedDecisionPdf.objects.get()
     Path(kept.file.path).unlink()

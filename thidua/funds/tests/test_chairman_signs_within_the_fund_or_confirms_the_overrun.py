@@ -105,7 +105,7 @@ def test_the_dossier_page_warns_and_asks_for_the_confirmation(flow, fund, client
     total, _ = dossier_total(dossier)
     _spend_all_but(fund, flow.officer, keep=-10_000)
     client = client_as("chutich")
-    page = client.get(reverse("proposals:dossier", args=[dossier.pk])).content.decode()
+    page = client.get(reverse("documents:draft", args=[dossier.pk])).content.decode()  # she signs from the draft
     assert "vượt số dư quỹ thi đua, khen thưởng" in page and 'name="confirmed"' in page
 
     url = reverse("proposals:dossier_sign", args=[dossier.pk])
@@ -122,5 +122,5 @@ def test_the_dossier_page_warns_and_asks_for_the_confirmation(flow, fund, client
 def test_no_confirmation_box_when_the_fund_covers_the_decision(flow, fund, client_as):
     dossier = flow.voted(nominees=NOMINEES)
     _spend_all_but(fund, flow.officer, keep=5_000_000)
-    page = client_as("chutich").get(reverse("proposals:dossier", args=[dossier.pk])).content.decode()
+    page = client_as("chutich").get(reverse("documents:draft", args=[dossier.pk])).content.decode()
     assert "còn 5.000.000 đồng" in page and 'name="confirmed"' not in page

@@ -6,7 +6,7 @@
 """
 from .council import (  # noqa: F401
     add_member, add_written_opinion, cast_ballot, close_meeting, create_term, current_term, find_ballot,
-    open_meeting, put_on_agenda, record_attendance, recused_member_ids, schedule_meeting, voting_refusal,
+    meeting_date_refusal, open_meeting, put_on_agenda, record_attendance, recused_member_ids, schedule_meeting, voting_refusal,
 )
 from .decisions import (  # noqa: F401
     next_number, record_province_decision, revoke_decision, send_to_province, sign_decision, signing_notices,
@@ -15,4 +15,8 @@ from .dossiers import (  # noqa: F401
     RateLimited, accept_dossier, add_attachment, add_nomination, answer_objection, create_dossier, create_round,
     pass_nominee, publish_dossier, reject_dossier, remove_attachment, remove_nomination, return_dossier,
     submit_dossier, submit_objection, unanswered_objections, update_dossier, update_report,
+)
+from .drafts import (  # noqa: F401
+    count_subjects, default_texts, fingerprint, format_number, save_decision_draft, set_register_next, take_number,
+    texts_of, vote_day,
 )

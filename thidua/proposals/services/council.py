@@ -9,6 +9,7 @@ audit log ties a ballot to its voter. The receipt code is returned once and neve
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import random
 import secrets
@@ -87,6 +88,18 @@ def schedule_meeting(*, actor, term: CouncilTerm, held_on, location: str = "") -
     return create_record(actor=actor, model=Meeting, term=term, held_on=held_on, location=location)
 
 
+def meeting_date_refusal(dossier: Dossier, meeting: Meeting) -> str | None:
+    """Why ``meeting`` cannot take ``dossier``: a meeting dated before the public comment
+    period of the dossier ends (its last day included) would decide before the people had
+    their say. None when the date is fine."""
+    if dossier.published_until is not None and meeting.held_on <= dossier.published_until:
+        return ("Phiên họp ngày %s trước khi hết thời gian lấy ý kiến nhân dân về hồ sơ của %s (đến hết ngày %s); "
+                "hãy chọn phiên họp từ ngày %s trở đi." % (
+                    f"{meeting.held_on:%d/%m/%Y}", dossier.unit.name, f"{dossier.published_until:%d/%m/%Y}",
+                    f"{dossier.published_until + datetime.timedelta(days=1):%d/%m/%Y}"))
+    return None
+
+
 @transaction.atomic
 def put_on_agenda(*, actor, dossier: Dossier, meeting: Meeting) -> Dossier:
     """Send a published dossier to a council meeting, once its publicity period is over."""
@@ -100,6 +113,9 @@ def put_on_agenda(*, actor, dossier: Dossier, meeting: Meeting) -> Dossier:
         raise ValidationError("Chỉ bổ sung hồ sơ vào phiên họp chưa khai mạc.")
     if meeting.term.commune_id != dossier.round.commune_id:
         raise ValidationError("Phiên họp không thuộc Hội đồng của xã xét đợt khen thưởng này.")
+    refusal = meeting_date_refusal(dossier, meeting)
+    if refusal:
+        raise ValidationError(refusal)
     return _move(actor=actor, dossier=dossier, to=S.AT_COUNCIL, allowed_from=(S.PUBLISHED,),
                  verb="trình Hội đồng", note=str(meeting), meeting=meeting)
 
@@ -110,7 +126,7 @@ def record_attendance(*, actor, meeting: Meeting, present: set[int]) -> Meeting:
     meeting = _run(actor, meeting)
     if meeting.state != Meeting.State.PLANNED:
         raise ValidationError("Chỉ điểm danh được trước khi khai mạc phiên họp.")
-    members = list(meeting.term.members.select_related("user"))
+    members = list(meeting.term.members.select_related("user__person"))
     Attendance.objects.filter(meeting=meeting).delete()
     Attendance.objects.bulk_create([Attendance(meeting=meeting, member=m, present=m.pk in present) for m in members])
     log_event(actor=actor, instance=meeting, action=AuditEntry.Action.UPDATE, note="Điểm danh",

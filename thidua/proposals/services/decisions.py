@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from thidua.accounts import people
 from thidua.awards import services as award_services
 from thidua.awards.engine import current_parameters
 from thidua.awards.models import Award, AwardType
@@ -30,8 +31,9 @@ from thidua.rules import codes
 from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
 from ..access import can_process, is_signer, require, signer_capacity
-from ..checks import after_signing, before_signing
+from ..checks import after_signing, at_signing, before_signing
 from ..models import Decision, Dossier, Nomination, NumberCounter
+from . import drafts
 from . import notices as flow_notices
 from .dossiers import OFFICE_ONLY, _lock, _move
 
@@ -43,12 +45,9 @@ SIGNERS_ONLY = "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND xã (ký thay C
 
 
 def next_number(*, issuer, year: int, series: str) -> int:
-    """The next number of ``series`` in ``year`` for ``issuer``; call inside the transaction
-    that uses it (the counter row stays locked until it commits)."""
-    counter, _ = NumberCounter.objects.select_for_update().get_or_create(issuer=issuer, year=year, series=series)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    """The next number of ``series`` in ``year`` for ``issuer`` from the outgoing-documents
+    register; call inside the transaction that uses it (the row stays locked until it commits)."""
+    return drafts.take_number(issuer=issuer, year=year, series=series)
 
 
 def _day(value: datetime.date | None, *, not_before: datetime.date | None = None) -> datetime.date:
@@ -133,46 +132,57 @@ def signing_notices(*, actor, dossier: Dossier, day: datetime.date | None = None
 
 
 @transaction.atomic
-def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, confirmed: bool = False) -> Decision:
-    """The chairman (or a vice-chairman, "KT. Chủ tịch") approves what the council passed:
-    the decision takes the year's next number, is frozen, and every award enters the ledger.
+def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, confirmed: bool = False,
+                  seen: str | None = None) -> Decision:
+    """The chairman (or a vice-chairman, "KT. Chủ tịch") signs the draft of the decision on what
+    the council passed: the decision takes its number from the UBND's register (the number the
+    draft carries, or the register's next), is frozen, every award enters the ledger, and the
+    ``at_signing`` hooks make its document once (the documents app: DOCX and PDF).
 
-    The checks registered in ``proposals.checks.before_signing`` run first (the funds app: the
-    year's reward fund must cover the money, or the signer confirms the overrun — ``confirmed``);
-    a notice that needs confirmation refuses the signature (``ValidationError`` with code
-    ``needs_confirmation``). The decision carries the notices in ``signing_notices``."""
+    ``seen``: the fingerprint of the draft the signer previewed (``drafts.fingerprint``); a draft
+    changed since refuses the signature. The checks registered in ``before_signing`` run first
+    (the funds app: the year's reward fund must cover the money, or the signer confirms the
+    overrun — ``confirmed``); a notice that needs confirmation refuses the signature
+    (``ValidationError`` with code ``needs_confirmation``). The decision carries the notices in
+    ``signing_notices``."""
     dossier = _lock(dossier)
     commune = dossier.round.commune
     require(is_signer(actor, commune), SIGNERS_ONLY)
     if dossier.state != S.VOTED:
         raise ValidationError("Chỉ ký quyết định cho hồ sơ Hội đồng đã bỏ phiếu.")
     nominations = _passed_for_signature(dossier)
-    day = _day(day, not_before=dossier.meeting.held_on if dossier.meeting_id else None)
+    texts = drafts.texts_of(dossier)
+    if seen is not None and seen != drafts.fingerprint(texts):
+        raise ValidationError("Dự thảo đã được sửa sau khi bạn xem; hãy xem lại dự thảo trước khi ký.", code="stale_draft")
+    day = _day(day, not_before=drafts.vote_day(dossier))
     money = amounts(nominations, year=dossier.round.year, day=day, params=current_parameters())
     notices = before_signing.notices(actor=actor, dossier=dossier, total=sum(v or 0 for v in money.values()),
                                      day=day, confirmed=confirmed)
     waiting = [n.message for n in notices if n.needs_confirmation]
     if waiting:
         raise ValidationError(" ".join(waiting), code="needs_confirmation")
-    sequence = next_number(issuer=commune, year=day.year, series=DECISION_SERIES)
-    number = f"{sequence}/{DECISION_SERIES}"
+    sequence = drafts.take_number(issuer=commune, year=day.year, series=DECISION_SERIES,
+                                  given=texts["register_number"])
+    number = drafts.format_number(sequence, DECISION_SERIES)
     capacity = signer_capacity(actor)
+    signer_name = people.full_name(actor)
     body = render_to_string("proposals/decision_body.txt", {
-        "commune": commune, "place": _place(commune), "number": number, "day": day, "dossier": dossier,
-        "round": dossier.round, "items": [(n, money[n.pk]) for n in nominations],
-        "total": sum(v or 0 for v in money.values()), "capacity": capacity, "signer": actor.get_full_name(),
+        "commune": commune, "place": _place(commune), "number": number, "day": day, "texts": texts,
+        "items": [(n, money[n.pk]) for n in nominations], "total": sum(v or 0 for v in money.values()),
+        "capacity": capacity, "signer": signer_name,
     })
     decision = Decision.objects.create(
         kind=Decision.Kind.AWARD, issuer=commune, issuer_name=commune.issuer_name, year=day.year,
-        sequence=sequence, number=number, date=day, signer=actor, signer_name=actor.get_full_name(),
+        sequence=sequence, number=number, date=day, signer=actor, signer_name=signer_name,
         signer_capacity=capacity, body=body)
     log_create(actor=actor, instance=decision, note=f"Ký quyết định khen thưởng ({capacity.splitlines()[0]})")
     _write_ledger(actor=actor, by_signature=True, nominations=nominations, decision=decision, dossier=dossier,
                   money=money, issuer=commune)
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
           note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
+    at_signing.run(decision=decision, dossier=dossier, texts=texts, money=money, nominations=nominations)
     flow_notices.decision_signed(decision=decision, dossier=dossier)
-    transaction.on_commit(lambda: after_signing.run(decision=decision))  # e.g. the signed PDF, made once
+    transaction.on_commit(lambda: after_signing.run(decision=decision))
     decision.signing_notices = notices
     return decision
 
@@ -197,16 +207,16 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
         raise ValidationError("Không còn khen thưởng nào của quyết định này để thu hồi.")
     day = _day(day, not_before=decision.date)
     sequence = next_number(issuer=decision.issuer, year=day.year, series=DECISION_SERIES)
-    number = f"{sequence}/{DECISION_SERIES}"
+    number = drafts.format_number(sequence, DECISION_SERIES)
     capacity = signer_capacity(actor)
     body = render_to_string("proposals/revocation_body.txt", {
         "commune": decision.issuer, "place": _place(decision.issuer), "number": number, "day": day,
         "original": decision, "items": awarded, "reason": reason, "capacity": capacity,
-        "signer": actor.get_full_name(),
+        "signer": people.full_name(actor),
     })
     revocation = Decision.objects.create(
         kind=Decision.Kind.REVOCATION, issuer=decision.issuer, issuer_name=decision.issuer_name, year=day.year,
-        sequence=sequence, number=number, date=day, signer=actor, signer_name=actor.get_full_name(),
+        sequence=sequence, number=number, date=day, signer=actor, signer_name=people.full_name(actor),
         signer_capacity=capacity, revokes=decision, reason=reason, body=body)
     log_create(actor=actor, instance=revocation, note=f"Thu hồi khen thưởng của Quyết định số {decision.number}")
     for n in awarded:
@@ -229,8 +239,9 @@ def send_to_province(*, actor, dossier: Dossier, day: datetime.date | None = Non
         raise ValidationError("Hồ sơ này thuộc thẩm quyền Chủ tịch UBND xã: hãy ký quyết định khen thưởng.")
     if not dossier.nominations.filter(outcome=O.PASSED).exists():
         raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
-    day = _day(day, not_before=dossier.meeting.held_on if dossier.meeting_id else None)
-    number = f"{next_number(issuer=commune, year=day.year, series=SUBMISSION_SERIES)}/{SUBMISSION_SERIES}"
+    day = _day(day, not_before=drafts.vote_day(dossier))
+    number = drafts.format_number(next_number(issuer=commune, year=day.year, series=SUBMISSION_SERIES),
+                                  SUBMISSION_SERIES)
     return _move(actor=actor, dossier=dossier, to=S.SENT_TO_PROVINCE, allowed_from=(S.VOTED,),
                  verb="trình cấp tỉnh", note=f"Tờ trình số {number} ngày {day:%d/%m/%Y}",
                  submission_number=number, submission_date=day)

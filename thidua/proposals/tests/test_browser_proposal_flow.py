@@ -127,10 +127,10 @@ def test_a_dossier_from_submission_to_signed_decision(login_page, live_demo, bro
     assert "Đồng ý: 3" in minutes and "Thông qua" in minutes
     page.goto(f"{url}/de-nghi/")
     page.locator("#cho-ky").get_by_role("link", name="Trường Mầm non Hồng Phong").click()
-    page.get_by_role("button", name="Ký quyết định khen thưởng").click()
-    body = page.locator("#noi-dung").inner_text()
-    number = re.search(r"Số: (\d+/QĐ-UBND)", body).group(1)
-    assert "Nguyễn Thị Mai — Lao động tiên tiến" in body and "CHỦ TỊCH" in body
+    page.get_by_role("link", name="Xem dự thảo và ký").click()  # she sees the draft she signs
+    page.get_by_role("button", name="Ký quyết định theo dự thảo này").click()
+    number = re.search(r"số (\d+/QĐ-UBND)", page.locator("h1").inner_text()).group(1)
+    assert page.locator("#van-ban-quyet-dinh object").count() == 1  # the signed document itself
 
     # The award is on her page, with the decision.
     page.goto(f"{url}/ca-nhan/{mai.pk}/")

@@ -16,7 +16,7 @@ def test_decisions_get_consecutive_numbers_of_the_year(flow):
     first = flow.decided(nominees=[("Nguyễn Thị Mai", "LDTT")]).decision
     second = flow.decided(nominees=[("Bùi Thị Thu", "LDTT")]).decision
     assert second.sequence == first.sequence + 1
-    assert second.number == f"{second.sequence}/QĐ-UBND"
+    assert second.number == f"{second.sequence:02d}/QĐ-UBND"  # ND 30/2020: "01", "02"… below 10
     assert first.year == timezone.localdate().year
 
 

@@ -1,0 +1,37 @@
+"""The documents app's sections of the proposal pages: the decision shown as the rendered
+document (its kept PDF inline), the link to the draft on a voted dossier, the minutes of a
+closed meeting as DOCX and PDF."""
+from __future__ import annotations
+
+from thidua.proposals import access
+from thidua.proposals.models import Dossier, Meeting
+from thidua.proposals.panels import decision_panels, dossier_panels, meeting_panels
+
+from .models import FrozenDecision
+
+
+def decision_document(request, decision):
+    frozen = FrozenDecision.objects.filter(decision=decision).first()
+    return "documents/panel_decision.html", {"decision": decision, "frozen": frozen}
+
+
+def dossier_draft(request, dossier):
+    if dossier.state != Dossier.State.VOTED or dossier.upward:
+        return None
+    user = request.user
+    if not (access.can_process(user, dossier) or access.is_signer(user, dossier.round.commune)):
+        return None
+    return "documents/panel_dossier_draft.html", {"dossier": dossier,
+                                                  "is_signer": access.is_signer(user, dossier.round.commune)}
+
+
+def meeting_minutes(request, meeting):
+    if meeting.state != Meeting.State.CLOSED:
+        return None
+    return "documents/panel_minutes.html", {"meeting": meeting}
+
+
+def register() -> None:
+    decision_panels.register(decision_document, order=10)
+    dossier_panels.register(dossier_draft, order=10)
+    meeting_panels.register(meeting_minutes, order=10)
