@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.files import upload_limit
 from thidua.core.text import search_key
 from thidua.org import selectors as org_selectors
 
@@ -319,6 +320,7 @@ def _commune_name(request) -> str:
         return samples.COMMUNE
 
 
+@upload_limit(services.MAX_TEMPLATE_BYTES)
 @login_required
 def templates(request):
     can_edit = services.can_edit_templates(request.user)

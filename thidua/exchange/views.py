@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.files import upload_limit
 from thidua.core.legacy import LegacyTextFormMixin
 
 from . import exports, selectors, services
@@ -81,6 +82,7 @@ def index(request):
     })
 
 
+@upload_limit(MAX_UPLOAD)
 @login_required
 def import_start(request):
     if not _kind_choices(request.user):
@@ -178,6 +180,7 @@ def batch_discard(request, pk: int):
     return redirect("exchange:import")
 
 
+@upload_limit(MAX_UPLOAD)
 @login_required
 def read_report(request):
     if not IMPORTERS["awards"].may_import(request.user):

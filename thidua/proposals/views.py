@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from thidua.core.files import upload_limit
+from thidua.core.net import client_address
 from thidua.accounts.models import User
 from thidua.accounts.scoping import visible_organisations
 
@@ -193,6 +195,7 @@ def nomination_pass(request, pk: int):
     return redirect("proposals:dossier", pk=nomination.dossier_id)
 
 
+@upload_limit()
 @login_required
 @require_POST
 def attachment_add(request, pk: int):
@@ -396,7 +399,7 @@ def public_dossier(request, pk: int):
         try:
             services.submit_objection(dossier=dossier, nomination=data["nomination"], name=data["name"],
                                       contact=data["contact"], content=data["content"],
-                                      ip=request.META.get("REMOTE_ADDR", ""))
+                                      ip=client_address(request))
         except services.RateLimited as exc:
             form.add_error(None, str(exc))
             status = 429
