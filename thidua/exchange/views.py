@@ -20,6 +20,7 @@ from thidua.core.legacy import LegacyTextFormMixin
 from . import exports, selectors, services
 from .importers import IMPORTERS, SLUGS, WorkbookError
 from .models import ApiToken, ImportBatch
+from .textfiles import decode_text
 
 MAX_UPLOAD = 10 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -45,6 +46,7 @@ class UploadForm(forms.Form):
 
 
 class ReportForm(LegacyTextFormMixin, forms.Form):
+    encoding_warning = None
     van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False,
                               widget=forms.Textarea(attrs={"rows": 14}))
     tep = forms.FileField(label=_("hoặc tải tệp văn bản (.txt)"), required=False)
@@ -55,15 +57,7 @@ class ReportForm(LegacyTextFormMixin, forms.Form):
         if upload:
             if upload.size > MAX_UPLOAD:
                 raise forms.ValidationError(_("Tệp lớn quá 10 MB."))
-            data = upload.read()
-            for encoding in ("utf-8-sig", "utf-16"):
-                try:
-                    cleaned["van_ban"] = data.decode(encoding)
-                    break
-                except UnicodeDecodeError:
-                    continue
-            else:
-                cleaned["van_ban"] = data.decode("cp1252", errors="replace")
+            cleaned["van_ban"], self.encoding_warning = decode_text(upload.read())
         if not (cleaned.get("van_ban") or "").strip():
             raise forms.ValidationError(_("Hãy dán nội dung hoặc chọn tệp báo cáo."))
         return cleaned
@@ -193,6 +187,8 @@ def read_report(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            if form.encoding_warning:
+                messages.warning(request, form.encoding_warning)
             return redirect("exchange:batch", pk=batch.pk)
     return render(request, "exchange/read_report.html", {"form": form})
 
