@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "csp",
     # Our apps, lowest layer first (see README, "Architecture").
     "thidua.core",
     "thidua.org",
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -91,6 +93,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # a form's fields (not its files)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # a larger uploaded file goes to the temporary folder
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000  # the largest forms: attendance, scoring, import previews
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts only from this server
+# (htmx and Chart.js are served locally); no inline script, no plugin, no framing. Inline style
+# attributes are allowed (style-src-attr); <style> elements and inline scripts are not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
