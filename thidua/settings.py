@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "csp",
     # Our apps, lowest layer first (see README, "Architecture").
     "thidua.core",
     "thidua.org",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thidua.core.middleware.RequestBodyLimitMiddleware",  # first: refuses an oversized body unread
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -49,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "thidua.administration.middleware.FirstRunAndPasswordMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -84,6 +89,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
+# Request bodies (see thidua.core.middleware): an ordinary form may send this much; upload views
+# declare their own limit (thidua.core.files.upload_limit). Django's own bounds back it up.
+THIDUA_MAX_FORM_BODY = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # a form's fields (not its files), in memory
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # a larger uploaded file goes to the temporary folder
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000  # the largest forms: attendance, scoring, import previews
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts only from this server
+# (htmx and Chart.js are served locally); no inline script, no plugin, no framing. Inline style
+# attributes are allowed (style-src-attr); <style> elements and inline scripts are not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -95,11 +127,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Refuses the published demo password; its password_changed hook revokes API tokens.
+    {"NAME": "thidua.accounts.passwords.NotAPublishedPasswordValidator"},
 ]
 
-# Login throttling: this many failures for one username within the window lock it out.
-LOGIN_FAILURE_LIMIT = 5
-LOGIN_FAILURE_WINDOW_MINUTES = 15
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated),
+# e.g. "127.0.0.1" behind the shipped nginx site. Empty: the peer address is the client's.
+# Used by every throttle (thidua.core.net.client_address).
+THIDUA_TRUSTED_PROXIES = [p for p in os.environ.get("THIDUA_TRUSTED_PROXIES", "").split(",") if p.strip()]
+
+# Login throttling (django-axes, thidua.accounts.throttle): failures are counted per (address,
+# username) and per address — never per account alone, so nobody elsewhere can lock a user out.
+# 5 failures for one username from one address, or 20 from one address whatever the usernames,
+# lock that address (for that username, or for all) for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+THIDUA_LOGIN_ADDRESS_FAILURE_LIMIT = 20
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
+AXES_HANDLER = "thidua.accounts.throttle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "thidua.core.net.client_address"
+AXES_USERNAME_CALLABLE = "thidua.accounts.throttle.username_key"
+AXES_LOCKOUT_CALLABLE = "thidua.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # only the (address, username) pair: see throttle.LoginThrottleHandler
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_HTTP_RESPONSE_CODE = 429
+AUTHENTICATION_BACKENDS = ["thidua.accounts.throttle.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
 
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

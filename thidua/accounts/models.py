@@ -57,18 +57,6 @@ class User(AbstractUser):
         return self.role in {Role.ADMIN, Role.OFFICER, Role.AUDITOR}
 
 
-class LoginFailure(models.Model):
-    """One failed login; used to throttle guessing (kept in the database so every worker sees it)."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("đăng nhập sai")
-        verbose_name_plural = _("đăng nhập sai")
-
-
 class NotificationKind(models.TextChoices):
     DOSSIER_RETURNED = "dossier_returned", _("Hồ sơ bị trả lại để bổ sung")
     DOSSIER_OVERDUE = "dossier_overdue", _("Hồ sơ quá hạn")

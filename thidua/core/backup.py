@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "accounts.loginfailure"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]  # axes: the login throttle's counters
 FORMAT_VERSION = 1
 
 

@@ -13,6 +13,23 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# How large an upload may be (one file). Upload views declare their limit with ``upload_limit``;
+# core.middleware.RequestBodyLimitMiddleware refuses a larger request body from its declared
+# length, before a byte of it is read (nothing reaches memory or the temporary folder).
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # attachments, evidence, plans, imports
+MAX_PUBLIC_UPLOAD_BYTES = 5 * 1024 * 1024  # an anonymous upload: the signed-PDF check page
+FORM_OVERHEAD_BYTES = 256 * 1024  # multipart boundaries and the form's other fields
+
+
+def upload_limit(max_bytes: int = MAX_UPLOAD_BYTES, *, files: int = 1):
+    """Decorate a view that takes ``files`` uploads of at most ``max_bytes`` each: its request
+    body may be that large (other views take only ordinary forms; see settings)."""
+    def decorate(view):
+        view.max_request_body = max_bytes * files + FORM_OVERHEAD_BYTES
+        return view
+    return decorate
+
+
 _EXTENSIONS = {"pdf": {".pdf"}, "docx": {".docx"}, "xlsx": {".xlsx"}, "jpg": {".jpg", ".jpeg"}, "png": {".png"},
                "gif": {".gif"}, "webp": {".webp"}}
 _OFFICE_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}

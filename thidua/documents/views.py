@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from thidua.core.downloads import file_response
+from thidua.core.files import upload_limit
 from thidua.core.text import search_key
 from thidua.org import selectors as org_selectors
 
@@ -326,6 +327,7 @@ def _commune_name(request) -> str:
         return samples.COMMUNE
 
 
+@upload_limit(services.MAX_TEMPLATE_BYTES)
 @login_required
 def templates(request):
     can_edit = services.can_edit_templates(request.user)

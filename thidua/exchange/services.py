@@ -271,6 +271,21 @@ def create_token(*, actor, name: str) -> tuple[ApiToken, str]:
 
 
 @transaction.atomic
+@transaction.atomic
+def revoke_tokens_of(*, user, **_signal) -> int:
+    """The user's password changed (accounts.passwords.password_changed): every API token she
+    made with the old password stops working."""
+    now = timezone.now()
+    tokens = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True))
+    for token in tokens:
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        log_event(actor=user, instance=token, action=AuditEntry.Action.SECURITY,
+                  note="Thu hồi mã truy cập API do đổi mật khẩu",
+                  before={"revoked_at": None}, after={"revoked_at": now.isoformat()})
+    return len(tokens)
+
+
 def revoke_token(*, actor, token: ApiToken) -> ApiToken:
     if token.user_id != actor.pk and not actor.is_superuser:
         raise PermissionDenied("Mã truy cập này không phải của bạn.")

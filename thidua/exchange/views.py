@@ -14,11 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.files import upload_limit
 from thidua.core.legacy import LegacyTextFormMixin
 
 from . import exports, report, selectors, services
 from .importers import IMPORTERS, SLUGS, WorkbookError
 from .models import ApiToken, ImportBatch
+from .textfiles import decode_text
 
 MAX_UPLOAD = 10 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,6 +46,7 @@ class UploadForm(forms.Form):
 
 
 class ReportForm(LegacyTextFormMixin, forms.Form):
+    encoding_warning = None
     van_ban = forms.CharField(label=_("Dán nội dung báo cáo"), required=False, max_length=report.MAX_CHARS,
                               widget=forms.Textarea(attrs={"rows": 14}))
     tep = forms.FileField(label=_("hoặc tải tệp văn bản (.txt)"), required=False)
@@ -54,15 +57,7 @@ class ReportForm(LegacyTextFormMixin, forms.Form):
         if upload:
             if upload.size > MAX_UPLOAD:
                 raise forms.ValidationError(_("Tệp lớn quá 10 MB."))
-            data = upload.read()
-            for encoding in ("utf-8-sig", "utf-16"):
-                try:
-                    cleaned["van_ban"] = data.decode(encoding)
-                    break
-                except UnicodeDecodeError:
-                    continue
-            else:
-                cleaned["van_ban"] = data.decode("cp1252", errors="replace")
+            cleaned["van_ban"], self.encoding_warning = decode_text(upload.read())
         if not (cleaned.get("van_ban") or "").strip():
             raise forms.ValidationError(_("Hãy dán nội dung hoặc chọn tệp báo cáo."))
         return cleaned
@@ -81,6 +76,7 @@ def index(request):
     })
 
 
+@upload_limit(MAX_UPLOAD)
 @login_required
 def import_start(request):
     if not _kind_choices(request.user):
@@ -178,6 +174,7 @@ def batch_discard(request, pk: int):
     return redirect("exchange:import")
 
 
+@upload_limit(MAX_UPLOAD)
 @login_required
 def read_report(request):
     if not IMPORTERS["awards"].may_import(request.user):
@@ -190,6 +187,8 @@ def read_report(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            if form.encoding_warning:
+                messages.warning(request, form.encoding_warning)
             return redirect("exchange:batch", pk=batch.pk)
     return render(request, "exchange/read_report.html", {"form": form})
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scoping import can_see_organisation
+from thidua.core.files import upload_limit
 from thidua.core.text import collation_key
 from thidua.org.models import EmulationBlock, Organisation
 
@@ -142,6 +143,7 @@ def movement_detail(request, pk: int):
     })
 
 
+@upload_limit()
 @login_required
 @refusals
 def movement_create(request):
@@ -161,6 +163,7 @@ def movement_create(request):
                       cancel=reverse("movements:overview"), status=400 if form.errors else 200)
 
 
+@upload_limit()
 @login_required
 @refusals
 def movement_edit(request, pk: int):
@@ -610,6 +613,7 @@ def scorecard(request, pk: int):
     return render(request, "movements/scorecard.html", _scorecard_context(request, card))
 
 
+@upload_limit()
 @login_required
 @require_POST
 def score_row(request, pk: int, criterion: int):

@@ -69,7 +69,7 @@ def person_edit(request, pk: int):
     person = selectors.get_person(user=request.user, pk=pk)
     if not any(can_edit_in(request.user, m.organisation) for m in person.memberships.all()):
         raise PermissionDenied
-    form = PersonForm(request.POST or None, instance=selectors.get_person(user=request.user, pk=pk))
+    form = PersonForm(request.POST or None, instance=selectors.get_person(user=request.user, pk=pk), user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         services.update_person(actor=request.user, person=person, **fields)

@@ -1,11 +1,14 @@
 """Award proposals: rounds, dossiers and their nominations, publicity and objections, the
 council (terms, members, meetings, secret ballots) and the numbered, frozen decisions.
 
-Secrecy of the vote (rules.md, "Council"): a ``Ballot`` row carries no voter, no timestamp
-and a random UUID key; a separate ``Participation`` row records only that member X voted on
-nomination N. The ballot box of a nomination is rewritten in random order at every vote
-(``services.cast_ballot``) so that not even the storage order (SQLite rowid, PostgreSQL ctid)
-follows the order of the votes. Ballots are never written to the audit log.
+Secrecy of the vote (rules.md, "Council"; docs/security.md): a ``Participation`` row records
+only that member X voted on nomination N. The ballot itself is never written in the voter's
+transaction: the vote writes a ``SealedBallot`` — an envelope encrypted with a key derived from
+the server's secret (never stored in the database) — and the close opens every envelope of the
+meeting and writes the ``Ballot`` rows in one shuffled batch, in the close's own transaction.
+A ``Ballot`` carries no voter, no timestamp and a random UUID key; neither a column, nor the
+storage order (SQLite rowid, PostgreSQL ctid), nor the writing transaction (PostgreSQL xmin)
+ties it to a voter. Ballots are never written to the audit log.
 """
 from __future__ import annotations
 
@@ -408,6 +411,25 @@ class Ballot(models.Model):
 
     def __str__(self):
         return "Phiếu bầu"
+
+
+class SealedBallot(models.Model):
+    """A ballot in its envelope, between the vote and the close of the meeting. Written in the
+    voter's transaction, so it holds nothing readable: ``envelope`` is the nomination, the
+    choice and the receipt hash, padded to one length and encrypted (AES-GCM, random nonce) with
+    a key derived from the server's secret for this meeting (``proposals.sealing``). The close
+    opens the meeting's envelopes, writes the ``Ballot`` rows shuffled, and deletes these."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    envelope = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("phiếu bầu niêm phong")
+        verbose_name_plural = _("phiếu bầu niêm phong")
+
+    def __str__(self):
+        return "Phiếu bầu niêm phong"
 
 
 # -- decisions -------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from thidua.core.files import upload_limit
+from thidua.core.net import client_address
 from thidua.accounts.models import User
 from thidua.accounts.scoping import visible_organisations
 from thidua.core.worklist import queue_sections
@@ -198,6 +200,7 @@ def nomination_pass(request, pk: int):
     return redirect("proposals:dossier", pk=nomination.dossier_id)
 
 
+@upload_limit()
 @login_required
 @require_POST
 def attachment_add(request, pk: int):
@@ -426,7 +429,7 @@ def public_dossier(request, pk: int):
         try:
             services.submit_objection(dossier=dossier, nomination=data["nomination"], name=data["name"],
                                       contact=data["contact"], content=data["content"],
-                                      ip=request.META.get("REMOTE_ADDR", ""))
+                                      ip=client_address(request))
         except services.RateLimited as exc:
             form.add_error(None, str(exc))
             status = 429

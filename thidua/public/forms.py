@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.core.files import MAX_PUBLIC_UPLOAD_BYTES
 from thidua.org.forms import DateInput
 from thidua.org.models import Organisation
 
@@ -48,13 +49,13 @@ class VerifyForm(forms.Form):
 
 
 class SignedPdfForm(forms.Form):
-    MAX_BYTES = 10 * 1024 * 1024
+    MAX_BYTES = MAX_PUBLIC_UPLOAD_BYTES
     tep = forms.FileField(label=_("Tệp PDF quyết định có chữ ký số"))
 
     def clean_tep(self):
         upload = self.cleaned_data["tep"]
         if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": self.MAX_BYTES // 1048576})
         data = upload.read()
         if not data.lstrip()[:5] == b"%PDF-":
             raise forms.ValidationError(_("Tệp không phải là PDF."))

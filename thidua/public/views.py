@@ -13,7 +13,10 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
+from thidua.core.files import MAX_PUBLIC_UPLOAD_BYTES, upload_limit
+
 from . import selectors, services
+from .images import MAX_BYTES
 from .forms import ExemplarForm, PhotoForm, PromoteForm, PublishForm, SignedPdfForm, VerifyForm
 from .models import Exemplar, ExemplarPhoto, Sector
 
@@ -94,6 +97,7 @@ def verify(request, code: str):
     return response
 
 
+@upload_limit(MAX_PUBLIC_UPLOAD_BYTES)
 def verify_document(request):
     """Anyone checks a decision PDF's digital signature (funds.signing): unchanged since it was
     signed, and signed with a certificate the commune trusts. Nothing is stored."""
@@ -148,6 +152,7 @@ def manage_edit(request, pk: int | None = None):
     return render(request, "public/manage_form.html", {"form": form, "exemplar": exemplar}, status=status)
 
 
+@upload_limit(MAX_BYTES)
 @login_required
 def manage_detail(request, pk: int):
     exemplar = selectors.get_staff_exemplar(user=request.user, pk=pk)

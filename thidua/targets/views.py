@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
+from thidua.core.files import upload_limit
 
 from . import culture, selectors, services
 from .forms import (
@@ -66,6 +67,7 @@ def target_detail(request, code: str):
     return render(request, "targets/target_detail.html", context, status=400 if request.method == "POST" else 200)
 
 
+@upload_limit()
 @login_required
 def import_values(request):
     if not _can_edit(request.user):

@@ -15,8 +15,9 @@ from .access_matrix import LOGIN, MATRIX, REDIRECT, ROLE_NAMES
 
 WRITE_SQL = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 # Rows a request may write without changing anything a user sees: the session, a token's
-# "last used" time (API GETs), a failed login (the login form's throttle).
-BOOKKEEPING = {"django_session", "exchange_apitoken", "accounts_loginfailure"}
+# "last used" time (API GETs), a login try (django-axes, the login throttle).
+BOOKKEEPING = {"django_session", "exchange_apitoken", "axes_accessattempt", "axes_accesslog",
+               "axes_accessfailurelog", "axes_accessattemptexpiration"}
 
 
 def url_names(resolver=None, namespace=""):

@@ -57,4 +57,4 @@ def test_the_candidate_filter_answers_any_input(client_as, year, unit, target):
 @given(username=TEXT, password=TEXT)
 def test_login_answers_any_input_without_a_server_error(client, username, password):
     response = client.post("/tai-khoan/dang-nhap/", {"username": username, "password": password})
-    assert response.status_code == 200
+    assert response.status_code in (200, 429)  # 429: the address is throttled after many failures

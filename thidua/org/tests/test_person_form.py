@@ -39,10 +39,21 @@ def test_a_clerk_cannot_add_people_to_another_unit(client_as):
     assert not Person.objects.filter(full_name="Lương Thị Hảo").exists()
 
 
-def test_a_duplicate_citizen_id_is_refused(client_as):
+def test_a_duplicate_citizen_id_in_her_scope_is_refused_naming_the_holder(client_as):
     _post(client_as("vanthu_mnhp"))
     response = _post(client_as("vanthu_mnhp"), full_name="Người Khác")
-    assert "Số CCCD này đã có trong hệ thống." in response.content.decode()
+    assert "Số CCCD này đã dùng cho Lương Thị Hảo" in response.content.decode()
+
+
+def test_a_clerk_does_not_learn_that_a_citizen_id_exists_in_another_unit(client_as):
+    other = Organisation.objects.get(code="thcs-thanh-giang")
+    outsider = Person.objects.create(full_name="Người Ở Đơn Vị Khác", citizen_id="030190008888")
+    outsider.memberships.create(organisation=other, position="Giáo viên")
+    taken = _post(client_as("vanthu_mnhp"), citizen_id="030190008888").content.decode()
+    assert "đã có trong hệ thống" not in taken and "Người Ở Đơn Vị Khác" not in taken
+    assert "đã dùng cho" not in taken
+    assert "Hãy đối chiếu lại với thẻ CCCD" in taken
+    assert not Person.objects.filter(full_name="Lương Thị Hảo").exists()
 
 
 def test_names_typed_in_decomposed_unicode_are_stored_composed(client_as):

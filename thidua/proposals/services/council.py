@@ -2,9 +2,12 @@
 absent members, the secret electronic ballot and the count against the rules' thresholds.
 
 Secrecy: ``cast_ballot`` writes a ``Participation`` (member X voted on nomination N — audited)
-and a ``Ballot`` (the choice and the hash of a receipt code — never audited), then rewrites the
-nomination's ballot box in random order, so neither a column nor the storage order nor the
-audit log ties a ballot to its voter. The receipt code is returned once and never stored.
+and a ``SealedBallot`` (the choice and the hash of a receipt code, encrypted with a key that is
+not in the database — never audited). ``close_meeting`` opens the meeting's envelopes and writes
+the ``Ballot`` rows in one shuffled batch in its own transaction, then counts them: neither a
+column, nor the storage order, nor the writing transaction (PostgreSQL xmin, kept in dead row
+versions too), nor the audit log ties a ballot to its voter. The receipt code is returned once
+and never stored.
 """
 from __future__ import annotations
 
@@ -26,9 +29,11 @@ from thidua.core.services import create_record
 from thidua.org.models import Organisation
 from thidua.rules.council import ballot_check, quorum_check
 
+from .. import sealing
 from ..access import can_process, can_run_meeting, is_office, require, seat
 from ..models import (
-    Attendance, Ballot, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation, WrittenOpinion,
+    Attendance, Ballot, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation, SealedBallot,
+    WrittenOpinion,
 )
 from . import notices
 from .dossiers import OFFICE_ONLY, _lock, _move, unanswered_objections
@@ -251,19 +256,53 @@ def cast_ballot(*, actor, nomination: Nomination, choice: str) -> str:
     participation = Participation.objects.create(nomination=nomination, member=member)
     log_create(actor=actor, instance=participation, note="Đã bỏ phiếu kín (nội dung phiếu không ghi nhật ký)")
     receipt = _new_receipt()
-    box = [Ballot(id=b.id, nomination_id=b.nomination_id, choice=b.choice, receipt_hash=b.receipt_hash)
-           for b in Ballot.objects.filter(nomination=nomination)]
-    box.append(Ballot(nomination=nomination, choice=choice, receipt_hash=_receipt_hash(receipt)))
-    _shuffle(box)
-    Ballot.objects.filter(nomination=nomination).delete()
-    Ballot.objects.bulk_create(box)
+    _seal(meeting=meeting, nomination=nomination, choice=choice, receipt_hash=_receipt_hash(receipt))
     return receipt
 
 
+def _seal(*, meeting: Meeting, nomination: Nomination, choice: str, receipt_hash: str) -> None:
+    """Put the ballot in its envelope (written in the voter's transaction: nothing readable)."""
+    SealedBallot.objects.create(meeting=meeting, envelope=sealing.seal(
+        meeting_id=meeting.pk, nomination_id=nomination.pk, choice=choice, receipt_hash=receipt_hash))
+
+
+def _open_ballot_box(meeting: Meeting) -> int:
+    """At the close (the meeting row locked): open every envelope of the meeting and write the
+    ballots in one shuffled batch — in the close's transaction, never a voter's. Refuses (and
+    changes nothing) if an envelope does not open, rather than count without a ballot."""
+    envelopes = list(SealedBallot.objects.filter(meeting=meeting))
+    ballots = []
+    for envelope in envelopes:
+        try:
+            content = sealing.open_envelope(meeting_id=meeting.pk, envelope=envelope.envelope)
+        except ValueError:
+            raise ValidationError(
+                "Không mở được phiếu bầu niêm phong: khóa bí mật của máy chủ (DJANGO_SECRET_KEY) đã đổi trong lúc "
+                "bỏ phiếu. Quản trị viên đặt lại khóa cũ (hoặc thêm vào SECRET_KEY_FALLBACKS) rồi kết thúc phiên họp.")
+        ballots.append(Ballot(nomination_id=content["n"], choice=content["c"], receipt_hash=content["r"]))
+    _shuffle(ballots)
+    SealedBallot.objects.filter(pk__in=[e.pk for e in envelopes]).delete()
+    Ballot.objects.bulk_create(ballots)
+    return len(ballots)
+
+
 def find_ballot(code: str) -> Ballot | None:
-    """The ballot a receipt code belongs to (for the voter to check it was counted)."""
-    return Ballot.objects.select_related("nomination__dossier__meeting", "nomination__award_type").filter(
-        receipt_hash=_receipt_hash(code)).first()
+    """The ballot a receipt code belongs to (for the voter to check it was counted). While the
+    vote is open the ballot is still in its envelope: an unsaved ``Ballot`` is returned."""
+    digest = _receipt_hash(code)
+    ballot = Ballot.objects.select_related("nomination__dossier__meeting", "nomination__award_type").filter(
+        receipt_hash=digest).first()
+    if ballot is not None:
+        return ballot
+    for envelope in SealedBallot.objects.filter(meeting__state=Meeting.State.OPEN):
+        try:
+            content = sealing.open_envelope(meeting_id=envelope.meeting_id, envelope=envelope.envelope)
+        except ValueError:
+            continue
+        if content["r"] == digest:
+            nomination = Nomination.objects.select_related("dossier__meeting", "award_type").get(pk=content["n"])
+            return Ballot(id=envelope.pk, nomination=nomination, choice=content["c"], receipt_hash=digest)
+    return None
 
 
 def tally(nomination: Nomination, *, members: list[CouncilMember], present_ids: set[int], term: CouncilTerm,
@@ -301,6 +340,7 @@ def close_meeting(*, actor, meeting: Meeting) -> Meeting:
     meeting = _run(actor, meeting)
     if meeting.state != Meeting.State.OPEN:
         raise ValidationError("Phiên họp chưa khai mạc hoặc đã kết thúc.")
+    _open_ballot_box(meeting)
     params = current_parameters(meeting.term.commune)
     members = list(meeting.term.members.select_related("user__person"))
     present_ids = set(meeting.attendance.filter(present=True).values_list("member_id", flat=True))

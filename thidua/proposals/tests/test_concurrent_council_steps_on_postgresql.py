@@ -114,14 +114,14 @@ def test_a_ballot_cast_while_the_meeting_closes_is_counted_or_refused(flow, demo
         services.cast_ballot(actor=demo_user(username), nomination=nomination, choice="yes")
 
     writing = threading.Event()
-    real_shuffle = council._shuffle
+    real_seal = council._seal
 
-    def slow_shuffle(box):  # inside cast_ballot, after its checks, before the box is stored
+    def slow_seal(**kwargs):  # inside cast_ballot, after its checks, before the ballot is stored
         writing.set()
         threading.Event().wait(1.0)
-        real_shuffle(box)
+        real_seal(**kwargs)
 
-    monkeypatch.setattr(council, "_shuffle", slow_shuffle)
+    monkeypatch.setattr(council, "_seal", slow_seal)
 
     def close_once_the_ballot_is_being_written():
         assert writing.wait(timeout=10)

@@ -1,5 +1,7 @@
 """The council's electronic vote is secret: a member votes once, can check her ballot was
-counted, and nothing stored — columns, storage order, audit log — ties a ballot to a voter."""
+counted, and nothing stored — columns, storage order, audit log — ties a ballot to a voter.
+(The writing transaction is checked on PostgreSQL's raw pages in
+test_ballots_cannot_be_linked_to_voters_on_postgresql.py.)"""
 import re
 
 import pytest
@@ -9,7 +11,7 @@ from django.db import connection
 
 from thidua.core.models import AuditEntry
 from thidua.proposals import services
-from thidua.proposals.models import Ballot, Participation
+from thidua.proposals.models import Ballot, Participation, SealedBallot
 from thidua.proposals.selectors import pending_ballots
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,10 @@ def test_a_member_votes_once(flow):
     services.cast_ballot(actor=flow.user("hoidong"), nomination=nomination, choice="yes")
     with pytest.raises(ValidationError, match="đã bỏ phiếu"):
         services.cast_ballot(actor=flow.user("hoidong"), nomination=nomination, choice="no")
+    assert SealedBallot.objects.filter(meeting=dossier.meeting).count() == 1
+    services.close_meeting(actor=flow.officer, meeting=dossier.meeting)
     assert Ballot.objects.filter(nomination=nomination).count() == 1
+    assert not SealedBallot.objects.exists()  # the envelopes are gone once opened
 
 
 def test_only_present_members_of_the_term_vote(flow):
@@ -37,12 +42,20 @@ def test_only_present_members_of_the_term_vote(flow):
 def test_the_ballot_tables_hold_nothing_that_links_a_ballot_to_a_voter(flow):
     dossier = flow.open_vote()
     flow.vote(dossier, {"hoidong": "no"})
+    # While the vote is open: envelopes of one size, nothing readable, no voter, no time.
+    envelopes = list(SealedBallot.objects.values_list("envelope", flat=True))
+    assert len(envelopes) == 4 and len({len(bytes(e)) for e in envelopes}) == 1
+    assert not any(b"yes" in bytes(e) or b"no" in bytes(e) for e in envelopes)
+    services.close_meeting(actor=flow.officer, meeting=dossier.meeting)
     introspection = connection.introspection
     with connection.cursor() as cursor:
         ballot_columns = {c.name for c in introspection.get_table_description(cursor, Ballot._meta.db_table)}
         ballot_links = introspection.get_relations(cursor, Ballot._meta.db_table)
         participation_columns = {c.name for c in introspection.get_table_description(
             cursor, Participation._meta.db_table)}
+        envelope_columns = {c.name for c in introspection.get_table_description(
+            cursor, SealedBallot._meta.db_table)}
+    assert envelope_columns == {"id", "meeting_id", "envelope"}
     # A ballot: a random key, the nomination, the choice, the hash of the voter's receipt code.
     assert ballot_columns == {"id", "nomination_id", "choice", "receipt_hash"}
     assert {table for _, table in ballot_links.values()} == {"proposals_nomination"}
@@ -68,22 +81,25 @@ STORAGE_ORDER = {"sqlite": "rowid", "postgresql": "ctid"}
 
 
 @pytest.mark.skipif(connection.vendor not in STORAGE_ORDER, reason="reads the storage order (rowid, ctid)")
-def test_the_ballot_box_is_rewritten_at_each_vote_so_storage_order_tells_nothing(flow, monkeypatch):
-    # The box is shuffled at each vote; make the shuffle a reversal to see its effect.
-    monkeypatch.setattr("thidua.proposals.services.council._shuffle", lambda box: box.reverse())
+def test_the_ballot_box_is_written_shuffled_at_the_close_so_storage_order_tells_nothing(flow, monkeypatch):
+    # The box is shuffled once, at the close; make the shuffle a sort by receipt hash (an order
+    # unrelated to the order of the votes) to see its effect.
+    monkeypatch.setattr("thidua.proposals.services.council._shuffle",
+                        lambda box: box.sort(key=lambda b: b.receipt_hash, reverse=True))
     dossier = flow.open_vote()
     nomination = dossier.nominations.get()
-    order = []
+    voted = []
     for username, choice in (("hoidong", "no"), ("chutich", "yes"), ("canbotdkt", "yes")):
         receipt = services.cast_ballot(actor=flow.user(username), nomination=nomination, choice=choice)
-        order.append(services.find_ballot(receipt).pk)
+        voted.append(services.find_ballot(receipt).receipt_hash)
+    assert not Ballot.objects.exists()  # nothing in the box before the close
+    services.close_meeting(actor=flow.officer, meeting=dossier.meeting)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM proposals_ballot WHERE nomination_id = %s "
+        cursor.execute(f"SELECT receipt_hash FROM proposals_ballot WHERE nomination_id = %s "
                        f"ORDER BY {STORAGE_ORDER[connection.vendor]}", [nomination.pk])
-        stored = [Ballot._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
-    # Insertion order would be [1st, 2nd, 3rd]; the box rewritten in shuffled order at each
-    # vote (here: reversed each time) stores [2nd, 1st, 3rd] reversed = [3rd, 1st, 2nd].
-    assert stored == [order[2], order[0], order[1]]
+        stored = [row[0] for row in cursor.fetchall()]
+    assert sorted(stored) == sorted(voted)
+    assert stored == sorted(voted, reverse=True)  # the shuffle's order, not the order of the votes
 
 
 def test_a_member_can_check_her_ballot_was_counted_with_her_receipt(flow):

@@ -1,8 +1,8 @@
 """python manage.py read_report FILE [--section "Một số gương điển hình"] [--people-only]
 
 Prints, as JSON, the records proposed from a narrative report's exemplar lists (see
-thidua.exchange.report). Reads UTF-8, UTF-16 or cp1252 text; legacy TCVN3/VNI text is
-converted. Nothing is saved: the page /du-lieu/doc-bao-cao/ turns a report into an import
+thidua.exchange.report). Reads UTF-8 or UTF-16 text; legacy TCVN3/VNI text is converted;
+another encoding (Windows-1258…) is detected and a warning printed. Nothing is saved: the page /du-lieu/doc-bao-cao/ turns a report into an import
 batch to review."""
 import json
 import pathlib
@@ -10,16 +10,9 @@ import pathlib
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.exchange.report import Deadline, ReportRefused, extract_section, read_report
+from thidua.exchange.textfiles import decode_text
 
 
-def read_text(path: pathlib.Path) -> str:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", errors="replace")
 
 
 class Command(BaseCommand):
@@ -34,7 +27,9 @@ class Command(BaseCommand):
         path = pathlib.Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp {path}.")
-        text = read_text(path)
+        text, warning = decode_text(path.read_bytes())
+        if warning:
+            self.stderr.write(f"Cảnh báo: {warning}")
         if options["section"]:
             text = extract_section(text, options["section"])
             if not text:
