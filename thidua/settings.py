@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "thidua.core.maintenance.MaintenanceMiddleware",  # "đang bảo trì" (503) during a restore
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,3 +148,11 @@ LOGGING = {
 # its passphrase; empty = decisions are not signed digitally.
 THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
 THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")
+
+# Security of the record (docs/security.md). The instance's own folder outside the database:
+# the maintenance flag and, when THIDUA_AUDIT_KEY is not set, the audit-chain key file.
+THIDUA_VAR_DIR = Path(os.environ.get("THIDUA_VAR_DIR", BASE_DIR / "var"))
+THIDUA_MAINTENANCE_FILE = Path(os.environ.get("THIDUA_MAINTENANCE_FILE", THIDUA_VAR_DIR / "maintenance.json"))
+# HMAC key of the audit chain: from the environment, else a file created on first use (0600).
+THIDUA_AUDIT_KEY = os.environ.get("THIDUA_AUDIT_KEY", "")
+THIDUA_AUDIT_KEY_FILE = Path(os.environ.get("THIDUA_AUDIT_KEY_FILE", THIDUA_VAR_DIR / "audit.key"))

@@ -7,7 +7,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _check(env_extra):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings_production", **env_extra}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings_production",
+           "THIDUA_AUDIT_KEY": "a" * 16 + "Q7m2Vx9Lp4Rt8Wz1Ks6Nd3Hb5Jc0Fg", **env_extra}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser-test conftest, never in production
     return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
