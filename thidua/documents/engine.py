@@ -40,7 +40,7 @@ _CALLABLE_OWNERS = (str, int, float, dict, list, tuple, LoopContext)
 class DocumentEnvironment(ImmutableSandboxedEnvironment):
     """Jinja for document templates: sandboxed (no ``_`` attributes, no mutation of values),
     no globals but ``range`` (no ``lipsum``, ``cycler``, ``joiner``, ``namespace``), and every
-    parsed part kept so ``unsafe_parts`` can read what the template asked for, even in a branch
+    parsed part kept so ``refusal`` can read what the template asked for, even in a branch
     the sample data never takes."""
 
     def __init__(self, *, strict: bool = False):
