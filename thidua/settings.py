@@ -44,6 +44,7 @@ MIDDLEWARE = [
     "thidua.core.middleware.RequestBodyLimitMiddleware",  # first: refuses an oversized body unread
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "thidua.core.maintenance.MaintenanceMiddleware",  # "đang bảo trì" (503) during a restore
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -231,3 +232,11 @@ THIDUA_HEALTH = {
     "backup_hours": 30,
     "chain_hours": 30,
 }
+
+# Security of the record (docs/security.md). The instance's own folder outside the database:
+# the maintenance flag and, when THIDUA_AUDIT_KEY is not set, the audit-chain key file.
+THIDUA_VAR_DIR = Path(os.environ.get("THIDUA_VAR_DIR", BASE_DIR / "var"))
+THIDUA_MAINTENANCE_FILE = Path(os.environ.get("THIDUA_MAINTENANCE_FILE", THIDUA_VAR_DIR / "maintenance.json"))
+# HMAC key of the audit chain: from the environment, else a file created on first use (0600).
+THIDUA_AUDIT_KEY = os.environ.get("THIDUA_AUDIT_KEY", "")
+THIDUA_AUDIT_KEY_FILE = Path(os.environ.get("THIDUA_AUDIT_KEY_FILE", THIDUA_VAR_DIR / "audit.key"))

@@ -78,6 +78,12 @@ THIDUA_X_ACCEL_REDIRECT_PREFIX = os.environ.get("THIDUA_X_ACCEL_REDIRECT_PREFIX"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", True)
 # --- end of strict environment parsing ------------------------------------------------------------
 
+# The audit chain's HMAC key (thidua.core.auditkey) must be set explicitly, outside the database.
+if len(THIDUA_AUDIT_KEY) < 32 and not (os.environ.get("THIDUA_AUDIT_KEY_FILE") and THIDUA_AUDIT_KEY_FILE.is_file()):  # noqa: F405
+    raise ImproperlyConfigured(
+        "Đặt THIDUA_AUDIT_KEY (ít nhất 32 ký tự ngẫu nhiên) hoặc THIDUA_AUDIT_KEY_FILE (tệp khóa, quyền 600) "
+        "cho chuỗi nhật ký; giữ khóa ngoài cơ sở dữ liệu và ngoài bản sao lưu.")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from .models import AuditChainHead, AuditEntry
+from .models import AuditChainHead, AuditEntry, head_seal
 
 
 def _jsonable(value):
@@ -51,9 +51,12 @@ def _actor_name(actor) -> str:
     return actor.get_full_name() or actor.get_username()
 
 
-def _write(*, actor, action, instance, before, after, note="") -> AuditEntry:
+def _write(*, actor, action, instance, before, after, note="", anchor=False) -> AuditEntry:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Audit rows must be written inside the transaction of the change.")
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    if anchor and head.last_hash:  # the chain as it stood, kept with a record that leaves the system
+        note = f"{note} · Mốc nhật ký: {head.last_hash}".strip(" ·")
     now = timezone.now()
     entry = AuditEntry(
         at=now.replace(microsecond=now.microsecond // 1000 * 1000),  # whole ms: survives JSON backups
@@ -69,19 +72,29 @@ def _write(*, actor, action, instance, before, after, note="") -> AuditEntry:
     )
     # Round-trip the JSON values so the hash covers exactly what the database stores.
     entry.before, entry.after = json.loads(json.dumps(before)), json.loads(json.dumps(after))
-    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
     entry.prev_hash = head.last_hash
     entry.entry_hash = entry.compute_hash(head.last_hash)
     entry.save()
-    AuditChainHead.objects.filter(pk=1).update(last_hash=entry.entry_hash)
+    AuditChainHead.objects.filter(pk=1).update(last_hash=entry.entry_hash, seal=head_seal(entry.entry_hash))
     return entry
 
 
-def verify_chain() -> tuple[int, str | None]:
+def chain_anchor() -> dict:
+    """The chain's head as an anchor to keep outside the database (a backup's manifest, a
+    printout): ``{"id": last row id, "hash": its hash}``; checked by ``verify_chain --anchor``."""
+    last = AuditEntry.objects.order_by("-id").values("id", "entry_hash").first()
+    return {"id": last["id"], "hash": last["entry_hash"]} if last else {"id": None, "hash": ""}
+
+
+def verify_chain(anchors=()) -> tuple[int, str | None]:
     """(rows checked, None) when the chain is whole, else (rows checked before the break,
-    a Vietnamese description of the first broken row). A row is broken when its content no
-    longer matches its hash or it does not point at its predecessor; a missing tail shows
-    as a chain head that no row reaches."""
+    a Vietnamese description of the first break). A row is broken when its content no longer
+    matches its keyed hash or it does not point at its predecessor; the head must name the
+    last row and carry its keyed seal (removing the last rows and moving the head shows);
+    every anchor ``{"id", "hash"}`` kept outside the database must still be in the chain
+    (removing or rewriting the whole log shows)."""
+    wanted = {a["hash"]: a.get("id") for a in anchors if a.get("hash")}
+    found = {}
     prev = ""
     checked = 0
     for entry in AuditEntry.objects.select_related("content_type").order_by("id").iterator(chunk_size=2000):
@@ -89,18 +102,32 @@ def verify_chain() -> tuple[int, str | None]:
             return checked, f"mục #{entry.pk} không nối tiếp mục trước (có mục bị xóa hoặc chèn)"
         if entry.compute_hash(prev) != entry.entry_hash:
             return checked, f"mục #{entry.pk} ({entry.object_repr}) đã bị sửa ngoài ứng dụng"
+        if entry.entry_hash in wanted:
+            found[entry.entry_hash] = entry.pk
         prev = entry.entry_hash
         checked += 1
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and head.last_hash != prev:
-        return checked, "các mục cuối của nhật ký đã bị xóa"
-    return checked, None if head.last_hash == prev else AuditEntry.objects.order_by("-id").first()
+    if head is None:
+        if checked:
+            return checked, "đầu chuỗi nhật ký (bảng core_auditchainhead) đã bị xóa ngoài ứng dụng"
+    elif head.last_hash != prev:
+        return checked, "các mục cuối của nhật ký đã bị xóa (đầu chuỗi chỉ tới mục không còn)"
+    elif prev and head.seal != head_seal(prev):
+        return checked, "đầu chuỗi nhật ký đã bị dời hoặc sửa ngoài ứng dụng (các mục cuối có thể đã bị xóa)"
+    for digest, row_id in wanted.items():
+        if digest not in found:
+            return checked, (f"mốc {digest[:16]}…{' (mục #%s)' % row_id if row_id else ''} không còn trong chuỗi: "
+                             f"nhật ký đã bị cắt bớt hoặc viết lại sau khi ghi mốc")
+        if row_id is not None and found[digest] != row_id:
+            return checked, f"mốc {digest[:16]}… ghi là mục #{row_id} nhưng nằm ở mục #{found[digest]}"
     return checked, None
 
 
-def log_create(*, actor, instance, note="") -> AuditEntry:
+def log_create(*, actor, instance, note="", anchor=False) -> AuditEntry:
+    """``anchor``: the note also records the chain's head hash before this row (a signed
+    decision does, so its printed history anchors the log)."""
     return _write(actor=actor, action=AuditEntry.Action.CREATE, instance=instance,
-                  before=None, after=snapshot(instance), note=note)
+                  before=None, after=snapshot(instance), note=note, anchor=anchor)
 
 
 def log_update(*, actor, instance, before: dict, note="") -> AuditEntry | None:

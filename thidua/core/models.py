@@ -1,6 +1,7 @@
 """The audit log: one row per change of a domain record, written in the same
 transaction as the change, never edited or deleted through the application."""
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
@@ -23,7 +24,24 @@ def entry_payload(entry) -> str:
 
 
 def entry_hash(entry, prev_hash: str) -> str:
+    """HMAC-SHA256 with the instance's audit key (``thidua.core.auditkey``): without the key,
+    nobody can recompute the chain after editing or removing a row."""
+    from .auditkey import audit_key
+
+    return hmac.new(audit_key(), (prev_hash + entry_payload(entry)).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def legacy_entry_hash(entry, prev_hash: str) -> str:
+    """The unkeyed hash of rows written before migration 0004 (kept to verify them once, when
+    the chain is re-sealed with the key)."""
     return hashlib.sha256((prev_hash + entry_payload(entry)).encode("utf-8")).hexdigest()
+
+
+def head_seal(last_hash: str) -> str:
+    """The keyed seal of the chain head: moving the head back to an earlier row needs the key."""
+    from .auditkey import audit_key
+
+    return hmac.new(audit_key(), f"head:{last_hash}".encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -95,6 +113,7 @@ class AuditChainHead(models.Model):
     writers take turns and every row points at its true predecessor."""
 
     last_hash = models.CharField(max_length=64, default="")
+    seal = models.CharField(max_length=64, default="", editable=False)  # head_seal(last_hash)
 
     class Meta:
         verbose_name = _("đầu chuỗi nhật ký")

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, Undefined, meta, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.runtime import LoopContext, Macro
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .defaults import default_template
 
@@ -24,9 +28,67 @@ class TemplateError(Exception):
     """An uploaded template that cannot be rendered (bad Jinja, broken .docx)."""
 
 
-def _render(source: bytes, context: dict) -> bytes:
+class UnsafeTemplate(TemplateError):
+    """A template that reaches for something other than the document's own data."""
+
+
+# Calls a template may make: methods of plain values (``name.upper()``), loop helpers, its own
+# macros and ``range``; never a method of a record or of anything the context did not hand it.
+_CALLABLE_OWNERS = (str, int, float, dict, list, tuple, LoopContext)
+
+
+class DocumentEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja for document templates: sandboxed (no ``_`` attributes, no mutation of values),
+    no globals but ``range`` (no ``lipsum``, ``cycler``, ``joiner``, ``namespace``), and every
+    parsed part kept so ``refusal`` can read what the template asked for, even in a branch
+    the sample data never takes."""
+
+    def __init__(self, *, strict: bool = False):
+        super().__init__(autoescape=True, undefined=StrictUndefined if strict else Undefined)
+        self.globals = {"range": self.globals["range"]}
+        self.parsed: list[nodes.Template] = []
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        self.parsed.append(tree)
+        return tree
+
+    def is_safe_callable(self, obj) -> bool:
+        owner = getattr(obj, "__self__", None)
+        allowed = obj is self.globals["range"] or isinstance(obj, Macro) or isinstance(owner, _CALLABLE_OWNERS)
+        return allowed and super().is_safe_callable(obj)
+
+    def refusal(self, context: dict) -> str | None:
+        """Why the parsed template may not be used (Vietnamese), or None."""
+        allowed = set(context) | set(self.globals)
+        unknown, internal = set(), set()
+        for tree in self.parsed:
+            unknown |= meta.find_undeclared_variables(tree) - allowed
+            for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+                name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+                if isinstance(name, str) and name.startswith("_"):
+                    internal.add(name)
+        reasons = []
+        if internal:
+            reasons.append("truy cập phần bên trong của chương trình (" + ", ".join(sorted(internal)) + ")")
+        if unknown:
+            reasons.append("dùng tên không có trong dữ liệu của văn bản (" + ", ".join(sorted(unknown)) + ")")
+        return "; ".join(reasons) or None
+
+
+def _render(source: bytes, context: dict, *, strict: bool = False, built_in: bool = False) -> bytes:
+    """Render in the sandbox; the template sees only ``context``. An uploaded template that
+    names anything else is refused (``UnsafeTemplate``); ``strict`` (the upload check) also
+    fails on a name or attribute the sample data does not have."""
+    env = DocumentEnvironment(strict=strict)
     tpl = DocxTemplate(io.BytesIO(source))
-    tpl.render(context, autoescape=True)
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except (SecurityError, UndefinedError) as exc:
+        raise UnsafeTemplate(env.refusal(context) or f"dùng tên hoặc thuộc tính không được phép ({exc})") from exc
+    reason = None if built_in else env.refusal(context)
+    if reason:
+        raise UnsafeTemplate(reason)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -51,16 +113,22 @@ def render_docx(kind: str, context: dict, *, template: bytes | None = None) -> b
     upload before saving it); otherwise the uploaded one, falling back to the default."""
     if template is not None:
         try:
-            return _render(template, context)
+            return _render(template, context, strict=True)
+        except TemplateError:
+            raise
         except Exception as exc:  # docxtpl raises Jinja, lxml, zip errors alike
             raise TemplateError(str(exc)) from exc
     custom = uploaded_template(kind)
     if custom is not None:
         try:
             return _render(custom, context)
+        except UnsafeTemplate as exc:  # stored before uploads were checked: refuse, never fall back silently
+            log.error("Mẫu văn bản đã lưu (%s) bị từ chối: %s", kind, exc)
+            raise UnsafeTemplate(f"Mẫu văn bản đã lưu cho loại này bị từ chối vì {exc}. Quản trị hệ thống "
+                                 f"cần tải lên mẫu khác hoặc trở về mẫu có sẵn.") from exc
         except Exception:
             log.exception("Uploaded template %s failed to render; using the built-in one.", kind)
-    return _render(default_template(kind), context)
+    return _render(default_template(kind), context, built_in=True)
 
 
 def font_face_css() -> str:

@@ -55,6 +55,8 @@ def check_template(*, kind: str, content: bytes) -> None:
         raise ValidationError(f"Không mở được tệp .docx: {exc}") from exc
     try:
         engine.render_docx(kind, samples.context_for(kind), template=content)
+    except engine.UnsafeTemplate as exc:
+        raise ValidationError(f"Mẫu bị từ chối: mẫu chỉ được dùng dữ liệu của văn bản, nhưng {exc}.") from exc
     except engine.TemplateError as exc:
         raise ValidationError(f"Mẫu có lỗi cú pháp hoặc biến không hợp lệ: {exc}") from exc
 

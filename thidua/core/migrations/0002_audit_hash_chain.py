@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 def chain_existing_rows(apps, schema_editor):
-    from thidua.core.models import entry_hash
+    from thidua.core.models import legacy_entry_hash as entry_hash  # the scheme of its day
 
     AuditEntry = apps.get_model("core", "AuditEntry")
     AuditChainHead = apps.get_model("core", "AuditChainHead")

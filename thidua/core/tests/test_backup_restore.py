@@ -27,6 +27,7 @@ def _canonical(data: bytes) -> list:
 
 def test_backup_then_restore_into_an_emptied_instance_is_identical(tmp_path, settings, demo_user):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.THIDUA_MAINTENANCE_FILE = str(tmp_path / "bao-tri.json")
     (tmp_path / "media" / "ke-hoach").mkdir(parents=True)
     (tmp_path / "media" / "ke-hoach" / "ke-hoach-2026.pdf").write_bytes(b"%PDF-1.4 ke hoach thi dua")
     services.update_person(actor=demo_user("canbotdkt"), person=Person.objects.get(full_name="Nguyễn Thị Mai"),
@@ -45,7 +46,7 @@ def test_backup_then_restore_into_an_emptied_instance_is_identical(tmp_path, set
     (tmp_path / "media" / "ke-hoach" / "ke-hoach-2026.pdf").unlink()
     assert not Person.objects.exists()
 
-    call_command("restore", str(archive), "--yes", stdout=io.StringIO())
+    call_command("restore", str(archive), "--yes", "--force-maintenance", stdout=io.StringIO())
     after = _canonical(dump_records())
     assert len(after) == len(before)
     for a, b in zip(after, before):

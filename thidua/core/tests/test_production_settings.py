@@ -13,7 +13,7 @@ def _check(env_extra):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings_production",
            # issue #17: production also requires the hosts and the public base URL
            "DJANGO_ALLOWED_HOSTS": "thidua.example.gov.vn", "THIDUA_PUBLIC_BASE_URL": "https://thidua.example.gov.vn",
-           **env_extra}
+           "THIDUA_AUDIT_KEY": "a" * 16 + "Q7m2Vx9Lp4Rt8Wz1Ks6Nd3Hb5Jc0Fg", **env_extra}
     env.pop("DATABASE_URL", None)
     env.pop("THIDUA_PUBLIC_BASE_URL", None)
     env.update(env_extra)

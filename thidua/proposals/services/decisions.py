@@ -175,7 +175,8 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, 
         kind=Decision.Kind.AWARD, issuer=commune, issuer_name=commune.issuer_name, year=day.year,
         sequence=sequence, number=number, date=day, signer=actor, signer_name=signer_name,
         signer_capacity=capacity, body=body)
-    log_create(actor=actor, instance=decision, note=f"Ký quyết định khen thưởng ({capacity.splitlines()[0]})")
+    log_create(actor=actor, instance=decision, note=f"Ký quyết định khen thưởng ({capacity.splitlines()[0]})",
+               anchor=True)  # the audit chain's head, kept with the signed decision (docs/security.md)
     _write_ledger(actor=actor, by_signature=True, nominations=nominations, decision=decision, dossier=dossier,
                   money=money, issuer=commune)
     _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
