@@ -147,3 +147,8 @@ LOGGING = {
 # its passphrase; empty = decisions are not signed digitally.
 THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
 THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")
+
+# The commune's key for Open Badges 3.0 credentials (thidua.exchange.badges, VC-JWT ES256): a PEM
+# file outside the database, made on first use (mode 0600). Back it up: a new key makes earlier
+# signed credentials unverifiable.
+THIDUA_BADGE_KEY = os.environ.get("THIDUA_BADGE_KEY", str(BASE_DIR / "var" / "khoa" / "open-badges-es256.pem"))

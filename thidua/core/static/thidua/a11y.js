@@ -22,8 +22,8 @@
     while (taken[candidate]) candidate = name + " (" + n++ + ", cuộn ngang)";
     return candidate;
   }
-  function mark(root) {
-    var wraps = (root || document).querySelectorAll(".table-wrap");
+  function mark() {
+    var wraps = document.querySelectorAll(".table-wrap");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
@@ -40,9 +40,9 @@
     }
   }
   var timer;
-  function later() { clearTimeout(timer); timer = setTimeout(function () { mark(document); }, 100); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { mark(document); });
-  else mark(document);
+  function later() { clearTimeout(timer); timer = setTimeout(mark, 100); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
   window.addEventListener("resize", later);
-  document.addEventListener("htmx:afterSettle", function (e) { mark(e.target && e.target.querySelectorAll ? e.target : document); });
+  document.addEventListener("htmx:afterSettle", mark);
 })();
