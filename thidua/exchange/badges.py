@@ -19,6 +19,7 @@ import base64
 import gzip
 import json
 import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -50,11 +51,18 @@ def signing_key():
 
     path = key_path()
     if not path.exists():
+        # written whole to a private temporary file, then linked into place: two workers starting
+        # at once never read half a key, and the first one's key wins
         path.parent.mkdir(parents=True, exist_ok=True)
-        pem = ECKey.generate_key("P-256").as_pem(private=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pem)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".khoa-")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(ECKey.generate_key("P-256").as_pem(private=True))
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
     return ECKey.import_key(path.read_bytes())
 
 
