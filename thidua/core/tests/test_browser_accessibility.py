@@ -89,8 +89,10 @@ def keyboard_problems(page, role) -> list[str]:
     if first != ["skip", "Bỏ qua, đến nội dung chính"]:
         problems.append(f"{role}: the first Tab stop is {first}, not the skip link")
     else:
+        target = page.evaluate("document.activeElement.getAttribute('href').slice(1)")
         page.keyboard.press("Enter")
-        if page.evaluate("document.activeElement.id") != "noi-dung":
+        if page.evaluate("document.activeElement.tagName") != "MAIN" or \
+                page.evaluate("document.activeElement.id") != target:
             problems.append(f"{role}: the skip link does not move the keyboard to the main content")
     for where in ("header a", "main a"):
         ring = page.evaluate(FOCUS_RING, where)
