@@ -21,9 +21,10 @@ $(VENV)/.installed-run: $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed-run pyproject.toml
+$(VENV)/.installed-test: $(VENV)/.installed-run pyproject.toml package-lock.json
 	bash scripts/system-deps.sh test
 	$(PY) -m pip install -q -e '.[test]'
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed-run

@@ -240,3 +240,8 @@ THIDUA_MAINTENANCE_FILE = Path(os.environ.get("THIDUA_MAINTENANCE_FILE", THIDUA_
 # HMAC key of the audit chain: from the environment, else a file created on first use (0600).
 THIDUA_AUDIT_KEY = os.environ.get("THIDUA_AUDIT_KEY", "")
 THIDUA_AUDIT_KEY_FILE = Path(os.environ.get("THIDUA_AUDIT_KEY_FILE", THIDUA_VAR_DIR / "audit.key"))
+
+# The commune's key for Open Badges 3.0 credentials (thidua.exchange.badges, VC-JWT ES256): a PEM
+# file outside the database, made on first use (mode 0600). Back it up: a new key makes earlier
+# signed credentials unverifiable.
+THIDUA_BADGE_KEY = os.environ.get("THIDUA_BADGE_KEY", str(BASE_DIR / "var" / "khoa" / "open-badges-es256.pem"))

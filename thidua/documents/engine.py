@@ -1,4 +1,4 @@
-"""The one template system: docxtpl for every DOCX, WeasyPrint for every PDF.
+"""The one template system: docxtpl for every DOCX, WeasyPrint for every PDF (tagged).
 
 ``render_docx(kind, context)`` uses the administrator's uploaded template of that kind when
 there is one and it renders, else the built-in default. ``render_pdf(template, context)``
@@ -26,6 +26,32 @@ FONTS_DIR = Path(__file__).resolve().parent / "static" / "documents" / "fonts"
 
 class TemplateError(Exception):
     """An uploaded template that cannot be rendered (bad Jinja, broken .docx)."""
+
+
+def _issuer_name(issuer) -> str:
+    """'ỦY BAN NHÂN DÂN XÃ NAM THANH MIỆN'; a council with its superior after a dash."""
+    if issuer is None:
+        return ""
+    name = " ".join(getattr(issuer, "name_lines", []) or [])
+    superior = " ".join(getattr(issuer, "superior_lines", []) or [])
+    return f"{name} – {superior}" if name and superior else name or superior
+
+
+def document_title(context: dict) -> str:
+    """'QUYẾT ĐỊNH Về việc khen thưởng …' from the kind's heading and its subject line(s)."""
+    subject = context.get("title") or " ".join(context.get("title_lines") or [])
+    return " ".join(part for part in (context.get("doc_title", ""), subject) if part).strip()
+
+
+def _core_properties(document, context: dict) -> None:
+    """The DOCX's own description (File ▸ Properties, read by screen readers and archives): its
+    title, the issuing body as author, Vietnamese as language; never the template's leftovers."""
+    props = document.core_properties
+    props.title = document_title(context)[:255]
+    props.author = _issuer_name(context.get("issuer"))[:255]
+    props.last_modified_by = props.author
+    props.language = "vi-VN"
+    props.comments = ""
 
 
 class UnsafeTemplate(TemplateError):
@@ -89,6 +115,7 @@ def _render(source: bytes, context: dict, *, strict: bool = False, built_in: boo
     reason = None if built_in else env.refusal(context)
     if reason:
         raise UnsafeTemplate(reason)
+    _core_properties(tpl.docx, context)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -141,8 +168,19 @@ def font_face_css() -> str:
         for name, weight, style in faces)
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+# Every PDF is tagged (PDF/UA-1, WeasyPrint's ``pdf/ua-1`` variant): a screen reader gets the
+# headings, lists and tables of the HTML template, the document title from its <title> (shown
+# as the window title) and its language from <html lang>.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The one place a PDF is written: HTML → tagged PDF."""
     from weasyprint import HTML
 
+    return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(**PDF_OPTIONS)
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, {**context, "font_face_css": font_face_css(), "for_pdf": True})
-    return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf()
+    return html_to_pdf(html)

@@ -18,7 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DataError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from ninja import NinjaAPI, Path, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
@@ -327,10 +327,99 @@ def get_award(request, award_id: int = Path(..., ge=1, le=MAX_ID)):
     return exports.award_record(selectors.get_award_row(user=request.auth, pk=award_id), base_url=_base_url(request))
 
 
-@api.get("/awards/{award_id}/credential", response={200: dict, **ERRORS},
-         summary="Khen thưởng dạng chứng nhận Open Badges 3.0 (JSON-LD, chưa ký số)")
+class ProfileRef(Schema):
+    id: str
+    type: list[str]
+    name: str
+
+
+class Criteria(Schema):
+    narrative: str
+
+
+class Achievement(Schema):
+    id: str = Field(..., description="Định nghĩa công khai của danh hiệu, hình thức (JSON)")
+    type: list[str]
+    achievementType: str
+    name: str
+    description: str
+    criteria: Criteria
+    humanCode: str
+    inLanguage: str
+
+
+class IdentityObject(Schema):
+    type: str
+    identityType: str
+    hashed: bool
+    identityHash: str
+
+
+class AchievementSubject(Schema):
+    type: list[str]
+    identifier: list[IdentityObject]
+    achievement: Achievement
+    narrative: str
+    term: str
+
+
+class Evidence(Schema):
+    type: list[str]
+    name: str
+    description: str
+
+
+class CredentialSchemaRef(Schema):
+    id: str
+    type: str
+
+
+class BitstringStatusListEntry(Schema):
+    id: str
+    type: str = Field(..., description="BitstringStatusListEntry")
+    statusPurpose: str = Field(..., description="revocation: bit = 1 khi khen thưởng đã bị thu hồi")
+    statusListIndex: str
+    statusListCredential: str = Field(..., description="Danh sách trạng thái (VC-JWT) của cơ quan ban hành")
+
+
+class OpenBadgeCredential(Schema):
+    """Open Badges 3.0 OpenBadgeCredential (W3C VC 2.0): dạng JSON-LD chưa bảo mật; dạng ký số là
+    /credential.jwt (application/vc+jwt)."""
+    context: list[str] = Field(..., alias="@context")
+    id: str
+    type: list[str]
+    name: str
+    issuer: ProfileRef
+    validFrom: str
+    credentialSubject: AchievementSubject
+    evidence: list[Evidence]
+    credentialSchema: list[CredentialSchemaRef]
+    credentialStatus: BitstringStatusListEntry
+
+    model_config = {"populate_by_name": True}
+
+
+@api.get("/awards/{award_id}/credential", response={200: OpenBadgeCredential, **ERRORS}, by_alias=True,
+         summary="Khen thưởng dạng chứng nhận Open Badges 3.0 (JSON-LD; bản ký số: /credential.jwt)")
 def award_credential(request, award_id: int = Path(..., ge=1, le=MAX_ID)):
     return exports.open_badge(selectors.get_award(user=request.auth, pk=award_id), base_url=_base_url(request))
+
+
+@api.get("/awards/{award_id}/credential.jwt", response={**ERRORS},
+         summary="Khen thưởng dạng chứng nhận Open Badges 3.0 ký số (VC-JWT, ES256, application/vc+jwt)",
+         openapi_extra={"responses": {"200": {
+             "description": "Chuỗi JWS dạng compact; payload là OpenBadgeCredential; khóa công khai ở hồ sơ "
+                            "cơ quan ban hành (kid)",
+             "content": {"application/vc+jwt": {"schema": {"type": "string",
+                                                            "pattern": r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$"}}}}}})
+def award_credential_jwt(request, award_id: int = Path(..., ge=1, le=MAX_ID)):
+    from django.http import HttpResponse
+
+    from . import badges
+
+    award = selectors.get_award(user=request.auth, pk=award_id)
+    return HttpResponse(exports.signed_open_badge(award, base_url=_base_url(request)),
+                        content_type=badges.JWT_MEDIA_TYPE)
 
 
 @api.get("/ratings", response={200: RatingPage, **ERRORS}, summary="Xếp loại hằng năm")

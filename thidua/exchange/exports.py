@@ -1,7 +1,7 @@
 """Open exports of the award ledger: a plain JSON document (format "thidua-ledger", version 1)
-and each award as an Open Badges 3.0 credential (JSON-LD, W3C Verifiable Credentials 2.0 data
-model). The credentials are NOT signed (no proof): they state what the ledger holds; the
-verification page named in ``id`` is where a reader confirms them."""
+and each award as an Open Badges 3.0 credential (W3C Verifiable Credentials 2.0 data model),
+whose issuer profile, achievement and revocation list are public (``badges``); the API serves it
+as JSON-LD and, signed with the commune's key, as a VC-JWT."""
 from __future__ import annotations
 
 import datetime
@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from thidua.rules import codes
 
-VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
-OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+from . import badges
+
+VC_CONTEXT = badges.VC_CONTEXT
+OB_CONTEXT = badges.OB_CONTEXT
 LEDGER_FORMAT = "thidua-ledger"
 LEDGER_VERSION = "1.0"
 
@@ -90,42 +92,37 @@ def _valid_from(award) -> str:
 
 
 def open_badge(award, *, base_url: str) -> dict:
-    """The award as an (unsigned) Open Badges 3.0 OpenBadgeCredential."""
+    """The award as an Open Badges 3.0 OpenBadgeCredential (unsecured; ``signed_open_badge``
+    gives the VC-JWT). Its issuer, achievement and status list are public URLs."""
     t = award.award_type
     subject = award.subject
     kind_label = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"}[award.subject_kind]
-    issuer_id = f"{base_url}/to-chuc/{award.issuer_id}/" if award.issuer_id else \
-        f"{base_url}/du-lieu/api/issuers/{award.verification_code}"
-    achievement = {
-        "id": f"{base_url}/khen-thuong/danh-muc/#{t.code}",
-        "type": ["Achievement"],
-        "achievementType": "Award",
-        "name": t.name,
-        "description": f"{t.get_kind_display()}: {t.name}" + (f" — {t.authority}" if t.authority else ""),
-        "criteria": {"narrative": t.legal_basis or "Theo Luật Thi đua, khen thưởng 2022 và văn bản hướng dẫn."},
-        "humanCode": t.code,
-        "inLanguage": "vi",
-    }
-    credential = {
+    key = badges.issuer_key(award.issuer_name)
+    return {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": f"{base_url}/xac-minh/{award.verification_code}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": f"{t.name} — {subject}",
-        "issuer": {"id": issuer_id, "type": ["Profile"], "name": award.issuer_name},
+        "issuer": {"id": badges.issuer_id(base_url, key), "type": ["Profile"], "name": award.issuer_name},
         "validFrom": _valid_from(award),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [{"type": "IdentityObject", "identityType": "name", "hashed": False,
                             "identityHash": str(subject)}],
-            "achievement": achievement,
+            "achievement": badges.achievement(t, base_url=base_url),
             "narrative": award.achievement or f"{kind_label}: {subject}",
             "term": award.period_label or str(award.year),
         },
         "evidence": [{"type": ["Evidence"], "name": f"Quyết định số {award.decision_number}"
                       + (f" ngày {award.decision_date:%d/%m/%Y}" if award.decision_date else ""),
                       "description": award.issuer_name}] if award.decision_number else [],
+        "credentialSchema": [{"id": badges.OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
+        "credentialStatus": badges.status_entry(award, base_url=base_url),
     }
-    if award.revoked:
-        credential["credentialStatus"] = {"type": "RevocationNote", "revoked": True,
-                                          "reason": award.revocation_note}
-    return credential
+
+
+def signed_open_badge(award, *, base_url: str) -> str:
+    """The credential as a VC-JWT signed with the commune's key (``kid`` names the key in the
+    issuer profile)."""
+    return badges.sign(open_badge(award, base_url=base_url),
+                       kid=badges.kid(base_url, badges.issuer_key(award.issuer_name)))

@@ -17,6 +17,11 @@ pages = [
     path("ma-truy-cap/", views.tokens, name="tokens"),
     path("ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
     path("xuat/so-khen-thuong.json", views.ledger_export, name="ledger_export"),
+    # Open Badges 3.0, public (no login): issuer profiles, achievements, revocation lists
+    path("ob/to-chuc/<slug:key>/", views.ob_issuer, name="ob_issuer"),
+    path("ob/to-chuc/<slug:key>.json", views.ob_issuer_json, name="ob_issuer_json"),
+    path("ob/to-chuc/<slug:key>/thu-hoi.jwt", views.ob_status_list, name="ob_status_list"),
+    path("ob/danh-hieu/<slug:code>.json", views.ob_achievement, name="ob_achievement"),
 ]
 
 urlpatterns = [

@@ -230,3 +230,70 @@ def ledger_export(request):
                             content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="so-khen-thuong.json"'
     return response
+
+
+# --- Open Badges 3.0: public issuer profiles, achievements and revocation lists (no login) ------
+
+def _issuer_or_404(key: str) -> str:
+    from . import badges
+
+    name = badges.issuer_name_for(key)
+    if name is None:
+        raise Http404("Không có cơ quan ban hành này.")
+    return name
+
+
+def _json(data: dict, content_type: str = "application/ld+json") -> HttpResponse:
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type=f"{content_type}; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers fetch these from anywhere
+    return response
+
+
+def ob_issuer(request, key: str):
+    """The issuing body's page for people: who it is, its key, where its machine-readable profile,
+    achievements and revocation list are."""
+    from thidua.awards.models import Award, AwardType
+
+    from . import badges
+
+    name = _issuer_or_404(key)
+    base = request.build_absolute_uri("/").rstrip("/")
+    codes = Award.objects.filter(issuer_name=name).order_by().values_list("award_type_id", flat=True).distinct()
+    from thidua.core.text import collation_key
+
+    types = sorted(AwardType.objects.filter(pk__in=codes), key=lambda t: collation_key(t.name))
+    return render(request, "exchange/ob_issuer.html", {
+        "name": name, "profile_url": badges.issuer_id(base, key), "status_url": badges.status_list_url(base, key),
+        "jwk": badges.public_jwk(),
+        "achievements": [(t, badges.achievement_url(base, t.code)) for t in types]})
+
+
+def ob_issuer_json(request, key: str):
+    from . import badges
+
+    base = request.build_absolute_uri("/").rstrip("/")
+    return _json(badges.issuer_profile(base_url=base, key=key, name=_issuer_or_404(key)))
+
+
+def ob_status_list(request, key: str):
+    """The issuer's Bitstring Status List credential (revocation), signed as a VC-JWT."""
+    from . import badges
+
+    base = request.build_absolute_uri("/").rstrip("/")
+    credential = badges.status_list_credential(base_url=base, key=key, name=_issuer_or_404(key))
+    response = HttpResponse(badges.sign(credential, kid=badges.kid(base, key)), content_type=badges.JWT_MEDIA_TYPE)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "max-age=300"
+    return response
+
+
+def ob_achievement(request, code: str):
+    from thidua.awards.models import AwardType
+
+    from . import badges
+
+    award_type = AwardType.objects.filter(code=code).first()
+    if award_type is None:
+        raise Http404("Không có danh hiệu, hình thức này.")
+    base = request.build_absolute_uri("/").rstrip("/")
+    return _json({"@context": [badges.VC_CONTEXT, badges.OB_CONTEXT], **badges.achievement(award_type, base_url=base)})

@@ -32,17 +32,43 @@ class SigningNotConfigured(Exception):
     """No signing certificate is configured (THIDUA_SIGNING_P12)."""
 
 
+# What is wrong with a signed PDF (SignatureStatus.problem), worst first
+CONTENT_CHANGED = "content_changed"        # the signature is sound but the bytes it covers changed
+SIGNATURE_DAMAGED = "signature_damaged"    # the signature itself is broken: cannot vouch for anything
+UNTRUSTED = "untrusted"                    # sound and intact, but the signer is not a trusted body
+ADDED_AFTER = "added_after"                # sound and intact, but more was appended after signing
+UNSIGNED = "unsigned"
+UNREADABLE = "unreadable"
+
+
 @dataclass(frozen=True)
 class SignatureStatus:
     valid: bool                      # intact, cryptographically sound and trusted
-    intact: bool                     # the signed bytes are unchanged
+    intact: bool                     # the signature is sound and the signed bytes are unchanged
     signer: str                      # the signer certificate's subject, readable
     signed_at: datetime.datetime | None
     message: str                     # Vietnamese, for the verification page
+    problem: str = ""                # one of the constants above; "" when valid
 
     @property
     def label(self) -> str:
-        return "Chữ ký hợp lệ" if self.valid else "Chữ ký không hợp lệ"
+        if self.valid:
+            return "Chữ ký hợp lệ"
+        if self.problem == CONTENT_CHANGED:
+            return "Nội dung đã bị thay đổi sau khi ký"
+        if self.problem == SIGNATURE_DAMAGED:
+            return "Chữ ký số bị hỏng"
+        if self.problem == UNTRUSTED:
+            return "Chữ ký không được tin cậy"
+        return "Chữ ký không hợp lệ"
+
+    @property
+    def content_changed(self) -> bool:
+        return self.problem == CONTENT_CHANGED
+
+    @property
+    def signature_damaged(self) -> bool:
+        return self.problem == SIGNATURE_DAMAGED
 
 
 def _passphrase(value) -> bytes | None:
@@ -123,6 +149,11 @@ def _signer_name(cert) -> str:
     return native.get("common_name") or cert.subject.human_friendly
 
 
+def _damaged_block(exc) -> str:
+    return (f"Chữ ký số bị hỏng (không đọc được khối chữ ký, {exc.__class__.__name__}): chữ ký không chứng minh "
+            "được điều gì về văn bản này. Đề nghị đối chiếu với bản lưu của cơ quan ban hành.")
+
+
 def verify_pdf(pdf_bytes: bytes, *, trust_roots=None) -> SignatureStatus:
     """The status of the last signature in ``pdf_bytes``. Never raises on bad input: a damaged
     or unsigned file is reported as not valid, with the reason in Vietnamese."""
@@ -132,35 +163,54 @@ def verify_pdf(pdf_bytes: bytes, *, trust_roots=None) -> SignatureStatus:
 
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        signatures = reader.embedded_signatures
+        reader.root  # noqa: B018 — reads the trailer and the catalogue: is this a PDF at all?
     except Exception as exc:  # noqa: BLE001 — any parse failure means "not a valid signed PDF"
-        return SignatureStatus(False, False, "", None, f"Không đọc được tệp PDF ({exc.__class__.__name__}).")
+        return SignatureStatus(False, False, "", None, f"Không đọc được tệp PDF ({exc.__class__.__name__}).",
+                               UNREADABLE)
+    try:
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # noqa: BLE001 — a readable PDF whose signature block does not parse
+        return SignatureStatus(False, False, "", None, _damaged_block(exc), SIGNATURE_DAMAGED)
     if not signatures:
-        return SignatureStatus(False, False, "", None, "Tệp PDF không có chữ ký số.")
+        return SignatureStatus(False, False, "", None, "Tệp PDF không có chữ ký số.", UNSIGNED)
     embedded = signatures[-1]
     roots = configured_trust_roots() if trust_roots is None else list(trust_roots)
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
         status = validate_pdf_signature(embedded, context)
-    except Exception as exc:  # noqa: BLE001
-        return SignatureStatus(False, False, "", None, f"Không kiểm tra được chữ ký ({exc.__class__.__name__}).")
+    except Exception as exc:  # noqa: BLE001 — the signature block cannot even be read: it is damaged
+        return SignatureStatus(False, False, "", None, _damaged_block(exc), SIGNATURE_DAMAGED)
     signer = _signer_name(status.signing_cert)
     signed_at = status.signer_reported_dt
-    intact = bool(status.intact and status.valid)
+    # pyHanko: ``valid`` — the signer's key signed these signed attributes (the signature itself
+    # is sound); ``intact`` — the digest of the covered bytes equals the one the signature holds.
+    # Sound but not intact: the content changed. Not sound: the signature is damaged (or forged),
+    # whatever the content, so it proves nothing either way.
+    sound = bool(status.valid)
+    intact = sound and bool(status.intact)
     covers_all = status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")
     trusted = bool(status.trusted)
     valid = intact and trusted and covers_all and status.bottom_line
+    problem = ""
     if valid:
         when = f" lúc {signed_at.astimezone(datetime.timezone(datetime.timedelta(hours=7))):%H:%M ngày %d/%m/%Y}" \
             if signed_at else ""
         message = f"Chữ ký hợp lệ: văn bản không bị sửa sau khi ký; người ký {signer}{when}."
+    elif not sound:
+        problem = SIGNATURE_DAMAGED
+        message = ("Chữ ký số bị hỏng hoặc không khớp với chứng thư của người ký: chữ ký không chứng minh được "
+                   "điều gì về văn bản này. Đề nghị đối chiếu với bản lưu của cơ quan ban hành.")
     elif not intact:
+        problem = CONTENT_CHANGED
         message = "Chữ ký không hợp lệ: nội dung văn bản đã bị thay đổi sau khi ký."
     elif not trusted:
+        problem = UNTRUSTED
         message = "Văn bản còn nguyên vẹn nhưng chứng thư số của người ký không thuộc tổ chức được tin cậy."
     else:
+        problem = ADDED_AFTER
         message = "Chữ ký không hợp lệ: văn bản có phần được thêm sau khi ký."
-    return SignatureStatus(valid=valid, intact=intact, signer=signer, signed_at=signed_at, message=message)
+    return SignatureStatus(valid=valid, intact=intact, signer=signer, signed_at=signed_at, message=message,
+                           problem=problem)
 
 
 def make_test_p12(*, passphrase: str, common_name: str = "UBND xã Nam Thanh Miện (chứng thư thử nghiệm)",

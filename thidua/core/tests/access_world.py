@@ -66,6 +66,9 @@ def build_world() -> SimpleNamespace:
     ns.unit_a = Organisation.objects.get(code=UNIT_A)
     ns.person_a = Person.objects.get(full_name=PERSON_A)
     ns.award_a = Award.objects.filter(person=ns.person_a).order_by("-year").first()
+    from thidua.exchange.badges import issuer_key
+
+    ns.issuer_key = issuer_key(ns.award_a.issuer_name)
     ns.award_code = Award.objects.exclude(verification_code="").values_list("verification_code", flat=True).first()
     ns.parameter = RuleParameter.objects.order_by("pk").first()
 

@@ -1,6 +1,7 @@
 """Property-based, over every form of the project: whatever a user types into any field —
 Vietnamese, emoji, HTML/JS, SQL, control characters, huge or empty values — the form answers
-without a server error, and markup typed in never comes back unescaped.
+without a server error, markup typed in never comes back unescaped, and every field that points
+a screen reader to its help text or error (aria-describedby) points to an element that exists.
 
 The forms are not listed by hand: every entry of the access matrix that writes is visited as a
 role allowed to write, its fields are read from the page's own HTML, and hypothesis fills them.
@@ -8,6 +9,7 @@ A new form is covered the day it gets its matrix entry. The draws are derandomis
 every run, so CI never fails by luck); widen ``max_examples`` locally to explore further."""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -23,6 +25,8 @@ HOSTILE = [
     "-1", "99999999999999999999", "31/02/2025", "1e308", "NaN", "../../etc/passwd",
 ]
 MARKUP = ("<script>window.__pwned", "<img src=x onerror")
+DESCRIBED_BY = re.compile(r'aria-describedby="([^"]*)"')
+IDS = re.compile(r'\bid="([^"]*)"')
 VALUE = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=200))
 WRITER_ORDER = ("officer", "admin", "clerk_a", "chairman", "council", "auditor", "anonymous")
 SKIP_FIELDS = {"csrfmiddlewaretoken"}
@@ -63,6 +67,12 @@ class FormFields(HTMLParser):
             self._select = None
 
 
+def dangling_descriptions(html: str) -> set[str]:
+    """The ids that an aria-describedby names and the page does not hold."""
+    ids = set(IDS.findall(html))
+    return {ref for refs in DESCRIBED_BY.findall(html) for ref in refs.split() if ref not in ids}
+
+
 def _writer(entry) -> str:
     return next(role for role in WRITER_ORDER if role in entry.writers)
 
@@ -74,6 +84,7 @@ def test_every_form_answers_hostile_input_without_a_server_error(name, world, cl
     client, url = clients[role], _url(name, entry, world)
     page = client.get(url)
     assert page.status_code < 500
+    assert not dangling_descriptions(page.content.decode(errors="replace")), f"{name}: dangling aria-describedby"
     fields = FormFields()
     fields.feed(page.content.decode(errors="replace"))
     base = dict(entry.data(world)) if entry.data else {}
@@ -97,6 +108,7 @@ def test_every_form_answers_hostile_input_without_a_server_error(name, world, cl
         assert response.status_code < 500
         text = response.content.decode(errors="replace")
         assert not any(m in text for m in MARKUP), f"{name}: markup echoed unescaped"
+        assert not dangling_descriptions(text), f"{name}: aria-describedby points to {dangling_descriptions(text)}"
 
     post_hostile()
 

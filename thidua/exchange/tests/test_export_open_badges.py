@@ -1,5 +1,5 @@
-"""The ledger exports as open JSON, and each award as an Open Badges 3.0 credential (JSON-LD,
-unsigned)."""
+"""The ledger exports as open JSON, and each award as an Open Badges 3.0 credential (JSON-LD here;
+the signed VC-JWT and what a verifier does with it: test_open_badges_a_verifier_can_check.py)."""
 import pytest
 
 from thidua.awards.models import Award
@@ -22,7 +22,7 @@ def test_an_award_as_an_open_badges_3_credential(client, token_for):
     assert subject["type"] == ["AchievementSubject"]
     assert subject["achievement"]["type"] == ["Achievement"] and subject["achievement"]["name"] == award.award_type.name
     assert subject["identifier"][0]["identityHash"] == award.person.full_name
-    assert "proof" not in doc  # unsigned
+    assert "proof" not in doc  # the JSON-LD form; its secured form is the VC-JWT
 
 
 def test_ledger_export_for_the_signed_in_user(client_as):
