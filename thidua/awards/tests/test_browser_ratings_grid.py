@@ -38,7 +38,7 @@ def test_a_clerk_rates_her_unit_with_the_keyboard_and_the_officer_confirms(login
     page = login_page("canbotdkt")   # her home page is her work queue: the sheet is on it
     shot(page, "xep-loai-2b-trang-chu-can-bo")
     if year == rating_year(datetime.date.today()):
-        page.locator(".work-items a", has_text=unit.name).click()
+        page.locator(f'.work-items a[href="/khen-thuong/xep-loai/{unit.pk}/{year}/"]').click()
     else:
         page.goto(f"{live_demo.url}/khen-thuong/xep-loai/?nam={year}")
         page.get_by_role("link", name=unit.name).click()
