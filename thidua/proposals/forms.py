@@ -22,7 +22,19 @@ class RoundForm(forms.Form):
     period_label = forms.CharField(label=_("Niên độ (năm học)"), max_length=20, required=False)
     movement_name = forms.CharField(label=_("Phong trào (đợt chuyên đề)"), max_length=200, required=False)
     deadline = forms.DateField(label=_("Hạn nộp hồ sơ"), widget=DateInput())
-    publicity_days = forms.IntegerField(label=_("Số ngày công khai"), min_value=1, max_value=60, initial=5)
+    publicity_days = forms.IntegerField(label=_("Số ngày công khai"), min_value=1, max_value=60)
+
+    def __init__(self, *args, commune=None, **kwargs):
+        """The publicity length starts from the province's rule (a catalogue parameter), with
+        the article it rests on shown beside it."""
+        from thidua.awards.engine import current_parameters
+        from thidua.awards.regulation import citation_for
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["publicity_days"]
+        field.initial = current_parameters(cite_province=False).publicity_days
+        field.help_text = _("Mặc định theo quy định: %(days)s ngày (%(source)s).") % {
+            "days": field.initial, "source": citation_for("publicity_days", commune)}
 
 
 class DossierCreateForm(forms.Form):

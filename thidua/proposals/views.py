@@ -90,7 +90,7 @@ def _office_commune(user):
 @login_required
 def round_create(request):
     commune = _office_commune(request.user)
-    return _form_page(request, RoundForm(request.POST or None), title=_("Đợt khen thưởng mới"),
+    return _form_page(request, RoundForm(request.POST or None, commune=commune), title=_("Đợt khen thưởng mới"),
                       save=lambda data: services.create_round(actor=request.user, commune=commune, **data),
                       success=_("Đã tạo đợt khen thưởng."), done=lambda _round: redirect("proposals:queue"))
 

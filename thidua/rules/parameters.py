@@ -269,6 +269,9 @@ _SCALARS: tuple[tuple[str, str, Any, str, str, str], ...] = (
      "Thời hạn tiếp nhận hoặc trả lại hồ sơ chưa đầy đủ, kể từ ngày đơn vị nộp (ngày làm việc)"),
     ("decision_sending_working_days", "int", 10, "S", A.QD638_PROCEDURE,
      "Thời hạn gửi quyết định khen thưởng về đơn vị, kể từ ngày ký (ngày làm việc)"),
+    # Publicity of the proposal list: the Law asks for it, the length is the province's [U]
+    ("publicity_days", "int", 5, "U", A.provincial("publicity_days"),
+     "Số ngày công khai danh sách đề nghị khen thưởng để lấy ý kiến (mặc định khi lập đợt)"),
 )
 
 # (code, subject kind, coefficient, marker)
@@ -434,6 +437,7 @@ class RuleParameters:
     cstd_co_so_processing_working_days: int
     dossier_return_working_days: int
     decision_sending_working_days: int
+    publicity_days: int
     # the province's own articles for its rules (``articles.PROVINCIAL_RULES`` key → citation);
     # read by the check rows, so part of the values compared
     citations: Mapping[str, str] = field(default_factory=dict)
@@ -471,7 +475,7 @@ class RuleParameters:
                self.bang_khen_tinh_household_min_contributions) < 0:
             raise ParameterError("số lượng không được âm")
         if min(self.cstd_co_so_processing_working_days, self.dossier_return_working_days,
-               self.decision_sending_working_days) < 1:
+               self.decision_sending_working_days, self.publicity_days) < 1:
             raise ParameterError("thời hạn phải từ 1 ngày làm việc trở lên")
         unknown = sorted(set(self.citations) - set(A.PROVINCIAL_RULES))
         if unknown:

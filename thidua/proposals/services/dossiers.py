@@ -67,8 +67,15 @@ def _require_text(value: str, message: str) -> str:
 
 @transaction.atomic
 def create_round(*, actor, commune: Organisation, name: str, kind: str, year: int, deadline: datetime.date,
-                 publicity_days: int = 5, period_label: str = "", movement_name: str = "") -> AwardRound:
+                 publicity_days: int | None = None, period_label: str = "", movement_name: str = "") -> AwardRound:
+    """A round of proposals. Its publicity length defaults to the rule parameter
+    ``publicity_days`` (the province's rule: Law Điều 84 khoản 5 asks for publicity, the
+    province sets how long — editable in the catalogue)."""
     require(is_office(actor) and can_see_organisation(actor, commune), OFFICE_ONLY)
+    if publicity_days is None:
+        from thidua.awards.engine import current_parameters
+
+        publicity_days = current_parameters(cite_province=False).publicity_days
     if publicity_days < 1:
         raise ValidationError("Thời gian công khai phải từ 1 ngày trở lên.")
     return create_record(actor=actor, model=AwardRound, commune=commune, name=nfc(name), kind=kind, year=year,
