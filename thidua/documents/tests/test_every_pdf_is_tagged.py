@@ -93,3 +93,21 @@ def test_pdfs_are_written_in_one_place_only():
     writers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                      if "/tests/" not in str(p) and ".write_pdf(" in p.read_text(encoding="utf-8"))
     assert writers == ["documents/engine.py"], writers
+
+
+@pytest.mark.django_db
+def test_the_council_minutes_and_the_honour_board_poster_are_tagged_too(demo_user, client_as, tmp_path):
+    """The kinds added after the tagging (the minutes of #15, the A3 poster of #21) go through the
+    same writer: tagged, titled, in Vietnamese."""
+    from thidua.documents.tests.test_council_minutes_are_an_official_document import closed_meeting
+
+    meeting, _nomination = closed_meeting.__wrapped__(demo_user)
+    client = client_as("canbotdkt")
+    for kind, url in (("biên bản họp Hội đồng", reverse("documents:minutes", args=[meeting.pk, "pdf"])),
+                      ("bảng vàng A3", reverse("public:poster"))):
+        response = client.get(url)
+        assert response.status_code == 200 and response.content.startswith(b"%PDF"), kind
+        info = pdfinfo(response.content, tmp_path)
+        assert info["Tagged"].strip() == "yes", f"{kind}: {info['_raw']}"
+        assert info["Title"].strip(), kind
+        assert str(catalogue(response.content)["/Lang"]) == "vi", kind
