@@ -16,21 +16,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Callable
+
+from .registry import Registry
 
 
-class QueueSections:
-    def __init__(self):
-        self._providers: list[Callable] = []
-
-    def register(self, provider: Callable) -> Callable:
-        if provider not in self._providers:
-            self._providers.append(provider)
-        return provider
-
+class QueueSections(Registry):
     def render_list(self, request) -> list[dict]:
         sections = []
-        for provider in self._providers:
+        for provider in self.providers:
             result = provider(request)
             if result:
                 template_name, context = result
@@ -38,17 +31,9 @@ class QueueSections:
         return sections
 
 
-class DeadlineNotices:
-    def __init__(self):
-        self._senders: list[Callable] = []
-
-    def register(self, sender: Callable) -> Callable:
-        if sender not in self._senders:
-            self._senders.append(sender)
-        return sender
-
+class DeadlineNotices(Registry):
     def run(self, *, today: datetime.date) -> list[tuple[str, int]]:
-        return [sender(today=today) for sender in self._senders]
+        return [sender(today=today) for sender in self.providers]
 
 
 queue_sections = QueueSections()
@@ -78,17 +63,9 @@ class WorkSection:
         return sum(1 for item in self.items if item.overdue)
 
 
-class WorkRegistry:
-    def __init__(self):
-        self._providers: list[tuple[int, Callable]] = []
-
-    def register(self, provider: Callable, order: int = 100) -> Callable:
-        self._providers.append((order, provider))
-        self._providers.sort(key=lambda item: item[0])
-        return provider
-
+class WorkRegistry(Registry):
     def sections(self, user, today: datetime.date) -> list[WorkSection]:
-        found = (provider(user, today) for _, provider in self._providers)
+        found = (provider(user, today) for provider in self.providers)
         return [section for section in found if section is not None and section.items]
 
 

@@ -6,21 +6,13 @@ with a function ``(request, person) -> (template_name, context) | None``.
 """
 from __future__ import annotations
 
-from typing import Callable
+from thidua.core.registry import Registry
 
 
-class PanelRegistry:
-    def __init__(self):
-        self._providers: list[tuple[int, Callable]] = []
-
-    def register(self, provider: Callable, order: int = 100) -> Callable:
-        self._providers.append((order, provider))
-        self._providers.sort(key=lambda item: item[0])
-        return provider
-
+class PanelRegistry(Registry):
     def render_list(self, request, obj) -> list[dict]:
         panels = []
-        for _, provider in self._providers:
+        for provider in self.providers:
             result = provider(request, obj)
             if result:
                 template_name, context = result
