@@ -117,7 +117,9 @@ def test_the_key_file_is_made_on_first_use_readable_by_its_owner_only(settings, 
 
 def test_production_refuses_to_start_without_an_audit_key():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings_production",
-           "DJANGO_SECRET_KEY": "k" * 20 + "Zx8#q2!vB7@pL0$wN5^tR9&yU3*eI6(oA1)sD4-fG"}
+           "DJANGO_SECRET_KEY": "k" * 20 + "Zx8#q2!vB7@pL0$wN5^tR9&yU3*eI6(oA1)sD4-fG",
+           # everything else production asks for is there: the key alone is missing
+           "DJANGO_ALLOWED_HOSTS": "thidua.example.gov.vn", "THIDUA_PUBLIC_BASE_URL": "https://thidua.example.gov.vn"}
     for name in ("DATABASE_URL", "THIDUA_AUDIT_KEY", "THIDUA_AUDIT_KEY_FILE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,

@@ -90,6 +90,7 @@ def test_systemd_accepts_the_units(tmp_path):
 
 GOOD_ENV = {"DJANGO_SECRET_KEY": secrets.token_urlsafe(60), "DJANGO_ALLOWED_HOSTS": "thidua.namthanhmien.gov.vn",
             "THIDUA_PUBLIC_BASE_URL": "https://thidua.namthanhmien.gov.vn",
+            "THIDUA_AUDIT_KEY": secrets.token_urlsafe(40),
             "DJANGO_SETTINGS_MODULE": "thidua.settings_production"}
 
 
