@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "thidua.core.middleware.RequestBodyLimitMiddleware",  # first: refuses an oversized body unread
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # early: every answer carries the policy, redirects and 503s too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thidua.core.maintenance.MaintenanceMiddleware",  # "đang bảo trì" (503) during a restore
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,7 +55,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "thidua.administration.middleware.FirstRunAndPasswordMiddleware",
     "axes.middleware.AxesMiddleware",
-    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
