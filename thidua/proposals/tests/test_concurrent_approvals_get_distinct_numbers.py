@@ -17,6 +17,28 @@ pytestmark = [
 ]
 
 
+def sign_at_once(dossiers, signers) -> list[Exception]:
+    """Each signer signs her dossier, the signatures released at the same moment in threads;
+    the errors they raised."""
+    barrier = threading.Barrier(len(dossiers))
+    errors = []
+
+    def sign(dossier, signer):
+        try:
+            barrier.wait(timeout=10)
+            services.sign_decision(actor=signer, dossier=dossier)
+        except Exception as exc:  # noqa: BLE001 — reported by the caller
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign, args=pair) for pair in zip(dossiers, signers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return errors
+
 def test_two_concurrent_signatures_get_consecutive_numbers(live_demo, demo_user, settings, tmp_path):
     # ``live_demo``: this test commits, so it runs with the live-server tests at the end and
     # starts from the demo commune (reloaded after their flushes).
@@ -30,23 +52,7 @@ def test_two_concurrent_signatures_get_consecutive_numbers(live_demo, demo_user,
     # 41 decisions already this year: both signatures go through the counter row's update.
     NumberCounter.objects.update_or_create(issuer=flow.round.commune, year=timezone.localdate().year,
                                            series="QĐ-UBND", defaults={"last": 41})
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def sign(dossier, signer):
-        try:
-            barrier.wait(timeout=10)
-            services.sign_decision(actor=signer, dossier=dossier)
-        except Exception as exc:  # noqa: BLE001 — reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=sign, args=pair) for pair in zip(dossiers, signers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    errors = sign_at_once(dossiers, signers)
     assert errors == []
     numbers = sorted(Decision.objects.filter(dossiers__in=dossiers).values_list("sequence", flat=True))
     assert numbers == [42, 43]
@@ -68,22 +74,6 @@ def test_two_signatures_with_the_same_register_number_give_it_once(live_demo, de
                                      articles="\n".join(texts["articles"]),
                                      recipients="\n".join(texts["recipients"]), register_number=777)
     signers = [demo_user("chutich"), demo_user("phochutich")]
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def sign(dossier, signer):
-        try:
-            barrier.wait(timeout=10)
-            services.sign_decision(actor=signer, dossier=dossier)
-        except Exception as exc:  # noqa: BLE001 — reported below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=sign, args=pair) for pair in zip(dossiers, signers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    errors = sign_at_once(dossiers, signers)
     assert len(errors) == 1 and "777/QĐ-UBND" in str(errors[0])
     assert list(Decision.objects.filter(dossiers__in=dossiers).values_list("number", flat=True)) == ["777/QĐ-UBND"]
