@@ -205,12 +205,10 @@ def _year(value, default: int) -> int:
 def ratings(request):
     """The units in scope with how far their ratings of the year have come."""
     year = _year(request.GET.get("nam"), datetime.date.today().year)
-    if request.user.role == Role.CLERK:
-        lines = selectors.rating_units(user=request.user, year=year)
-        if len(lines) == 1:
-            return redirect("awards:rating_grid", pk=lines[0].unit.pk, year=year)
-    return render(request, "awards/ratings.html", {
-        "year": year, "lines": selectors.rating_units(user=request.user, year=year)})
+    lines = selectors.rating_units(user=request.user, year=year)
+    if request.user.role == Role.CLERK and len(lines) == 1:  # a clerk goes straight to her unit's grid
+        return redirect("awards:rating_grid", pk=lines[0].unit.pk, year=year)
+    return render(request, "awards/ratings.html", {"year": year, "lines": lines})
 
 
 def _grid_rights(user, unit) -> dict:
