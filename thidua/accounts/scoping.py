@@ -104,3 +104,15 @@ def can_see_person(user, person: Person) -> bool:
 
 def can_edit_in(user, organisation: Organisation) -> bool:
     return user.is_authenticated and user.can_manage_records and can_see_organisation(user, organisation)
+
+
+def province_of(user) -> Organisation | None:
+    """The province (city) a user works for at province level: her scope unit is the city
+    itself (the province's office, council and chairman). None for a commune's users."""
+    if not user.is_authenticated or not user.unit_id:
+        return None
+    return user.unit if user.unit.kind == Organisation.Kind.CITY else None
+
+
+def is_province_user(user) -> bool:
+    return province_of(user) is not None
