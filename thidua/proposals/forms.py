@@ -194,8 +194,25 @@ class WrittenOpinionForm(forms.Form):
         return self.nominations[self.cleaned_data["nomination"]]
 
 
-class BallotForm(forms.Form):
-    choice = forms.ChoiceField(choices=Ballot.Choice.choices)
+class BallotPaperForm(forms.Form):
+    """A member's secret ballot paper: one Đồng ý / Không đồng ý choice per nominee on it. A
+    nominee left blank is refused by the service with the nominees named (no partial paper)."""
+
+    def __init__(self, *args, nominations, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in nominations:
+            self.fields[f"n{n.pk}"] = forms.ChoiceField(
+                label=f"{n.subject} — {n.award_type.name}", choices=Ballot.Choice.choices,
+                widget=forms.RadioSelect, required=False)
+
+    def choices(self) -> dict[int, str]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items() if value}
+
+    def mark_blank(self) -> None:
+        """After a refused paper: flag each nominee left blank (the choices made are kept)."""
+        for name in self.fields:
+            if not self.data.get(name) and name not in self.errors:
+                self.add_error(name, _("Chưa chọn Đồng ý hoặc Không đồng ý."))
 
 
 class ReceiptForm(forms.Form):

@@ -9,6 +9,11 @@ meeting and writes the ``Ballot`` rows in one shuffled batch, in the close's own
 A ``Ballot`` carries no voter, no timestamp and a random UUID key; neither a column, nor the
 storage order (SQLite rowid, PostgreSQL ctid), nor the writing transaction (PostgreSQL xmin)
 ties it to a voter. Ballots are never written to the audit log.
+
+A member votes once per meeting, on one ballot paper listing every nominee she may vote on;
+the paper has one receipt code. Each of its ballots stays a separate ``Ballot`` row whose
+receipt hash is derived from the code and the nomination: the rows of one paper cannot be
+gathered without the code (``BallotPaper`` holds the paper's own hash, and no link).
 """
 from __future__ import annotations
 
@@ -413,10 +418,30 @@ class Ballot(models.Model):
         return "Phiếu bầu"
 
 
+class BallotPaper(models.Model):
+    """A member's ballot paper (phiếu bầu) of a meeting, once counted: the hash of its receipt
+    code, nothing else. It carries no voter and no link to its ballots: each ``Ballot`` of the
+    paper has its own receipt hash, derived from the paper's code and the nomination
+    (``services.council``), so only the holder of the code can gather a paper's ballots. Written
+    at the close with the ballots, in one shuffled batch."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="ballot_papers",
+                                verbose_name=_("phiên họp"))
+    receipt_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("phiếu bầu của thành viên")
+        verbose_name_plural = _("phiếu bầu của thành viên")
+
+    def __str__(self):
+        return "Phiếu bầu"
+
+
 class SealedBallot(models.Model):
     """A ballot in its envelope, between the vote and the close of the meeting. Written in the
     voter's transaction, so it holds nothing readable: ``envelope`` is the nomination, the
-    choice and the receipt hash, padded to one length and encrypted (AES-GCM, random nonce) with
+    choice and the receipt hash (or, for the paper itself, the paper's receipt hash), padded to one length and encrypted (AES-GCM, random nonce) with
     a key derived from the server's secret for this meeting (``proposals.sealing``). The close
     opens the meeting's envelopes, writes the ``Ballot`` rows shuffled, and deletes these."""
 

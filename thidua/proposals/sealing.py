@@ -1,6 +1,7 @@
 """Envelopes of secret ballots between the vote and the close (models.SealedBallot).
 
-The content — nomination, choice, receipt hash — is padded to one length (a "yes" and a "no"
+The content — nomination, choice, receipt hash (or, for a ballot paper's own envelope, no
+nomination, the choice "paper" and the paper's receipt hash) — is padded to one length (a "yes" and a "no"
 envelope are the same size) and encrypted with AES-256-GCM under a key derived (HKDF-SHA256)
 from the server's ``SECRET_KEY`` and the meeting's id; the meeting's id is also bound as
 associated data, so an envelope moved to another meeting does not open. The key is never
@@ -27,7 +28,7 @@ def _key(secret: str, meeting_id: int) -> bytes:
                 info=f"meeting:{meeting_id}".encode()).derive(secret.encode())
 
 
-def seal(*, meeting_id: int, nomination_id: int, choice: str, receipt_hash: str) -> bytes:
+def seal(*, meeting_id: int, nomination_id: int | None, choice: str, receipt_hash: str) -> bytes:
     content = json.dumps({"n": nomination_id, "c": choice, "r": receipt_hash}, separators=(",", ":")).encode()
     if len(content) > SIZE:
         raise ValueError("ballot content too long to seal")
@@ -37,7 +38,7 @@ def seal(*, meeting_id: int, nomination_id: int, choice: str, receipt_hash: str)
 
 
 def open_envelope(*, meeting_id: int, envelope: bytes) -> dict:
-    """{"n": nomination id, "c": choice, "r": receipt hash}; ValueError if it does not open."""
+    """{"n": nomination id (None for a paper), "c": choice, "r": receipt hash}; ValueError if it does not open."""
     envelope = bytes(envelope)
     for secret in [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,7 +22,7 @@ from .models import (
     Attachment, Attendance, AwardRound, CouncilMember, CouncilTerm, Decision, Dossier, Meeting, Nomination,
     Objection, Participation, WrittenOpinion,
 )
-from .services import current_term, recused_member_ids, signing_notices, voting_refusal
+from .services import current_term, paper_nominations, recused_member_ids, signing_notices, voting_refusal
 
 S = Dossier.State
 NOMINEE_RELATED = ("award_type", "person", "organisation", "household__village")
@@ -339,7 +340,10 @@ def meeting_page(*, user, meeting: Meeting) -> dict:
                     n.refusal = voting_refusal(n, open_objections=blocking)
                     n.my_vote = "blocked" if n.refusal else "open"
     absent = [m for m in members if attendance.get(m.pk) is False]
+    votes = {n.my_vote for d in dossiers for n in d.agenda}
+    my_paper = "voted" if "voted" in votes else "open" if votes & {"open", "blocked"} else None
     return {
+        "my_paper": my_paper if meeting.state == Meeting.State.OPEN else None,
         "fairness": round_fairness(user=user, dossiers=dossiers),
         "meeting": meeting, "members": members, "attendance": attendance, "me": me, "dossiers": dossiers,
         "present_count": sum(1 for v in attendance.values() if v), "absent": absent,
@@ -350,6 +354,23 @@ def meeting_page(*, user, meeting: Meeting) -> dict:
         "open": meeting.state == Meeting.State.OPEN, "closed": meeting.state == Meeting.State.CLOSED,
         "planned": meeting.state == Meeting.State.PLANNED,
     }
+
+
+def ballot_paper(*, user, meeting: Meeting) -> dict:
+    """The user's ballot paper of the meeting: its nominees (with the reason a vote is blocked,
+    if one is), and whether she may still vote. Only a member of the term has a paper."""
+    me = access.seat(user, meeting.term)
+    if me is None:
+        raise PermissionDenied("Bạn không phải thành viên Hội đồng nhiệm kỳ này.")
+    present = meeting.attendance.filter(member=me, present=True).exists()
+    voted = Participation.objects.filter(member=me, nomination__dossier__meeting=meeting).exists()
+    nominations = paper_nominations(meeting, me) if present and not voted else []
+    for n in nominations:
+        n.refusal = voting_refusal(n)
+    is_open = meeting.state == Meeting.State.OPEN
+    return {"me": me, "present": present, "voted": voted, "nominations": nominations, "open": is_open,
+            "can_vote": is_open and present and not voted and bool(nominations)
+            and not any(n.refusal for n in nominations)}
 
 
 def round_fairness(*, user, dossiers: list[Dossier]) -> list[dict]:

@@ -38,6 +38,6 @@ urlpatterns = [
     path("hoi-dong/hop/<int:pk>/khai-mac/", views.meeting_open, name="meeting_open"),
     path("hoi-dong/hop/<int:pk>/ket-thuc/", views.meeting_close, name="meeting_close"),
     path("hoi-dong/hop/<int:pk>/bien-ban/", views.meeting_minutes, name="minutes"),
-    path("hoi-dong/de-nghi/<int:pk>/bo-phieu/", views.vote, name="vote"),
+    path("hoi-dong/hop/<int:pk>/phieu-bau/", views.ballot_paper, name="ballot_paper"),
     path("hoi-dong/kiem-tra-phieu/", views.receipt_check, name="receipt_check"),
 ]

@@ -26,7 +26,7 @@ from thidua.core.worklist import queue_sections
 
 from . import access, selectors, services
 from .forms import (
-    AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotForm, DayForm, DossierCreateForm, MeetingForm,
+    AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotPaperForm, DayForm, DossierCreateForm, MeetingForm,
     MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
     RegisterForm, ReportForm, RevokeForm, RoundForm, SignForm, TermForm, WrittenOpinionForm,
 )
@@ -557,35 +557,40 @@ def meeting_minutes(request, pk: int):
 
 
 @login_required
-@require_POST
-def vote(request, pk: int):
-    """Cast a secret ballot. The receipt code is shown in this response only — never kept in
-    the session or a message, which would tie it to the voter."""
-    nomination = selectors.get_nomination(user=request.user, pk=pk)
-    meeting_id = nomination.dossier.meeting_id
-    form = BallotForm(request.POST)
-    partial = request.headers.get("HX-Request") == "true"
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Phiếu không hợp lệ: hãy chọn Đồng ý hoặc Không đồng ý."))
-        receipt = services.cast_ballot(actor=request.user, nomination=nomination, choice=form.cleaned_data["choice"])
-    except ValidationError as exc:
-        if partial:
-            return render(request, "proposals/_vote_result.html", {"n": nomination, "error": " ".join(exc.messages)})
-        messages.error(request, " ".join(exc.messages))
-        return redirect("proposals:meeting", pk=meeting_id) if meeting_id else redirect("proposals:queue")
-    context = {"n": nomination, "receipt": receipt, "meeting_id": meeting_id}
-    response = render(request, "proposals/_vote_result.html" if partial else "proposals/receipt.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+def ballot_paper(request, pk: int):
+    """The member's one secret ballot paper of the meeting: every nominee with Đồng ý / Không
+    đồng ý, one submission, one receipt code — shown in this response only, never kept in the
+    session or a message, which would tie it to the voter."""
+    meeting = selectors.get_meeting(user=request.user, pk=pk)
+    paper = selectors.ballot_paper(user=request.user, meeting=meeting)
+    form = BallotPaperForm(request.POST or None, nominations=paper["nominations"])
+    error = None
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Phiếu không hợp lệ: hãy chọn Đồng ý hoặc Không đồng ý."))
+            receipt = services.cast_paper(actor=request.user, meeting=meeting, choices=form.choices())
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+            if form.is_bound and hasattr(form, "cleaned_data"):
+                form.mark_blank()
+        else:
+            response = render(request, "proposals/receipt.html", {
+                "meeting": meeting, "receipt": receipt, "count": len(paper["nominations"])})
+            response["Cache-Control"] = "no-store"
+            return response
+    for n in paper["nominations"]:
+        n.field = form[f"n{n.pk}"]
+    return render(request, "proposals/ballot_paper.html", {**paper, "meeting": meeting, "form": form,
+                                                           "error": error})
 
 
 @login_required
 def receipt_check(request):
     form = ReceiptForm(request.POST or None)
-    ballot = None
+    paper = None
     if request.method == "POST" and form.is_valid():
-        ballot = services.find_ballot(form.cleaned_data["code"])
-        if ballot is None:
+        paper = services.find_paper(form.cleaned_data["code"])
+        if paper is None:
             form.add_error("code", _("Không có phiếu nào với mã này."))
-    return render(request, "proposals/receipt_check.html", {"form": form, "ballot": ballot})
+    return render(request, "proposals/receipt_check.html", {"form": form, "paper": paper})

@@ -74,8 +74,8 @@ def ballots(user, today: datetime.date):
     meetings = {}
     for n in pending:
         meetings.setdefault(n.dossier.meeting_id, []).append(n)
-    items = [WorkItem(title=f"Phiên họp Hội đồng: {len(ns)} đề nghị chờ bạn bỏ phiếu",
-                      url=reverse("proposals:meeting", args=[meeting_id]))
+    items = [WorkItem(title=f"Phiên họp Hội đồng: phiếu bầu kín ({len(ns)} đề nghị) chờ bạn bỏ phiếu",
+                      url=reverse("proposals:ballot_paper", args=[meeting_id]))
              for meeting_id, ns in meetings.items()]
     return capped("Phiếu bầu đang mở", items)
 

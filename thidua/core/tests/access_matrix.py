@@ -261,7 +261,9 @@ MATRIX: dict[str, Entry] = {
     "proposals:meeting_open": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),
     "proposals:meeting_close": Action(MEETING_RUNNERS, args=pk("meeting"), hidden=CLERKS),
     "proposals:minutes": Page(COMMUNE, args=pk("closed_meeting"), hidden=CLERKS),
-    "proposals:vote": Action(VOTERS, args=pk("ballot_nomination"), data=lambda w: {"choice": "yes"}, **A_DOSSIER),
+    # the member's one ballot paper of the meeting; a non-member of the term is refused (403)
+    "proposals:ballot_paper": Form(VOTERS, VOTERS, args=pk("meeting"), hidden=CLERKS,
+                                   data=lambda w: {f"n{w.ballot_nomination.pk}": "yes"}),
     "proposals:receipt_check": Form(STAFF, STAFF),
     # inspections (the commune's file: commune-wide roles read, the office writes)
     "inspections:index": Page(COMMUNE),

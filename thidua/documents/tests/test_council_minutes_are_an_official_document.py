@@ -40,7 +40,7 @@ def closed_meeting(demo_user):
                                  agrees=True, text="Nhất trí")
     services.open_meeting(actor=flow.officer, meeting=meeting)
     for username in PRESENT:
-        services.cast_ballot(actor=demo_user(username), nomination=nomination, choice="yes")
+        services.cast_paper(actor=demo_user(username), meeting=meeting, choices={nomination.pk: "yes"})
     services.close_meeting(actor=flow.officer, meeting=meeting)
     meeting.refresh_from_db()
     return meeting, Nomination.objects.get(pk=nomination.pk)

@@ -5,8 +5,9 @@
 ``decisions``: numbered, frozen decisions, revocation, the province's decisions.
 """
 from .council import (  # noqa: F401
-    add_member, add_written_opinion, cast_ballot, close_meeting, create_term, current_term, find_ballot,
-    meeting_date_refusal, open_meeting, put_on_agenda, record_attendance, recused_member_ids, schedule_meeting, voting_refusal,
+    PAPER_TWICE, PaperCheck, add_member, add_written_opinion, cast_paper, close_meeting, create_term, current_term,
+    find_paper, meeting_date_refusal, nominee_label, open_meeting, paper_nominations, put_on_agenda,
+    record_attendance, recused_member_ids, schedule_meeting, voting_refusal,
 )
 from .decisions import (  # noqa: F401
     next_number, record_province_decision, revoke_decision, send_to_province, sign_decision, signing_notices,

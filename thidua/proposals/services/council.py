@@ -1,9 +1,11 @@
 """The council: terms and members, meetings with attendance and quorum, written opinions of
 absent members, the secret electronic ballot and the count against the rules' thresholds.
 
-Secrecy: ``cast_ballot`` writes a ``Participation`` (member X voted on nomination N — audited)
-and a ``SealedBallot`` (the choice and the hash of a receipt code, encrypted with a key that is
-not in the database — never audited). ``close_meeting`` opens the meeting's envelopes and writes
+Secrecy: a member votes once per meeting, on one ballot paper listing every nominee she may
+vote on. ``cast_paper`` writes a ``Participation`` per nominee (member X voted on nomination N —
+audited) and ``SealedBallot`` envelopes (each choice with its own receipt hash, derived from
+the paper's one receipt code, and the paper's hash — encrypted with a key that is not in the
+database, never audited). ``close_meeting`` opens the meeting's envelopes and writes
 the ``Ballot`` rows in one shuffled batch in its own transaction, then counts them: neither a
 column, nor the storage order, nor the writing transaction (PostgreSQL xmin, kept in dead row
 versions too), nor the audit log ties a ballot to its voter. The receipt code is returned once
@@ -12,6 +14,7 @@ and never stored.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime
 import hashlib
 import random
@@ -32,7 +35,7 @@ from thidua.rules.council import ballot_check, quorum_check
 from .. import sealing
 from ..access import can_process, can_run_meeting, is_office, require, seat
 from ..models import (
-    Attendance, Ballot, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation, SealedBallot,
+    Attendance, Ballot, BallotPaper, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation, SealedBallot,
     WrittenOpinion,
 )
 from . import notices
@@ -203,9 +206,12 @@ def recused_member_ids(nomination: Nomination, members) -> set[int]:
     return recused
 
 
+def _normalised(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
 def _receipt_hash(code: str) -> str:
-    normalised = "".join(ch for ch in (code or "").upper() if ch.isalnum())
-    return hashlib.sha256(normalised.encode()).hexdigest()
+    return hashlib.sha256(_normalised(code).encode()).hexdigest()
 
 
 def _new_receipt() -> str:
@@ -229,49 +235,90 @@ def voting_refusal(nomination: Nomination, *, open_objections: int | None = None
     return None
 
 
+PAPER = "paper"  # the choice field of the envelope that holds a paper's own receipt hash
+PAPER_TWICE = "Bạn đã nộp phiếu bầu của phiên họp này; mỗi thành viên chỉ bỏ một phiếu."
+
+
+def _ballot_hash(code: str, nomination_id: int) -> str:
+    """The receipt hash of one ballot of a paper: from the paper's code and the nomination, so
+    the ballots of one paper share nothing a reader of the database could match."""
+    return hashlib.sha256(f"{_normalised(code)}/{nomination_id}".encode()).hexdigest()
+
+
+def paper_nominations(meeting: Meeting, member: CouncilMember) -> list[Nomination]:
+    """The nominees on the member's ballot paper, in the agenda's order: every nomination of the
+    meeting put to the vote, except those she is recused from (the nominee or her household)."""
+    nominations = (Nomination.objects.filter(dossier__meeting=meeting, dossier__state=S.AT_COUNCIL,
+                                             outcome=Nomination.Outcome.PENDING)
+                   .select_related("dossier__meeting", "dossier__unit", "award_type", "person", "organisation",
+                                   "household").order_by("dossier_id", "id"))
+    return [n for n in nominations if n.goes_to_council and member.pk not in recused_member_ids(n, [member])]
+
+
+def nominee_label(nomination: Nomination) -> str:
+    return f"{nomination.subject} ({nomination.award_type.name})"
+
+
 @transaction.atomic
-def cast_ballot(*, actor, nomination: Nomination, choice: str) -> str:
-    """Vote once, secretly, on a nomination; returns the receipt code (shown once).
+def cast_paper(*, actor, meeting: Meeting, choices: dict) -> str:
+    """Vote once, secretly, on the member's one ballot paper of the meeting: ``choices`` maps
+    each nomination on the paper (its id) to "yes" or "no". Returns the paper's one receipt code
+    (shown once). All or nothing: a paper with a nominee left blank, with a nominee that is not
+    on it, or while a nominee's vote is blocked (an unanswered objection) is refused whole.
     The meeting row is locked first (the order close_meeting takes too): a close waits for a
-    ballot being written and counts it; a ballot arriving after the close is refused."""
-    meeting_id = Nomination.objects.filter(pk=nomination.pk).values_list("dossier__meeting_id", flat=True).first()
-    if meeting_id is not None:
-        list(Meeting.objects.select_for_update().filter(pk=meeting_id).values_list("pk", flat=True))
-    nomination = (Nomination.objects.select_for_update(of=("self",))
-                  .select_related("dossier__meeting__term", "person").get(pk=nomination.pk))
-    refusal = voting_refusal(nomination)
-    if refusal:
-        raise ValidationError(refusal)
-    meeting = nomination.dossier.meeting
+    paper being written and counts it; a paper arriving after the close is refused."""
+    meeting = _lock_meeting(meeting)
+    if meeting.state != Meeting.State.OPEN:
+        raise ValidationError("Phiên bỏ phiếu chưa mở hoặc đã kết thúc.")
     member = seat(actor, meeting.term)
     require(member is not None, "Bạn không phải thành viên Hội đồng nhiệm kỳ này.")
     if not Attendance.objects.filter(meeting=meeting, member=member, present=True).exists():
         raise ValidationError("Bạn vắng mặt ở phiên họp này; thành viên vắng mặt gửi ý kiến bằng văn bản.")
-    if member.pk in recused_member_ids(nomination, [member]):
-        raise ValidationError("Bạn không bỏ phiếu đề nghị này vì là người được đề nghị hoặc cùng hộ gia đình.")
-    if choice not in Ballot.Choice.values:
+    if Participation.objects.filter(member=member, nomination__dossier__meeting=meeting).exists():
+        raise ValidationError(PAPER_TWICE)
+    paper = paper_nominations(meeting, member)
+    if not paper:
+        raise ValidationError("Không có đề nghị nào trên phiếu bầu của bạn (bạn là người được đề nghị hoặc cùng "
+                              "hộ gia đình với người được đề nghị).")
+    list(Nomination.objects.select_for_update().filter(pk__in=[n.pk for n in paper]).values_list("pk", flat=True))
+    blocked = [f"{nominee_label(n)}: {refusal}" for n in paper if (refusal := voting_refusal(n))]
+    if blocked:
+        raise ValidationError("Chưa nộp phiếu được. " + " ".join(blocked))
+    choices = {str(key): value for key, value in (choices or {}).items()}
+    on_paper = {str(n.pk): n for n in paper}
+    if set(choices) - set(on_paper):
+        raise ValidationError("Phiếu không hợp lệ: có đề nghị không thuộc phiếu bầu của bạn.")
+    blank = [nominee_label(n) for key, n in on_paper.items() if not choices.get(key)]
+    if blank:
+        raise ValidationError("Phiếu chưa đầy đủ, chưa được ghi nhận: hãy chọn Đồng ý hoặc Không đồng ý cho %s."
+                              % "; ".join(blank))
+    if any(value not in Ballot.Choice.values for value in choices.values()):
         raise ValidationError("Phiếu không hợp lệ: hãy chọn Đồng ý hoặc Không đồng ý.")
-    if Participation.objects.filter(nomination=nomination, member=member).exists():
-        raise ValidationError("Bạn đã bỏ phiếu đề nghị này; mỗi thành viên chỉ bỏ một phiếu.")
-    participation = Participation.objects.create(nomination=nomination, member=member)
-    log_create(actor=actor, instance=participation, note="Đã bỏ phiếu kín (nội dung phiếu không ghi nhật ký)")
+    for n in paper:
+        participation = Participation.objects.create(nomination=n, member=member)
+        log_create(actor=actor, instance=participation, note="Đã bỏ phiếu kín (nội dung phiếu không ghi nhật ký)")
     receipt = _new_receipt()
-    _seal(meeting=meeting, nomination=nomination, choice=choice, receipt_hash=_receipt_hash(receipt))
+    _seal(meeting=meeting, nomination=None, choice=PAPER, receipt_hash=_receipt_hash(receipt))
+    for n in paper:
+        _seal(meeting=meeting, nomination=n, choice=choices[str(n.pk)], receipt_hash=_ballot_hash(receipt, n.pk))
     return receipt
 
 
-def _seal(*, meeting: Meeting, nomination: Nomination, choice: str, receipt_hash: str) -> None:
-    """Put the ballot in its envelope (written in the voter's transaction: nothing readable)."""
+def _seal(*, meeting: Meeting, nomination: Nomination | None, choice: str, receipt_hash: str) -> None:
+    """Put a ballot (or, without a nomination, the paper's own receipt) in its envelope —
+    written in the voter's transaction: nothing readable, every envelope of one size."""
     SealedBallot.objects.create(meeting=meeting, envelope=sealing.seal(
-        meeting_id=meeting.pk, nomination_id=nomination.pk, choice=choice, receipt_hash=receipt_hash))
+        meeting_id=meeting.pk, nomination_id=nomination.pk if nomination else None, choice=choice,
+        receipt_hash=receipt_hash))
 
 
 def _open_ballot_box(meeting: Meeting) -> int:
     """At the close (the meeting row locked): open every envelope of the meeting and write the
-    ballots in one shuffled batch — in the close's transaction, never a voter's. Refuses (and
-    changes nothing) if an envelope does not open, rather than count without a ballot."""
+    ballots and the papers in shuffled batches — in the close's transaction, never a voter's.
+    Refuses (and changes nothing) if an envelope does not open, rather than count without a
+    ballot."""
     envelopes = list(SealedBallot.objects.filter(meeting=meeting))
-    ballots = []
+    ballots, papers = [], []
     for envelope in envelopes:
         try:
             content = sealing.open_envelope(meeting_id=meeting.pk, envelope=envelope.envelope)
@@ -279,29 +326,64 @@ def _open_ballot_box(meeting: Meeting) -> int:
             raise ValidationError(
                 "Không mở được phiếu bầu niêm phong: khóa bí mật của máy chủ (DJANGO_SECRET_KEY) đã đổi trong lúc "
                 "bỏ phiếu. Quản trị viên đặt lại khóa cũ (hoặc thêm vào SECRET_KEY_FALLBACKS) rồi kết thúc phiên họp.")
-        ballots.append(Ballot(nomination_id=content["n"], choice=content["c"], receipt_hash=content["r"]))
+        if content["c"] == PAPER:
+            papers.append(BallotPaper(meeting=meeting, receipt_hash=content["r"]))
+        else:
+            ballots.append(Ballot(nomination_id=content["n"], choice=content["c"], receipt_hash=content["r"]))
     _shuffle(ballots)
+    _shuffle(papers)
     SealedBallot.objects.filter(pk__in=[e.pk for e in envelopes]).delete()
     Ballot.objects.bulk_create(ballots)
+    BallotPaper.objects.bulk_create(papers)
     return len(ballots)
 
 
-def find_ballot(code: str) -> Ballot | None:
-    """The ballot a receipt code belongs to (for the voter to check it was counted). While the
-    vote is open the ballot is still in its envelope: an unsaved ``Ballot`` is returned."""
+@dataclasses.dataclass
+class PaperCheck:
+    """What a receipt code finds: the meeting, and the ballots of the paper (unsaved while the
+    vote is open: they are still in their envelopes)."""
+    meeting: Meeting
+    ballots: list[Ballot]
+
+    @property
+    def counted(self) -> bool:
+        return self.meeting.state == Meeting.State.CLOSED
+
+
+def _with_nominations(ballots: list[Ballot]) -> list[Ballot]:
+    nominations = Nomination.objects.select_related("award_type", "person", "organisation", "household").in_bulk(
+        [b.nomination_id for b in ballots])
+    for b in ballots:
+        b.nomination = nominations[b.nomination_id]
+    return sorted(ballots, key=lambda b: (b.nomination.dossier_id, b.nomination_id))
+
+
+def find_paper(code: str) -> PaperCheck | None:
+    """The ballot paper a receipt code belongs to (for the voter to check it was counted):
+    the paper's hash finds its meeting, the code and each nomination of the meeting its
+    ballots. While the vote is open they are read from the meeting's envelopes."""
     digest = _receipt_hash(code)
-    ballot = Ballot.objects.select_related("nomination__dossier__meeting", "nomination__award_type").filter(
-        receipt_hash=digest).first()
-    if ballot is not None:
-        return ballot
-    for envelope in SealedBallot.objects.filter(meeting__state=Meeting.State.OPEN):
-        try:
-            content = sealing.open_envelope(meeting_id=envelope.meeting_id, envelope=envelope.envelope)
-        except ValueError:
+    paper = BallotPaper.objects.select_related("meeting").filter(receipt_hash=digest).first()
+    if paper is not None:
+        hashes = [_ballot_hash(code, pk) for pk in
+                  Nomination.objects.filter(dossier__meeting=paper.meeting).values_list("pk", flat=True)]
+        return PaperCheck(paper.meeting, _with_nominations(list(Ballot.objects.filter(receipt_hash__in=hashes))))
+    single = Ballot.objects.select_related("nomination__dossier__meeting").filter(receipt_hash=digest).first()
+    if single is not None:  # a ballot cast one nominee at a time, before ballot papers
+        return PaperCheck(single.nomination.dossier.meeting, _with_nominations([single]))
+    for meeting in Meeting.objects.filter(state=Meeting.State.OPEN):
+        contents = []
+        for envelope in SealedBallot.objects.filter(meeting=meeting):
+            try:
+                contents.append(sealing.open_envelope(meeting_id=meeting.pk, envelope=envelope.envelope))
+            except ValueError:
+                continue
+        if not any(c["c"] == PAPER and c["r"] == digest for c in contents):
             continue
-        if content["r"] == digest:
-            nomination = Nomination.objects.select_related("dossier__meeting", "award_type").get(pk=content["n"])
-            return Ballot(id=envelope.pk, nomination=nomination, choice=content["c"], receipt_hash=digest)
+        hashes = {_ballot_hash(code, pk) for pk in
+                  Nomination.objects.filter(dossier__meeting=meeting).values_list("pk", flat=True)}
+        return PaperCheck(meeting, _with_nominations(
+            [Ballot(nomination_id=c["n"], choice=c["c"], receipt_hash=c["r"]) for c in contents if c["r"] in hashes]))
     return None
 
 

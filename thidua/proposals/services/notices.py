@@ -60,7 +60,7 @@ def ballot_open(*, meeting: Meeting) -> None:
     agenda = [n for d in meeting.dossiers.filter(state=Dossier.State.AT_COUNCIL)
               for n in d.nominations.select_related("person")
               if n.goes_to_council and n.outcome == n.Outcome.PENDING]
-    url = reverse("proposals:meeting", args=[meeting.pk])
+    url = reverse("proposals:ballot_paper", args=[meeting.pk])
     for member in present:
         if not member.user.is_active:
             continue
@@ -70,7 +70,7 @@ def ballot_open(*, meeting: Meeting) -> None:
         notify(users=[member.user], kind=Kind.BALLOT_OPEN,
                title="Mở bỏ phiếu: %s" % meeting,
                body=("Phiên họp Hội đồng Thi đua – Khen thưởng đã khai mạc; mời đồng chí bỏ phiếu kín "
-                     "%(n)d đề nghị khen thưởng." % {"n": len(mine)}),
+                     "trên một phiếu bầu gồm %(n)d đề nghị khen thưởng." % {"n": len(mine)}),
                url=url)
 
 

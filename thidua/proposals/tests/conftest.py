@@ -79,15 +79,23 @@ class Flow:
         services.open_meeting(actor=self.officer, meeting=dossier.meeting)
         return Dossier.objects.get(pk=dossier.pk)
 
-    def vote(self, dossier: Dossier, choices: dict[str, str] | None = None) -> dict:
-        """Every present member votes on every nomination (yes unless ``choices`` says no)."""
+    def vote(self, dossier: Dossier, choices: dict | None = None) -> dict[str, str]:
+        """Every present member of COUNCIL submits her one ballot paper of the dossier's meeting (every
+        nominee on it: yes, unless ``choices`` gives her a choice for all, or {nomination id:
+        choice}). Returns each member's receipt code, by username."""
+        meeting = Meeting.objects.get(pk=dossier.meeting_id)
+        present = set(meeting.attendance.filter(present=True).values_list("member__user__username", flat=True))
         receipts = {}
-        for n in dossier.nominations.filter(outcome="pending"):
-            if not n.goes_to_council:
+        for member in meeting.term.members.select_related("user__person"):
+            username = member.user.username
+            if username not in present or username not in COUNCIL:
                 continue
-            for username in COUNCIL:
-                receipts[(username, n.pk)] = services.cast_ballot(
-                    actor=self.user(username), nomination=n, choice=(choices or {}).get(username, "yes"))
+            paper = services.paper_nominations(meeting, member)
+            if not paper:
+                continue
+            mine = (choices or {}).get(username, "yes")
+            receipts[username] = services.cast_paper(actor=member.user, meeting=meeting, choices={
+                n.pk: (mine.get(n.pk, "yes") if isinstance(mine, dict) else mine) for n in paper})
         return receipts
 
     def voted(self, *args, choices=None, **kwargs) -> Dossier:

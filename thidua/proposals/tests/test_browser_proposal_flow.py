@@ -105,9 +105,11 @@ def test_a_dossier_from_submission_to_signed_decision(login_page, live_demo, bro
 
     def vote(page):
         page.goto(meeting_url)
-        row = page.locator("tr", has_text="Nguyễn Thị Mai")
-        row.get_by_role("button", name="Đồng ý", exact=True).click()
-        receipt = row.locator("[data-receipt]")  # swapped in place (htmx), shown once
+        page.get_by_role("link", name="Bỏ phiếu kín (một phiếu cho tất cả đề nghị)").click()
+        row = page.locator("#phieu-bau tr", has_text="Nguyễn Thị Mai")  # the one ballot paper
+        row.get_by_label("Đồng ý: Nguyễn Thị Mai", exact=True).check()
+        page.get_by_role("button", name="Nộp phiếu bầu").click()
+        receipt = page.locator("[data-receipt]")  # one code for the paper, shown once
         assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}", receipt.inner_text().strip())
         page.goto(meeting_url)
         assert "Bạn đã bỏ phiếu" in page.locator("tr", has_text="Nguyễn Thị Mai").inner_text()

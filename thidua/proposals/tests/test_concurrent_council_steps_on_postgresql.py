@@ -111,12 +111,12 @@ def test_a_ballot_cast_while_the_meeting_closes_is_counted_or_refused(flow, demo
     dossier = flow.open_vote(nominees=[("Nguyễn Thị Mai", "LDTT")])
     nomination = dossier.nominations.get()
     for username in ("chutich", "phochutich", "hoidong"):
-        services.cast_ballot(actor=demo_user(username), nomination=nomination, choice="yes")
+        services.cast_paper(actor=demo_user(username), meeting=dossier.meeting, choices={nomination.pk: "yes"})
 
     writing = threading.Event()
     real_seal = council._seal
 
-    def slow_seal(**kwargs):  # inside cast_ballot, after its checks, before the ballot is stored
+    def slow_seal(**kwargs):  # inside cast_paper, after its checks, before the ballot is stored
         writing.set()
         threading.Event().wait(1.0)
         real_seal(**kwargs)
@@ -127,7 +127,8 @@ def test_a_ballot_cast_while_the_meeting_closes_is_counted_or_refused(flow, demo
         assert writing.wait(timeout=10)
         return services.close_meeting(actor=demo_user("canbotdkt"), meeting=dossier.meeting)
 
-    outcomes = race(lambda: services.cast_ballot(actor=demo_user("canbotdkt"), nomination=nomination, choice="no"),
+    outcomes = race(lambda: services.cast_paper(actor=demo_user("canbotdkt"), meeting=dossier.meeting,
+                                                choices={nomination.pk: "no"}),
                     close_once_the_ballot_is_being_written)
     (receipt, vote_error), (_meeting, close_error) = outcomes
     assert close_error is None, close_error
@@ -142,10 +143,11 @@ def test_a_ballot_cast_while_the_meeting_closes_is_counted_or_refused(flow, demo
 def test_ballots_and_the_close_released_together_never_disagree(flow, demo_user):
     dossier = flow.open_vote(nominees=[("Nguyễn Thị Mai", "LDTT")])
     nomination = dossier.nominations.get()
-    services.cast_ballot(actor=demo_user("chutich"), nomination=nomination, choice="yes")
+    services.cast_paper(actor=demo_user("chutich"), meeting=dossier.meeting, choices={nomination.pk: "yes"})
     outcomes = race(
-        lambda: services.cast_ballot(actor=demo_user("phochutich"), nomination=nomination, choice="yes"),
-        lambda: services.cast_ballot(actor=demo_user("hoidong"), nomination=nomination, choice="no"),
+        lambda: services.cast_paper(actor=demo_user("phochutich"), meeting=dossier.meeting,
+                                    choices={nomination.pk: "yes"}),
+        lambda: services.cast_paper(actor=demo_user("hoidong"), meeting=dossier.meeting, choices={nomination.pk: "no"}),
         lambda: services.close_meeting(actor=demo_user("canbotdkt"), meeting=dossier.meeting),
     )
     assert outcomes[2][1] is None, outcomes[2][1]

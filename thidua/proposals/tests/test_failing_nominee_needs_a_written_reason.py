@@ -53,8 +53,12 @@ def test_nominees_left_failing_are_not_published_nor_voted(flow):
     assert huong.outcome == Nomination.Outcome.EXCLUDED
     dossier = flow.at_council(dossier)
     services.open_meeting(actor=flow.officer, meeting=dossier.meeting)
-    with pytest.raises(ValidationError, match="không được đưa ra bỏ phiếu"):
-        services.cast_ballot(actor=flow.user("hoidong"), nomination=huong, choice="yes")
+    mai = dossier.nominations.get(person__full_name="Nguyễn Thị Mai")
+    member = flow.term.members.get(user__username="hoidong")
+    assert services.paper_nominations(dossier.meeting, member) == [mai]  # not on the ballot paper
+    with pytest.raises(ValidationError, match="không thuộc phiếu bầu"):
+        services.cast_paper(actor=flow.user("hoidong"), meeting=dossier.meeting,
+                            choices={mai.pk: "yes", huong.pk: "yes"})
 
 
 def test_a_title_already_in_the_ledger_for_the_year_fails_the_check(flow):

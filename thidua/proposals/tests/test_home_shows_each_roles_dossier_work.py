@@ -43,7 +43,7 @@ def test_the_chairman_sees_what_waits_for_her_signature(flow, client_as):
 def test_a_council_member_sees_the_open_ballot(flow, client_as):
     dossier = flow.open_vote()
     html = client_as("hoidong").get("/").content.decode()
-    assert "Phiếu bầu đang mở" in html and f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/" in _links(html)
+    assert "Phiếu bầu đang mở" in html and f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/phieu-bau/" in _links(html)
 
 
 def test_a_clerk_sees_her_returned_dossier_with_the_reason(flow, client_as):

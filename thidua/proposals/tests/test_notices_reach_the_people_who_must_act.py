@@ -95,7 +95,7 @@ def test_an_open_vote_reaches_the_members_who_may_vote_but_not_a_recused_nominee
     assert told(K.BALLOT_OPEN) == {}  # scheduling and the agenda tell nobody yet
     with django_capture_on_commit_callbacks(execute=True):
         services.open_meeting(actor=flow.officer, meeting=dossier.meeting)
-    url = f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/"
+    url = f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/phieu-bau/"  # straight to her ballot paper
     assert told(K.BALLOT_OPEN, url) == {"chutich": 1, "hoidong": 1, "canbotdkt": 1}
     assert mailed("Mở bỏ phiếu") == ["hoidong@namthanhmien.gov.vn"]
 

@@ -25,10 +25,10 @@ def test_an_unanswered_objection_blocks_the_vote_with_a_clear_message(flow):
     services.open_meeting(actor=flow.officer, meeting=dossier.meeting)
     nomination = dossier.nominations.get()
     with pytest.raises(ValidationError, match="1 ý kiến của nhân dân .* chưa được trả lời"):
-        services.cast_ballot(actor=flow.user("hoidong"), nomination=nomination, choice="yes")
+        services.cast_paper(actor=flow.user("hoidong"), meeting=dossier.meeting, choices={nomination.pk: "yes"})
     services.answer_objection(actor=flow.officer, objection=objection,
                               answer="Đơn vị đã xác minh: thành tích đúng như báo cáo.")
-    assert services.cast_ballot(actor=flow.user("hoidong"), nomination=nomination, choice="yes")
+    assert services.cast_paper(actor=flow.user("hoidong"), meeting=dossier.meeting, choices={nomination.pk: "yes"})
 
 
 def test_the_vote_page_says_why_voting_is_refused(flow, client_as):
@@ -37,8 +37,8 @@ def test_the_vote_page_says_why_voting_is_refused(flow, client_as):
     dossier = flow.at_council(dossier)
     services.open_meeting(actor=flow.officer, meeting=dossier.meeting)
     nomination = dossier.nominations.get()
-    response = client_as("hoidong").post(f"/de-nghi/hoi-dong/de-nghi/{nomination.pk}/bo-phieu/", {"choice": "yes"},
-                                         follow=True)
+    response = client_as("hoidong").post(f"/de-nghi/hoi-dong/hop/{dossier.meeting_id}/phieu-bau/",
+                                         {f"n{nomination.pk}": "yes"}, follow=True)
     assert response.status_code == 200
     assert "chưa được trả lời" in response.content.decode()
     assert not nomination.ballots.exists()
