@@ -3,10 +3,12 @@
     render_decision_docx(data: DecisionData) -> bytes
     render_decision_pdf(data: DecisionData) -> bytes
     render_submission_docx(data: SubmissionData) -> bytes
+    render_submission_pdf(data: SubmissionData) -> bytes
     render_minutes_docx(data: MinutesData) -> bytes
     render_minutes_pdf(data: MinutesData) -> bytes
     render_invitation_docx(data: InvitationData) -> bytes
     render_achievement_docx(data: AchievementReportData) -> bytes
+    render_achievement_pdf(data: AchievementReportData) -> bytes
     render_certificate_pdf(data: CertificateData) -> bytes
 
 They read no model except the uploaded templates, so the proposals app can call them with
@@ -77,6 +79,10 @@ def submission_context(data: SubmissionData) -> dict:
 
 def render_submission_docx(data: SubmissionData) -> bytes:
     return engine.render_docx(TemplateKind.SUBMISSION, submission_context(data))
+
+
+def render_submission_pdf(data: SubmissionData) -> bytes:
+    return engine.render_pdf("documents/pdf/submission.html", submission_context(data))
 
 
 def minutes_context(data: MinutesData) -> dict:
@@ -165,6 +171,10 @@ def achievement_context(data: AchievementReportData) -> dict:
 
 def render_achievement_docx(data: AchievementReportData) -> bytes:
     return engine.render_docx(TemplateKind.ACHIEVEMENT, achievement_context(data))
+
+
+def render_achievement_pdf(data: AchievementReportData) -> bytes:
+    return engine.render_pdf("documents/pdf/achievement.html", achievement_context(data))
 
 
 def qr_data_uri(url: str) -> str:

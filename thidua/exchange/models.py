@@ -121,3 +121,25 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class NationalAwardCode(models.Model):
+    """The national code of a title or form of the catalogue, as the national database of
+    officials (cơ sở dữ liệu quốc gia về cán bộ, công chức, viên chức) codes "danh hiệu thi đua"
+    and "hình thức khen thưởng". The official code lists are not published with the system: the
+    administrator fills this table, and the officials' export refuses to run while an award it
+    would carry has no code here."""
+
+    award_type = models.OneToOneField("awards.AwardType", on_delete=models.CASCADE, related_name="national_code",
+                                      verbose_name=_("danh hiệu, hình thức khen thưởng"))
+    code = models.CharField(_("mã quốc gia"), max_length=40)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("người cập nhật"))
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("mã quốc gia của danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = _("mã quốc gia của danh hiệu, hình thức khen thưởng")
+
+    def __str__(self):
+        return f"{self.award_type.name}: {self.code}"

@@ -2,7 +2,7 @@
 (django-ninja, which needs a top-level namespace) in "exchange-api" at /du-lieu/api/."""
 from django.urls import include, path
 
-from . import views
+from . import national_views, views
 from .api import api
 
 pages = [
@@ -17,6 +17,12 @@ pages = [
     path("ma-truy-cap/", views.tokens, name="tokens"),
     path("ma-truy-cap/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
     path("xuat/so-khen-thuong.json", views.ledger_export, name="ledger_export"),
+    # national exports and statutory statistics (issue #20, items 6 and 7)
+    path("quoc-gia/", national_views.index, name="national"),
+    path("quoc-gia/ma-quoc-gia/", national_views.codes, name="national_codes"),
+    path("quoc-gia/khen-thuong-can-bo.json", national_views.officials_export, name="officials_export"),
+    path("quoc-gia/bieu-thong-ke.xlsx", national_views.statistics_workbook, name="statistics"),
+    path("quoc-gia/ho-so/<int:pk>/goi-ho-so.zip", national_views.ministry_package, name="ministry_package"),
     # Open Badges 3.0, public (no login): issuer profiles, achievements, revocation lists
     path("ob/to-chuc/<slug:key>/", views.ob_issuer, name="ob_issuer"),
     path("ob/to-chuc/<slug:key>.json", views.ob_issuer_json, name="ob_issuer_json"),

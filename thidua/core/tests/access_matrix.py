@@ -331,6 +331,14 @@ MATRIX: dict[str, Entry] = {
     "exchange:tokens": Form(STAFF, STAFF),
     "exchange:token_revoke": Action({"clerk_a"}, args=pk("token"), hidden=STAFF, unit_a=True),
     "exchange:ledger_export": Page(STAFF),
+    # national exports and statutory statistics: the office (a province user for the province);
+    # the code table is read by the office and written by the administrator only
+    "exchange:national": Page(OFFICE),
+    "exchange:national_codes": Form(OFFICE, ADMIN),
+    "exchange:officials_export": Page(OFFICE),
+    "exchange:statistics": Page(OFFICE),
+    # an LĐTT dossier has no award for the Prime Minister or the President: no package (404)
+    "exchange:ministry_package": Page(OFFICE, args=pk("decided"), ok=404),
     "exchange:ob_issuer": Page(EVERYONE, args=lambda w: {"key": w.issuer_key}),
     "exchange:ob_issuer_json": Page(EVERYONE, args=lambda w: {"key": w.issuer_key}),
     "exchange:ob_status_list": Page(EVERYONE, args=lambda w: {"key": w.issuer_key}),
