@@ -42,7 +42,8 @@ def submission_data(dossier, nominations, day: datetime.date) -> SubmissionData:
         date=dossier.submission_date or day, place=place_of(commune.name),
         title=f"Về việc đề nghị {what[:1].lower()}{what[1:]}", addressee=" và ".join(deciders),
         body=["Căn cứ Luật Thi đua, khen thưởng năm 2022 và Nghị định số 152/2025/NĐ-CP ngày 01/7/2025 của Chính phủ;",
-              f"Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng {commune.name[:1].lower()}{commune.name[1:]}, "
+              "Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng "
+              f"{commune.name[:1].lower()}{commune.name[1:]}, "
               f"Ủy ban nhân dân xã kính đề nghị xem xét {what[:1].lower()}{what[1:]} cho {len(nominations):02d} "
               "tập thể, cá nhân có thành tích xuất sắc (có danh sách và hồ sơ kèm theo).",
               "Ủy ban nhân dân xã kính trình xem xét, quyết định./."],

@@ -25,8 +25,10 @@ from thidua.core.excel import Book, Column
 from thidua.core.text import collation_key
 from thidua.org.models import Organisation, Person
 
-CIRCULAR = "Thông tư số 18/2025/TT-BNV ngày 08/10/2025 của Bộ trưởng Bộ Nội vụ quy định chế độ báo cáo thống kê ngành Nội vụ"
-CIRCULAR_SOURCE = "https://luatvietnam.vn/hanh-chinh/thong-tu-18-2025-tt-bnv-cua-bo-noi-vu-quy-dinh-che-do-bao-cao-thong-ke-nganh-noi-vu-414360-d1.html"
+CIRCULAR = ("Thông tư số 18/2025/TT-BNV ngày 08/10/2025 của Bộ trưởng Bộ Nội vụ quy định chế độ báo cáo thống kê "
+            "ngành Nội vụ")
+CIRCULAR_SOURCE = ("https://luatvietnam.vn/hanh-chinh/"
+                   "thong-tu-18-2025-tt-bnv-cua-bo-noi-vu-quy-dinh-che-do-bao-cao-thong-ke-nganh-noi-vu-414360-d1.html")
 VERIFIED = ("Số, ngày, người ký và trích yếu của thông tư đã đối chiếu với trang văn bản; ký hiệu biểu và bố cục "
             "hàng, cột của từng biểu chưa kiểm chứng với phụ lục biểu mẫu của thông tư.")
 
@@ -110,7 +112,8 @@ def _by_holder(user, year: int) -> Table:
     table = Table("0604.N/BNV-TĐKT", "KHEN THƯỞNG THEO ĐỐI TƯỢNG",
                   [Column("STT", "int", width=6), Column("Đối tượng", width=45), Column("Số lượt khen thưởng", "int"),
                    Column("Tỷ lệ trong tổng số cá nhân (%)", "number")])
-    rows = [("Cá nhân", f.individual, None), ("Trong đó: " + fairness.LABELS["leader"].lower(), f.leader, f.share("leader")),
+    rows = [("Cá nhân", f.individual, None),
+            ("Trong đó: " + fairness.LABELS["leader"].lower(), f.leader, f.share("leader")),
             ("Trong đó: " + fairness.LABELS["staff"].lower(), f.staff, f.share("staff")),
             ("Trong đó: " + fairness.LABELS["direct"].lower(), f.direct, f.share("direct")),
             ("Trong đó: nữ", f.women, f.share("women")), ("Tập thể", f.collective, None),

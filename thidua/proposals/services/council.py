@@ -35,8 +35,8 @@ from thidua.rules.council import ballot_check, quorum_check
 from .. import sealing
 from ..access import can_process, can_run_meeting, is_office, require, seat
 from ..models import (
-    Attendance, Ballot, BallotPaper, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation, SealedBallot,
-    WrittenOpinion,
+    Attendance, Ballot, BallotPaper, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation,
+    SealedBallot, WrittenOpinion,
 )
 from . import notices
 from .dossiers import OFFICE_ONLY, _lock, _move, unanswered_objections
