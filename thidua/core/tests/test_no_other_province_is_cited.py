@@ -82,9 +82,11 @@ def test_no_generated_document_cites_another_province(world):
         TemplateKind.DECISION: render.render_decision_docx(samples.decision(commune.name)),
         "decision-pdf": render.render_decision_pdf(samples.decision(commune.name)),
         TemplateKind.SUBMISSION: render.render_submission_docx(samples.submission(commune.name)),
+        "submission-pdf": render.render_submission_pdf(samples.submission(commune.name)),
         TemplateKind.MINUTES: render.render_minutes_docx(samples.minutes(commune.name)),
         TemplateKind.INVITATION: render.render_invitation_docx(samples.invitation(commune.name)),
         TemplateKind.ACHIEVEMENT: render.render_achievement_docx(samples.achievement()),
+        "achievement-pdf": render.render_achievement_pdf(samples.achievement()),
     }
     annual = builder.build_report(kind="annual", commune=commune, year=2025)
     five = builder.build_report(kind="five_year", commune=commune, year_from=2021, year_to=2025)
