@@ -365,8 +365,12 @@ def ballot_paper(*, user, meeting: Meeting) -> dict:
     present = meeting.attendance.filter(member=me, present=True).exists()
     voted = Participation.objects.filter(member=me, nomination__dossier__meeting=meeting).exists()
     nominations = paper_nominations(meeting, me) if present and not voted else []
+    unanswered = list(Objection.objects.filter(dossier__meeting=meeting, answer="")
+                      .values_list("dossier_id", "nomination_id")) if nominations else []
     for n in nominations:
-        n.refusal = voting_refusal(n)
+        n.refusal = voting_refusal(n, open_objections=sum(
+            1 for dossier_id, nomination_id in unanswered
+            if dossier_id == n.dossier_id and nomination_id in (None, n.pk)))
     is_open = meeting.state == Meeting.State.OPEN
     return {"me": me, "present": present, "voted": voted, "nominations": nominations, "open": is_open,
             "can_vote": is_open and present and not voted and bool(nominations)

@@ -12,6 +12,7 @@ NOMINEES = [("Nguyễn Thị Mai", "LDTT"), ("Bùi Thị Thu", "LDTT"), ("Lê Th
 # Measured: queue 9–11, dossier 13–14 (session, user, menu, the procedure's deadlines as rule
 # parameters and the page's own reads); a little headroom for the shared layout.
 QUEUE_LIMIT, DOSSIER_LIMIT = 13, 16
+PAPER_LIMIT = 12  # the ballot paper: session, user, menu, the meeting, its members, attendance, the paper
 
 
 def objection(dossier, ip):
@@ -51,3 +52,17 @@ def test_the_dossier_page(flow, client_as, django_assert_max_num_queries, userna
         many = count(client, f"/de-nghi/ho-so/{big.pk}/")
     assert many == few
     assert client.get(f"/de-nghi/ho-so/{big.pk}/").content.decode().count('id="de-nghi-') == 3
+
+
+def test_the_ballot_paper_page(flow, client_as, django_assert_max_num_queries):
+    """The member's ballot paper reads the same number of queries for one nominee or four."""
+    client = client_as("hoidong")
+    small = flow.open_vote(nominees=NOMINEES[:1])
+    few = count(client, f"/de-nghi/hoi-dong/hop/{small.meeting_id}/phieu-bau/")
+    services.close_meeting(actor=flow.officer, meeting=small.meeting)
+    big = flow.open_vote(nominees=[("Phạm Thị Thu Xuân", "LDTT"), *NOMINEES[1:3]])
+    with django_assert_max_num_queries(PAPER_LIMIT):
+        many = count(client, f"/de-nghi/hoi-dong/hop/{big.meeting_id}/phieu-bau/")
+    assert many == few
+    assert client.get(f"/de-nghi/hoi-dong/hop/{big.meeting_id}/phieu-bau/").content.decode().count(
+        'type="radio"') == 2 * big.nominations.filter(eligible=True).count()
