@@ -18,7 +18,7 @@ from .access_matrix import MATRIX, ROLE_NAMES
 
 FOREIGN = ("bắc ninh", "86/2025/qđ-ubnd")
 PROVENANCE = ("chưa kiểm chứng", "kế thừa — chưa")
-ADMIN_RULE_PAGES = {"awards:catalogue", "awards:parameter_edit", "awards:regulation"}
+ADMIN_RULE_PAGES = {"awards:catalogue", "awards:parameter_edit", "awards:regulation", "exchange:national"}
 
 
 def text_of(content: bytes, content_type: str = "") -> str:

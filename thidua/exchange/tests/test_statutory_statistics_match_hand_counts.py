@@ -66,8 +66,11 @@ def test_the_workbook_has_the_official_heading_and_the_figures(client):
         assert not any("kiểm chứng" in str(c.value or "") for row in sheet.iter_rows() for c in row)
 
 
-def test_the_page_cites_the_circular_and_says_what_is_not_verified(client):
+def test_the_page_cites_the_circular_and_tells_the_administrator_what_is_not_verified(client):
     w = build()
     client.force_login(w.officer)
+    html = client.get("/du-lieu/quoc-gia/").content.decode()
+    assert "Thông tư số 18/2025/TT-BNV" in html and "kiểm chứng" not in html
+    client.force_login(w.admin)
     html = client.get("/du-lieu/quoc-gia/").content.decode()
     assert "Thông tư số 18/2025/TT-BNV" in html and "Chưa kiểm chứng" in html
