@@ -74,3 +74,21 @@ def test_the_page_cites_the_circular_and_tells_the_administrator_what_is_not_ver
     client.force_login(w.admin)
     html = client.get("/du-lieu/quoc-gia/").content.decode()
     assert "Thông tư số 18/2025/TT-BNV" in html and "Chưa kiểm chứng" in html
+
+
+def test_a_province_user_reports_for_the_province_to_the_ministry():
+    from thidua.accounts.models import Role, User
+
+    w = build()
+    city = w.commune.parent
+    province_officer = User.objects.create_user(username="cb-tinh-thu-nghiem", password="mat-khau-thu-nghiem-9",
+                                                role=Role.OFFICER, unit=city, first_name="Cán bộ Ban TĐKT")
+    commune_report = statistics.report(user=w.officer, year=2025)
+    province_report = statistics.report(user=province_officer, year=2025)
+    assert province_report.unit == f"Ủy ban nhân dân {city.name[:1].lower()}{city.name[1:]}"
+    assert province_report.receiver == "Bộ Nội vụ"
+    assert commune_report.receiver == f"Sở Nội vụ {city.name}"
+    # The province's tables hold the commune's awards, and more (the other communes').
+    for symbol in ("0602", "0603"):
+        assert _rows(province_report.table(symbol))["Tổng cộng"][0] >= _rows(commune_report.table(symbol))["Tổng cộng"][0]
+    assert _rows(province_report.table("0602"))["Gia đình văn hóa"][4] >= 1
