@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.templatetags.i18n",
                 "django.templatetags.static",
                 "thidua.core.templatetags.thidua",
+                "thidua.accounts.templatetags.permissions",
             ],
         },
     }
@@ -153,7 +154,9 @@ AXES_RESET_ON_SUCCESS = True  # only the (address, username) pair: see throttle.
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 AXES_HTTP_RESPONSE_CODE = 429
-AUTHENTICATION_BACKENDS = ["thidua.accounts.throttle.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+# rules: user.has_perm("thidua.<capability>") asks thidua.accounts.permissions (django-rules).
+AUTHENTICATION_BACKENDS = ["thidua.accounts.throttle.LoginThrottleBackend", "rules.permissions.ObjectPermissionBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
 
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from thidua.core.audit import log_transition
 
-from .models import Notification, OutboundEmail, Role
+from .models import Notification, OutboundEmail
+from .permissions import can
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def _record_attempt(*, email_id: int, error: str) -> str:
 @transaction.atomic
 def retry_failed(*, actor, email_id: int) -> OutboundEmail:
     """The administrator sends a failed message again (a fresh round of attempts)."""
-    if not (actor.is_superuser or actor.role == Role.ADMIN):
+    if not can(actor, "administer"):
         raise PermissionDenied("Chỉ quản trị hệ thống gửi lại thư.")
     email = OutboundEmail.objects.select_for_update().get(pk=email_id, status=OutboundEmail.Status.FAILED)
     email.status, email.attempts, email.next_attempt_at = OutboundEmail.Status.PENDING, 0, None

@@ -2,6 +2,7 @@
 records filters through these."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from thidua.org.models import Household, Membership, Organisation, Person
@@ -116,3 +117,35 @@ def province_of(user) -> Organisation | None:
 
 def is_province_user(user) -> bool:
     return province_of(user) is not None
+
+
+def home_commune() -> Organisation | None:
+    """The commune this instance serves (settings.THIDUA_HOME_COMMUNE_CODE)."""
+    return Organisation.objects.filter(code=settings.THIDUA_HOME_COMMUNE_CODE).first()
+
+
+_NO_COMMUNE = object()
+
+
+def commune_of(user) -> Organisation | None:
+    """The commune whose work the user does — resolved once per request (cached on the user):
+
+    - a commune's user (officer, council, chairman, auditor, a unit's clerk): the commune of her
+      scope unit;
+    - the administrator without a unit: the instance's home commune;
+    - a province-level user (her scope unit is the city): None — she works across the communes,
+      so a commune's page or write names its commune, never a guess;
+    - anonymous: None.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cached = getattr(user, "_thidua_commune", _NO_COMMUNE)
+    if cached is not _NO_COMMUNE:
+        return cached
+    if user.unit_id:
+        unit = user.unit
+        commune = unit if unit.kind == Organisation.Kind.COMMUNE else unit.commune()
+    else:
+        commune = home_commune()
+    user._thidua_commune = commune
+    return commune

@@ -1,11 +1,11 @@
 """Reads of the documents app, scoped by the user (out of scope answers 404)."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.http import Http404
 
+from thidua.accounts.scoping import commune_of
 from thidua.awards import selectors as award_selectors
 from thidua.awards.models import Award
 from thidua.org.models import Organisation
@@ -21,7 +21,8 @@ def report_communes(user) -> list[Organisation]:
 
 
 def get_commune(*, user, pk: int | None = None, code: str | None = None) -> Organisation:
-    """The commune asked for (default: the instance's home commune, else the user's first)."""
+    """The commune asked for (default: the user's commune, ``accounts.scoping.commune_of``, else
+    her first — a province-level user's)."""
     communes = report_communes(user)
     if not communes:
         raise PermissionDenied("Bạn không có quyền lập báo cáo của xã.")
@@ -30,8 +31,8 @@ def get_commune(*, user, pk: int | None = None, code: str | None = None) -> Orga
         if found is None:
             raise Http404("Không tìm thấy xã.")
         return found
-    home = getattr(settings, "THIDUA_HOME_COMMUNE_CODE", "")
-    return next((c for c in communes if c.code == home), communes[0])
+    own = commune_of(user)
+    return next((c for c in communes if own is not None and c.pk == own.pk), communes[0])
 
 
 def get_award(*, user, pk: int) -> Award:

@@ -9,8 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.accounts.models import Role
-from thidua.accounts.scoping import can_see_organisation
+from thidua.accounts.permissions import can
 from thidua.core.audit import log_create, log_delete, log_transition, log_update, snapshot
 from thidua.core.text import nfc
 
@@ -18,25 +17,23 @@ from . import engine, samples
 from .models import DocumentTemplate, GenerationJob, ReportKind, ReportSection, TemplateKind
 from .reports import sections
 
-REPORT_EDITORS = {Role.ADMIN, Role.OFFICER}
-REPORT_READERS = {Role.ADMIN, Role.OFFICER, Role.CHAIRMAN, Role.COUNCIL, Role.AUDITOR}
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 
 def can_edit_templates(user) -> bool:
-    return user is None or user.is_superuser or getattr(user, "role", None) == Role.ADMIN
+    return user is None or can(user, "edit_templates")
 
 
 def can_read_reports(user, commune) -> bool:
     if user is None:
         return True
-    return (user.is_superuser or user.role in REPORT_READERS) and can_see_organisation(user, commune)
+    return can(user, "read_reports", commune)
 
 
 def can_edit_reports(user, commune) -> bool:
     if user is None:
         return True
-    return (user.is_superuser or user.role in REPORT_EDITORS) and can_see_organisation(user, commune)
+    return can(user, "edit_reports", commune)
 
 
 # --- templates --------------------------------------------------------------------------------

@@ -9,10 +9,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
+from thidua.accounts import scoping
 from thidua.accounts.scoping import can_see_organisation
 from thidua.awards.models import Award
 from thidua.core.text import collation_key, given_name_key
@@ -26,7 +26,7 @@ PUBLIC_PERSON_FIELDS = ("id", "full_name", "household_id")  # never the CCCD, bi
 
 
 def home_commune() -> Organisation:
-    commune = Organisation.objects.filter(code=settings.THIDUA_HOME_COMMUNE_CODE).first()
+    commune = scoping.home_commune()
     if commune is None:
         raise Http404("Chưa cấu hình xã.")
     return commune

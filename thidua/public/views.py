@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
+from thidua.accounts.permissions import can
 from thidua.core.files import MAX_PUBLIC_UPLOAD_BYTES, upload_limit
 
 from . import selectors, services
@@ -117,7 +118,7 @@ def verify_document(request):
 # --- staff -------------------------------------------------------------------------------------
 
 def _editor(user) -> bool:
-    return user.is_superuser or user.role in services.EDITOR_ROLES
+    return can(user, "edit_public")
 
 
 @login_required
