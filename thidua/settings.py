@@ -23,20 +23,22 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
-    # Our apps, lowest layer first (see README, "Architecture").
+    # Our apps, lowest layer first (README, "Architecture"; checked by `lint-imports`, the
+    # [tool.importlinter] contracts in pyproject.toml). Demo data loads in this order too.
     "thidua.core",
     "thidua.org",
+    "thidua.ops",  # before django_tasks (below): its db_worker wins
     "thidua.accounts",
     "thidua.awards",
     "thidua.movements",
-    "thidua.bench",
-    "thidua.targets",
-    "thidua.public",
-    "thidua.proposals",
     "thidua.inspections",
+    "thidua.proposals",
+    "thidua.targets",
     "thidua.documents",
-    "thidua.exchange",
     "thidua.funds",
+    "thidua.public",
+    "thidua.exchange",
+    "thidua.bench",
     "thidua.administration",
 ]
 
@@ -71,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "thidua.core.context_processors.navigation",
+                "thidua.accounts.context_processors.notifications",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -212,7 +215,7 @@ THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")
 # django-tasks (Django 6's task API, backported) with the database backend: the queue lives in
 # the same database (SQLite or PostgreSQL), run by `manage.py db_worker`; schedules by
 # `manage.py scheduler`. Keep this block together (merges).
-INSTALLED_APPS += ["thidua.ops", "django_tasks", "django_tasks_db"]  # ops first: its db_worker wins
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]  # after thidua.ops: its db_worker wins
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 THIDUA_WORKER_HEARTBEAT_SECONDS = 5     # a worker refreshes its heartbeat this often
 THIDUA_WORKER_STALE_SECONDS = 30        # …and counts as dead (its tasks are requeued) after this

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from thidua.core.audit import log_transition
 
@@ -22,9 +23,14 @@ from .permissions import can
 log = logging.getLogger(__name__)
 
 
-def _enqueue(email: OutboundEmail, *, delay_seconds: float = 0) -> None:
-    from .tasks import send_email
+@task()
+def send_email(email_id: int) -> str:
+    """The task that sends one message (``accounts.tasks`` names it): defined beside the
+    delivery, which enqueues it again after a failure."""
+    return deliver(email_id)
 
+
+def _enqueue(email: OutboundEmail, *, delay_seconds: float = 0) -> None:
     task = send_email
     if delay_seconds:
         task = send_email.using(run_after=timezone.now() + datetime.timedelta(seconds=delay_seconds))

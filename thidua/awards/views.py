@@ -13,7 +13,7 @@ from thidua.accounts.scoping import can_edit_in
 from thidua.core.excel import xlsx_response
 from thidua.org import selectors as org_selectors
 
-from . import candidates, exports, selectors, services
+from . import candidates, engine, exports, selectors, services
 from .forms import (
     RATING_CHOICES, AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm,
     PendingMatterForm, PersonRatingForm, RegulationForm, ReturnSheetForm,
@@ -318,4 +318,4 @@ def regulation(request):
             return redirect("awards:regulation")
     return render(request, "awards/regulation.html", {
         "form": form, "regulation": current, "rules": reg.rule_rows(commune),
-        "council_rule": reg.council_rule_for(commune, params)})
+        "council_rule": engine.council_rule_for(commune, params)})

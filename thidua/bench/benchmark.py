@@ -60,10 +60,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def _percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[k]
+_percentile = load_test.percentile
 
 
 def _time_get(client: Client, url: str, repeat: int) -> tuple[list[float], int, int]:

@@ -5,19 +5,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.http import Http404
 
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import commune_of
 from thidua.awards import selectors as award_selectors
 from thidua.awards.models import Award
 from thidua.org.models import Organisation
 
-from . import services
 from .models import GenerationJob
 from .reports import scope
 
 
 def report_communes(user) -> list[Organisation]:
     """Communes whose reports the user may read."""
-    return [c for c in scope.communes(user) if services.can_read_reports(user, c)]
+    return [c for c in scope.communes(user) if can(user, "read_reports", c)]
 
 
 def get_commune(*, user, pk: int | None = None, code: str | None = None) -> Organisation:
@@ -65,7 +65,7 @@ def _job_visible(user, job: GenerationJob) -> bool:
     if user.is_superuser or job.requested_by_id == user.pk:
         return True
     commune = Organisation.objects.filter(pk=job.params.get("commune")).first()
-    return commune is not None and services.can_edit_reports(user, commune)
+    return commune is not None and can(user, "edit_reports", commune)
 
 
 def get_job(*, user, pk: int) -> GenerationJob:

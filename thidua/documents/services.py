@@ -14,6 +14,8 @@ from thidua.core.audit import log_create, log_delete, log_transition, log_update
 from thidua.core.text import nfc
 
 from . import engine, samples
+from .jobs import JOB_REPORT_KIND, finish_job  # noqa: F401 — the job's end is written by the job runner
+from .tasks import generate_report
 from .models import DocumentTemplate, GenerationJob, ReportKind, ReportSection, TemplateKind
 from .reports import sections
 
@@ -143,18 +145,10 @@ def save_sections(*, actor, commune, report_kind: str, period: str, texts: dict[
 
 # --- generation jobs --------------------------------------------------------------------------
 
-JOB_REPORT_KIND = {
-    GenerationJob.Kind.FIVE_YEAR_DOCX: ReportKind.FIVE_YEAR, GenerationJob.Kind.FIVE_YEAR_XLSX: ReportKind.FIVE_YEAR,
-    GenerationJob.Kind.ANNUAL_DOCX: ReportKind.ANNUAL, GenerationJob.Kind.ANNUAL_XLSX: ReportKind.ANNUAL,
-}
-
-
 @transaction.atomic
 def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
     """Queue a report generation: the job row and its task commit together, and a worker
     (`manage.py db_worker`) runs it once this transaction commits."""
-    from .tasks import generate_report
-
     if not can_read_reports(actor, commune):
         raise PermissionDenied("Bạn không có quyền lập báo cáo của xã này.")
     kind = GenerationJob.Kind(kind)
@@ -165,20 +159,4 @@ def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
     log_create(actor=actor, instance=job, note=f"Yêu cầu tạo {job.get_kind_display().lower()}")
     job.task_id = str(generate_report.enqueue(job.pk).id)
     job.save(update_fields=["task_id"])
-    return job
-
-
-@transaction.atomic
-def finish_job(*, job: GenerationJob, content: bytes | None, filename: str = "", error: str = "") -> GenerationJob:
-    job = GenerationJob.objects.select_for_update().get(pk=job.pk)
-    before = job.status
-    if content is not None:
-        job.file.save(filename, ContentFile(content), save=False)
-        job.filename, job.status, job.progress, job.step = filename, GenerationJob.Status.DONE, 100, "Hoàn thành"
-    else:
-        job.status, job.error, job.step = GenerationJob.Status.FAILED, error[:4000], "Lỗi"
-    job.finished_at = timezone.now()
-    job.save()
-    log_transition(actor=job.requested_by, instance=job, from_state=before, to_state=job.status,
-                   note=job.filename or job.error[:200])
     return job
