@@ -206,7 +206,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Digital signatures of decisions (thidua.funds.signing): the administrator's PKCS#12 file and
+# Digital signatures of decisions (thidua.documents.signing): the administrator's PKCS#12 file and
 # its passphrase; empty = decisions are not signed digitally.
 THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
 THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")

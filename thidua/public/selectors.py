@@ -262,11 +262,7 @@ def feed_entries(*, commune, today: datetime.date, limit: int = 30) -> list[Feed
 
 def month_decisions(*, commune, year: int, month: int) -> list[tuple]:
     """The award decisions the commune signed in the month, each with the awards it wrote in
-    the ledger: [(decision, [award, …])]. Empty when the proposals app is not installed."""
-    from django.apps import apps
-
-    if not apps.is_installed("thidua.proposals"):
-        return []
+    the ledger: [(decision, [award, …])]."""
     from thidua.proposals.models import Decision
 
     decisions = list(Decision.objects.filter(issuer=commune, kind=Decision.Kind.AWARD, date__year=year,

@@ -219,9 +219,7 @@ def _unit_level(kind: str):
 
 
 def registration_coverage(commune, years, today) -> dict[int, Actual]:
-    """Units that registered for the year's emulation (the movements app), if installed."""
-    if not apps.is_installed("thidua.movements"):
-        return {}
+    """Units that registered for the year's emulation (the movements app)."""
     try:
         from thidua.movements import selectors as movement_selectors  # a higher app: read lazily
         registrations_for = movement_selectors.registrations_for
