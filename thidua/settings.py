@@ -8,11 +8,13 @@ from pathlib import Path
 
 import dj_database_url
 
+from thidua.env import env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me")
-DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+DEBUG = env_bool("DJANGO_DEBUG", False)  # strict (thidua.env): "yes please" is an error, not "off"
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -139,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated),
 # e.g. "127.0.0.1" behind the shipped nginx site. Empty: the peer address is the client's.
 # Used by every throttle (thidua.core.net.client_address).
-THIDUA_TRUSTED_PROXIES = [p for p in os.environ.get("THIDUA_TRUSTED_PROXIES", "").split(",") if p.strip()]
+THIDUA_TRUSTED_PROXIES = env_list("THIDUA_TRUSTED_PROXIES")
 
 # Login throttling (django-axes, thidua.accounts.throttle): failures are counted per (address,
 # username) and per address — never per account alone, so nobody elsewhere can lock a user out.
@@ -192,10 +194,10 @@ THIDUA_HOME_COMMUNE_CODE = os.environ.get("THIDUA_HOME_COMMUNE_CODE", "xa-nam-th
 EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if os.environ.get("EMAIL_HOST")
                  else "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
 THIDUA_PUBLIC_BASE_URL = os.environ.get("THIDUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
