@@ -7,10 +7,9 @@ import zipfile
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from thidua.accounts.permissions import can
-from thidua.core.audit import log_create, log_delete, log_transition, log_update, snapshot
+from thidua.core.audit import log_create, log_delete, log_update, snapshot
 from thidua.core.text import nfc
 
 from . import engine, samples

@@ -436,7 +436,8 @@ def parse_points(value) -> Decimal | None:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(_("“%(value)s” không phải là số điểm.") % {"value": value}, code="not_a_number")
+        raise ValidationError(_("“%(value)s” không phải là số điểm.") % {"value": value},
+                              code="not_a_number") from None
     if not number.is_finite():
         raise ValidationError(_("“%(value)s” không phải là số điểm.") % {"value": value}, code="not_a_number")
     return number

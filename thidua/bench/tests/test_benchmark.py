@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.db import connection
 
 from thidua.bench.generator import Sizes, make_province
-from thidua.org.models import Membership, Organisation
+from thidua.org.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

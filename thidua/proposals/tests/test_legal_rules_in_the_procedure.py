@@ -10,7 +10,6 @@ from thidua.awards import services as award_services
 from thidua.awards.models import AwardType, Initiative, RuleParameter
 from thidua.core.workdays import add_working_days
 from thidua.org.models import Membership, Organisation
-from thidua.proposals import services
 from thidua.proposals.models import Dossier, Nomination
 from thidua.proposals.services.notices import send_deadline_notices
 
