@@ -23,28 +23,40 @@ def scope_paths(user) -> list[str]:
     cached = getattr(user, "_scope_paths", None)
     if cached is not None:
         return cached
-    if not user.is_authenticated or not user.unit_id:
-        paths: list[str] = []
-    else:
-        paths = [user.unit.path]
-        frontier = [user.unit.path]
-        while frontier:
-            q = Q()
-            for prefix in frontier:
-                q |= Q(merged_into__path__startswith=prefix)
-            found = [p for p in Organisation.objects.filter(q).values_list("path", flat=True)
-                     if not any(p.startswith(known) for known in paths)]
-            paths.extend(found)
-            frontier = found
+    paths = merged_paths(user.unit) if user.is_authenticated and user.unit_id else []
     user._scope_paths = paths
     return paths
 
 
-def _path_q(paths: list[str], field: str = "path") -> Q:
+def merged_paths(organisation: Organisation) -> list[str]:
+    """The organisation's subtree path and those of the former bodies merged into anything in it
+    (a commune's figures for 2021–2024 come from its former communes). Cached on the object."""
+    cached = getattr(organisation, "_merged_paths", None)
+    if cached is not None:
+        return cached
+    paths = [organisation.path]
+    frontier = [organisation.path]
+    while frontier:
+        q = Q(pk__in=[])
+        for prefix in frontier:
+            q |= Q(merged_into__path__startswith=prefix)
+        found = [p for p in Organisation.objects.filter(q).values_list("path", flat=True)
+                 if not any(p.startswith(known) for known in paths)]
+        paths.extend(found)
+        frontier = found
+    organisation._merged_paths = paths
+    return paths
+
+
+def path_q(paths: list[str], field: str = "path") -> Q:
+    """``field`` starts with one of ``paths`` (no paths: nothing)."""
     q = Q(pk__in=[])
     for prefix in paths:
         q |= Q(**{f"{field}__startswith": prefix})
     return q
+
+
+_path_q = path_q
 
 
 def visible_organisations(user) -> QuerySet[Organisation]:
