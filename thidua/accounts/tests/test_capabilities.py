@@ -92,3 +92,19 @@ def test_the_administrator_without_a_unit_works_on_the_home_commune(settings, wo
     settings.THIDUA_HOME_COMMUNE_CODE = world["other"].code
     admin = Builder().user(Role.ADMIN, unit=None)
     assert scoping.commune_of(admin) == world["other"]
+
+
+def test_a_province_user_is_not_handed_a_commune_to_write_in(world):
+    import datetime
+
+    from django.core.exceptions import PermissionDenied
+
+    from thidua.movements import services as movement_services
+    from thidua.movements.access import user_commune
+    from thidua.movements.models import RegistrationPeriod
+
+    officer = world["province_officer"]
+    with pytest.raises(PermissionDenied):
+        movement_services.set_registration_period(actor=officer, commune=user_commune(officer), year=2026,
+                                                  deadline=datetime.date(2026, 3, 31))
+    assert not RegistrationPeriod.objects.filter(commune__isnull=True).exists()
