@@ -39,6 +39,8 @@ test-deps: $(VENV)/.installed-test
 
 test: test-deps
 	$(PY) manage.py makemigrations --check --dry-run -v0
+	$(VENV)/bin/ruff check  # pyproject.toml [tool.ruff]
+	$(VENV)/bin/lint-imports  # the layers (pyproject.toml [tool.importlinter])
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import dj_database_url
 
+from thidua.env import env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-change-me")
-DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+DEBUG = env_bool("DJANGO_DEBUG", False)  # strict (thidua.env): "yes please" is an error, not "off"
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -23,20 +25,22 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
-    # Our apps, lowest layer first (see README, "Architecture").
+    # Our apps, lowest layer first (README, "Architecture"; checked by `lint-imports`, the
+    # [tool.importlinter] contracts in pyproject.toml). Demo data loads in this order too.
     "thidua.core",
     "thidua.org",
+    "thidua.ops",  # before django_tasks (below): its db_worker wins
     "thidua.accounts",
     "thidua.awards",
     "thidua.movements",
-    "thidua.bench",
-    "thidua.targets",
-    "thidua.public",
-    "thidua.proposals",
     "thidua.inspections",
+    "thidua.proposals",
+    "thidua.targets",
     "thidua.documents",
-    "thidua.exchange",
     "thidua.funds",
+    "thidua.public",
+    "thidua.exchange",
+    "thidua.bench",
     "thidua.administration",
 ]
 
@@ -71,11 +75,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "thidua.core.context_processors.navigation",
+                "thidua.accounts.context_processors.notifications",
             ],
             "builtins": [
                 "django.templatetags.i18n",
                 "django.templatetags.static",
                 "thidua.core.templatetags.thidua",
+                "thidua.accounts.templatetags.permissions",
             ],
         },
     }
@@ -135,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated),
 # e.g. "127.0.0.1" behind the shipped nginx site. Empty: the peer address is the client's.
 # Used by every throttle (thidua.core.net.client_address).
-THIDUA_TRUSTED_PROXIES = [p for p in os.environ.get("THIDUA_TRUSTED_PROXIES", "").split(",") if p.strip()]
+THIDUA_TRUSTED_PROXIES = env_list("THIDUA_TRUSTED_PROXIES")
 
 # Login throttling (django-axes, thidua.accounts.throttle): failures are counted per (address,
 # username) and per address — never per account alone, so nobody elsewhere can lock a user out.
@@ -153,7 +159,9 @@ AXES_RESET_ON_SUCCESS = True  # only the (address, username) pair: see throttle.
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 AXES_HTTP_RESPONSE_CODE = 429
-AUTHENTICATION_BACKENDS = ["thidua.accounts.throttle.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+# rules: user.has_perm("thidua.<capability>") asks thidua.accounts.permissions (django-rules).
+AUTHENTICATION_BACKENDS = ["thidua.accounts.throttle.LoginThrottleBackend", "rules.permissions.ObjectPermissionBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
 
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -186,10 +194,10 @@ THIDUA_HOME_COMMUNE_CODE = os.environ.get("THIDUA_HOME_COMMUNE_CODE", "xa-nam-th
 EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if os.environ.get("EMAIL_HOST")
                  else "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
 THIDUA_PUBLIC_BASE_URL = os.environ.get("THIDUA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 
@@ -200,7 +208,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Digital signatures of decisions (thidua.funds.signing): the administrator's PKCS#12 file and
+# Digital signatures of decisions (thidua.documents.signing): the administrator's PKCS#12 file and
 # its passphrase; empty = decisions are not signed digitally.
 THIDUA_SIGNING_P12 = os.environ.get("THIDUA_SIGNING_P12", "")
 THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")
@@ -209,7 +217,7 @@ THIDUA_SIGNING_PASSPHRASE = os.environ.get("THIDUA_SIGNING_PASSPHRASE", "")
 # django-tasks (Django 6's task API, backported) with the database backend: the queue lives in
 # the same database (SQLite or PostgreSQL), run by `manage.py db_worker`; schedules by
 # `manage.py scheduler`. Keep this block together (merges).
-INSTALLED_APPS += ["thidua.ops", "django_tasks", "django_tasks_db"]  # ops first: its db_worker wins
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]  # after thidua.ops: its db_worker wins
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 THIDUA_WORKER_HEARTBEAT_SECONDS = 5     # a worker refreshes its heartbeat this often
 THIDUA_WORKER_STALE_SECONDS = 30        # …and counts as dead (its tasks are requeued) after this

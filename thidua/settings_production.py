@@ -9,32 +9,10 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .env import env_bool, env_int
 from .settings import *  # noqa: F401,F403
 
-# --- strict environment parsing (issue #17) -------------------------------------------------------
-_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name}={raw!r}: giá trị đúng/sai phải là 1/0, true/false, yes/no hoặc on/off.")
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return int(raw.strip())
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r}: phải là một số nguyên.") from None
+# --- strict environment parsing (issue #17; thidua.env) -------------------------------------------
 
 
 def env_required(name: str, hint: str) -> str:

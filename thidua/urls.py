@@ -1,6 +1,3 @@
-from importlib.util import find_spec
-
-from django.conf import settings
 from django.urls import include, path
 
 from thidua.administration import views as administration_views
@@ -14,22 +11,16 @@ urlpatterns = [
     path("", include("thidua.org.urls")),
 ]
 
-# Each process app mounts itself here when installed.
-_OPTIONAL = [
-    ("thidua.awards", "khen-thuong/"),
-    ("thidua.movements", "phong-trao/"),
-    ("thidua.proposals", "de-nghi/"),
-    ("thidua.inspections", "kiem-tra/"),
-    ("thidua.documents", "van-ban/"),
-    ("thidua.targets", "chi-tieu/"),
-    ("thidua.exchange", "du-lieu/"),
-    ("thidua.public", "cong-khai/"),
-    ("thidua.funds", "quy/"),
+# Each process app under its own prefix; certificates' public addresses (QR codes) at the root.
+urlpatterns += [
+    path("", include("thidua.public.root_urls")),  # /xac-minh/<code>
+    path("khen-thuong/", include("thidua.awards.urls")),
+    path("phong-trao/", include("thidua.movements.urls")),
+    path("de-nghi/", include("thidua.proposals.urls")),
+    path("kiem-tra/", include("thidua.inspections.urls")),
+    path("van-ban/", include("thidua.documents.urls")),
+    path("chi-tieu/", include("thidua.targets.urls")),
+    path("du-lieu/", include("thidua.exchange.urls")),
+    path("cong-khai/", include("thidua.public.urls")),
+    path("quy/", include("thidua.funds.urls")),
 ]
-# Public addresses printed on certificates (QR codes) live at the root: /xac-minh/<code>.
-if "thidua.public" in settings.INSTALLED_APPS and find_spec("thidua.public.root_urls") is not None:
-    urlpatterns.append(path("", include("thidua.public.root_urls")))
-
-for app, prefix in _OPTIONAL:
-    if app in settings.INSTALLED_APPS and find_spec(f"{app}.urls") is not None:
-        urlpatterns.append(path(prefix, include(f"{app}.urls")))

@@ -13,17 +13,24 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from thidua.core.audit import log_transition
 
-from .models import Notification, OutboundEmail, Role
+from .models import Notification, OutboundEmail
+from .permissions import can
 
 log = logging.getLogger(__name__)
 
 
-def _enqueue(email: OutboundEmail, *, delay_seconds: float = 0) -> None:
-    from .tasks import send_email
+@task()
+def send_email(email_id: int) -> str:
+    """The task that sends one message (``accounts.tasks`` names it): defined beside the
+    delivery, which enqueues it again after a failure."""
+    return deliver(email_id)
 
+
+def _enqueue(email: OutboundEmail, *, delay_seconds: float = 0) -> None:
     task = send_email
     if delay_seconds:
         task = send_email.using(run_after=timezone.now() + datetime.timedelta(seconds=delay_seconds))
@@ -81,7 +88,7 @@ def _record_attempt(*, email_id: int, error: str) -> str:
 @transaction.atomic
 def retry_failed(*, actor, email_id: int) -> OutboundEmail:
     """The administrator sends a failed message again (a fresh round of attempts)."""
-    if not (actor.is_superuser or actor.role == Role.ADMIN):
+    if not can(actor, "administer"):
         raise PermissionDenied("Chỉ quản trị hệ thống gửi lại thư.")
     email = OutboundEmail.objects.select_for_update().get(pk=email_id, status=OutboundEmail.Status.FAILED)
     email.status, email.attempts, email.next_attempt_at = OutboundEmail.Status.PENDING, 0, None

@@ -1,9 +1,3 @@
-"""Background tasks of the accounts app (thin wrappers around ``outbox``)."""
-from django_tasks import task
-
-from . import outbox
-
-
-@task()
-def send_email(email_id: int) -> str:
-    return outbox.deliver(email_id)
+"""Background tasks of the accounts app. ``send_email`` is defined in ``outbox`` beside the
+delivery that re-enqueues it after a failure (so outbox and tasks do not import each other)."""
+from .outbox import send_email  # noqa: F401

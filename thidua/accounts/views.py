@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import notifications as notes
 from .models import EmailPreference, Notification, NotificationKind
+from .permissions import can
 
 
 class EmailPreferenceForm(forms.Form):
@@ -38,9 +39,9 @@ def outbox(request):
     from django.core.exceptions import PermissionDenied
 
     from . import outbox as mail_outbox
-    from .models import OutboundEmail, Role
+    from .models import OutboundEmail
 
-    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+    if not can(request.user, "administer"):
         raise PermissionDenied
     if request.method == "POST":
         try:

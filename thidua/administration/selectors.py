@@ -8,16 +8,15 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from thidua.accounts.models import User
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import scope_paths, visible_organisations
 from thidua.core.models import CalendarDay
 from thidua.core.text import given_name_key
 from thidua.org.models import Organisation, Person
 
-from .services import is_administrator
-
 
 def _accounts(user) -> QuerySet[User]:
-    if not is_administrator(user):
+    if not can(user, "administer"):
         return User.objects.none()
     qs = User.objects.select_related("unit", "person")
     if user.is_superuser or not user.unit_id:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from thidua.accounts.models import Role, User
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_see_organisation
 from thidua.core.audit import log_event
 from thidua.core.models import AuditEntry, CalendarDay
@@ -21,7 +22,7 @@ ACCOUNT_FIELDS = ("first_name", "last_name", "email", "role", "unit", "person", 
 
 
 def is_administrator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN)
+    return can(user, "administer")
 
 
 def _require_admin(actor) -> None:

@@ -13,7 +13,6 @@ import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 
 from thidua.accounts.scoping import visible_organisations
 from thidua.core.perf import gc_paused
@@ -21,7 +20,7 @@ from thidua.core.text import collation_key, given_name_key
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.eligibility import Verdict
-from thidua.rules.history import SubjectHistory, YearRecord
+from thidua.rules.history import SubjectHistory
 
 from .engine import ID_LIST_LIMIT, HistoryLoader, current_parameters, judge
 

@@ -16,7 +16,7 @@ from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules.money import NoBaseSalaryError, reward_amount
 
 from . import services
-from .models import Award, AwardType, Contribution, Initiative, Rating
+from .models import Award, AwardType, Initiative, Rating
 
 YEARS = range(2021, 2026)
 LAST_DECIDED = 2024  # year-end titles decided up to this year

@@ -16,6 +16,7 @@ from django.db.models import Q
 from thidua.core.text import given_name_key
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
+from thidua.rules.council import council_rule_text
 from thidua.rules.eligibility import Verdict, evaluate
 from thidua.rules.history import (
     Case, Contribution as RContribution, DisciplinePeriod, FormAward, Initiative as RInitiative,
@@ -24,6 +25,7 @@ from thidua.rules.history import (
 from thidua.rules.parameters import DEFAULT_PARAMETERS, RuleParameters, parameters_from_rows
 
 from .models import Award, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
+from .regulation import CouncilRule, citations
 
 
 
@@ -31,14 +33,18 @@ def current_parameters(commune: Organisation | None = None, *, cite_province: bo
     """The rules as edited in the catalogue (defaults for anything not in the table), citing
     the province's regulation where the administrator entered it (``regulation``; one query
     more — ``cite_province=False`` for a caller that only reads numbers)."""
-    from .regulation import citations
-
     rows = list(RuleParameter.objects.values("key", "value_text", "article", "marker", "description"))
     params = parameters_from_rows(rows, base=DEFAULT_PARAMETERS) if rows else DEFAULT_PARAMETERS
     if not cite_province:
         return params
     entered = citations(commune)
     return params.with_citations(entered) if entered else params
+
+
+def council_rule_for(commune: Organisation | None = None, params=None) -> CouncilRule:
+    """The council's vote rule as applied to ``commune``'s nominations, with its citation."""
+    params = params or current_parameters(commune)
+    return CouncilRule(params.council_vote_rule, council_rule_text(params), params.council_vote_article)
 
 
 @dataclass

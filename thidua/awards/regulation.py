@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from thidua.org.models import Organisation
 from thidua.rules import articles
-from thidua.rules.council import council_rule_text
 
 from .models import ProvincialRegulation, RegulationArticle
 
@@ -78,14 +77,6 @@ class CouncilRule:
     def sentence(self) -> str:
         """One sentence for the minutes: the rule applied and its source."""
         return f"Nguyên tắc biểu quyết áp dụng: {self.text} (căn cứ {self.citation})."
-
-
-def council_rule_for(commune: Organisation | None = None, params=None) -> CouncilRule:
-    """The council's vote rule as applied to ``commune``'s nominations, with its citation."""
-    from .engine import current_parameters
-
-    params = params or current_parameters(commune)
-    return CouncilRule(params.council_vote_rule, council_rule_text(params), params.council_vote_article)
 
 
 def legal_basis_line(commune: Organisation | None = None) -> str | None:

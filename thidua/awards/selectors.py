@@ -5,15 +5,14 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from thidua.core.text import collation_key, given_name_key
 
 from thidua.org.models import Membership, Organisation, Person
-from thidua.rules import codes
 
 from .models import (
-    Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, Rating, RatingSheet, RuleParameter,
+    Award, AwardType, Discipline, Initiative, PendingMatter, Rating, RatingSheet, RuleParameter,
 )
 
 

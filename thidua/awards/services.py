@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import NotificationKind, Role, User
 from thidua.accounts.notifications import notify
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
 from thidua.core.services import create_record, delete_record, update_record
 from thidua.org.models import Household, Organisation, Person
@@ -22,13 +23,9 @@ from .models import (
     RatingSheet, RegulationArticle, RuleParameter,
 )
 
-LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
-SIGNER_ROLES = {Role.CHAIRMAN}  # their signature on a decision writes its awards into the ledger
-
-
 def _require_ledger_role(actor, *, by_signature: bool = False) -> None:
-    roles = LEDGER_ROLES | SIGNER_ROLES if by_signature else LEDGER_ROLES
-    if actor is not None and not (actor.is_superuser or actor.role in roles):
+    """The office keeps the ledger; a signer's signature on a decision writes its awards."""
+    if actor is not None and not (can(actor, "manage_ledger") or (by_signature and can(actor, "decide"))):
         raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng được ghi sổ khen thưởng.")
 
 
@@ -125,7 +122,7 @@ def set_rating(*, actor, subject, year: int, rating: str, note: str = "") -> Rat
     """Record (or change) the yearly rating of a person or collective. A unit clerk may
     rate the people and collectives of her own unit."""
     unit = subject if isinstance(subject, Organisation) else None
-    if actor is not None and not (actor.is_superuser or actor.role in LEDGER_ROLES):
+    if actor is not None and not can(actor, "manage_ledger"):
         units = [unit] if unit else [m.organisation for m in subject.memberships.select_related("organisation")]
         if not any(can_edit_in(actor, u) for u in units if u):
             raise PermissionDenied("Bạn không có quyền xếp loại đối tượng này.")
@@ -194,7 +191,7 @@ def _check_parameters(rows: list[dict]) -> None:
 def update_parameter(*, actor, parameter: RuleParameter, value_text: str, source_note: str) -> RuleParameter:
     """The administrator edits a rule's number; the whole catalogue must still be readable
     by the engine, and the change must say where the new value comes from."""
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not can(actor, "administer"):
         raise PermissionDenied("Chỉ quản trị hệ thống được sửa tham số quy định.")
     if not source_note.strip():
         raise ValidationError("Phải ghi nguồn (văn bản, điều khoản) của giá trị mới.")
@@ -208,7 +205,7 @@ def update_parameter(*, actor, parameter: RuleParameter, value_text: str, source
 
 @transaction.atomic
 def add_base_salary(*, actor, effective_from: datetime.date, amount: int, article: str) -> RuleParameter:
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not can(actor, "administer"):
         raise PermissionDenied("Chỉ quản trị hệ thống được sửa bảng lương cơ sở.")
     key = f"base_salary.{effective_from.isoformat()}"
     if RuleParameter.objects.filter(key=key).exists():
@@ -222,7 +219,7 @@ def add_base_salary(*, actor, effective_from: datetime.date, amount: int, articl
 # --- Yearly ratings entered in the grid of a unit (clerk enters and sends, officer confirms) ---
 
 def _is_office(actor) -> bool:
-    return actor.is_superuser or actor.role in LEDGER_ROLES
+    return can(actor, "manage_ledger")
 
 
 def _require_rater(actor, unit: Organisation) -> None:
@@ -343,7 +340,7 @@ def set_person_rating(*, actor, person: Person, year: int, rating: str, note: st
                             notes={person.pk: note})
 
 def _require_admin(actor) -> None:
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not can(actor, "administer"):
         raise PermissionDenied("Chỉ quản trị hệ thống được nhập quy định của tỉnh.")
 
 

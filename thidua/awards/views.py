@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_edit_in
 from thidua.core.excel import xlsx_response
 from thidua.org import selectors as org_selectors
 
-from . import candidates, exports, selectors, services
+from . import candidates, engine, exports, selectors, services
 from .forms import (
     RATING_CHOICES, AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm,
     PendingMatterForm, PersonRatingForm, RegulationForm, ReturnSheetForm,
@@ -47,14 +48,14 @@ def candidate_list(request):
 @login_required
 def catalogue(request):
     context = selectors.catalogue()
-    context["can_edit"] = request.user.is_superuser or request.user.role == Role.ADMIN
+    context["can_edit"] = can(request.user, "administer")
     return render(request, "awards/catalogue.html", context)
 
 
 @login_required
 def parameter_edit(request, pk: int):
     parameter = get_object_or_404(RuleParameter, pk=pk)
-    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+    if not can(request.user, "administer"):
         raise PermissionDenied
     form = ParameterForm(request.POST or None, instance=RuleParameter.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
@@ -72,7 +73,7 @@ def parameter_edit(request, pk: int):
 
 @login_required
 def base_salary_add(request):
-    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+    if not can(request.user, "administer"):
         raise PermissionDenied
     form = BaseSalaryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +127,7 @@ def award_add_person(request, pk: int):
 
 
 def _require_ledger(user) -> None:
-    if not (user.is_superuser or user.role in services.LEDGER_ROLES):
+    if not can(user, "manage_ledger"):
         raise PermissionDenied
 
 
@@ -212,7 +213,7 @@ def ratings(request):
 
 
 def _grid_rights(user, unit) -> dict:
-    office = user.is_superuser or user.role in services.LEDGER_ROLES
+    office = can(user, "manage_ledger")
     clerk = user.role == Role.CLERK and can_edit_in(user, unit)
     return {"office": office, "clerk": clerk}
 
@@ -291,7 +292,7 @@ def regulation(request):
     each provincial rule, the council's vote rule; and what every rule cites now."""
     from . import regulation as reg
 
-    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+    if not can(request.user, "administer"):
         raise PermissionDenied
     commune = request.user.unit.commune() if request.user.unit_id else None
     current = reg.regulation_for(commune)
@@ -317,4 +318,4 @@ def regulation(request):
             return redirect("awards:regulation")
     return render(request, "awards/regulation.html", {
         "form": form, "regulation": current, "rules": reg.rule_rows(commune),
-        "council_rule": reg.council_rule_for(commune, params)})
+        "council_rule": engine.council_rule_for(commune, params)})

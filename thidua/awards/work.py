@@ -6,6 +6,7 @@ import datetime
 from django.urls import reverse
 
 from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.core.worklist import WorkItem, capped, work_sections
 
 from . import selectors
@@ -18,7 +19,7 @@ def rating_year(today: datetime.date) -> int:
 
 
 def ratings(user, today: datetime.date):
-    office = user.is_superuser or user.role in (Role.ADMIN, Role.OFFICER)
+    office = can(user, "manage_ledger")
     if not (office or user.role == Role.CLERK):
         return None
     year = rating_year(today)

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import datetime
 import gc
-from importlib import import_module
 import json
 import platform
-import statistics
 import time
 from dataclasses import asdict, dataclass, field
 
-from django.apps import apps
 from django.db import connection, reset_queries
 from django.db.models import Q
 from django.test import Client, override_settings
@@ -26,6 +23,9 @@ from thidua.core.perf import settle
 from thidua.org.models import Membership, Organisation, Person
 
 from . import load as load_test
+from .hooks import documents as documents_hooks
+from .hooks import exchange as exchange_hooks
+from .hooks import proposals as proposals_hooks
 from .generator import province_code
 
 
@@ -60,10 +60,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def _percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[k]
+_percentile = load_test.percentile
 
 
 def _time_get(client: Client, url: str, repeat: int) -> tuple[list[float], int, int]:
@@ -151,11 +148,9 @@ def _measure(report: Report, province, commune, officer, admin, *, repeat, quick
         ("Tìm kiếm", "/tim-kiem/?q=nguyen+thi"),
         ("Sổ khen thưởng", f"/khen-thuong/so-khen-thuong/?nam={year}"),
     ]
-    if apps.is_installed("thidua.proposals"):
-        from thidua.proposals.bench_hooks import PAGE_NAMES, voted_dossier
-
-        dossier = voted_dossier(commune, PAGE_NAMES)
-        pages.append((f"Hồ sơ đề nghị ({PAGE_NAMES} đề nghị)", reverse("proposals:dossier", kwargs={"pk": dossier.pk})))
+    names = proposals_hooks.PAGE_NAMES  # a dossier of that many nominations, made by the proposals hook
+    dossier = proposals_hooks.voted_dossier(commune, names)
+    pages.append((f"Hồ sơ đề nghị ({names} đề nghị)", reverse("proposals:dossier", kwargs={"pk": dossier.pk})))
     for name, url_name, kwargs in [("Hàng việc cán bộ TĐKT", "proposals:queue", {}),
                                    ("Bảng chỉ tiêu", "targets:dashboard", {}),
                                    ("Bảng vàng công khai", "public:board", {})]:
@@ -204,17 +199,11 @@ def _load(report: Report, province: Organisation, commune: Organisation, *, seco
 
 
 def _optional_operations(*, commune, officer, year, quick=False):
-    """Operations of apps that may not be installed in this build. A hook is
-    ``<app>.bench_hooks.operations(*, commune, user, year, quick)`` returning ``[(label, fn)]``:
-    each ``fn()`` is timed once, in order; setup belongs in ``operations`` itself (not timed)."""
+    """The operations of the higher apps (``thidua.bench.hooks``): each hook's
+    ``operations(*, commune, user, year, quick)`` returns ``[(label, fn)]``; each ``fn()`` is
+    timed once, in order; setup belongs in ``operations`` itself (not timed)."""
     ops = []
-    for app in ("thidua.documents", "thidua.exchange", "thidua.public", "thidua.proposals"):
-        if not apps.is_installed(app):
-            continue
-        try:
-            hooks = import_module(f"{app}.bench_hooks")
-        except ImportError:
-            continue
+    for hooks in (documents_hooks, exchange_hooks, proposals_hooks):
         ops.extend(hooks.operations(commune=commune, user=officer, year=year, quick=quick))
     return ops
 

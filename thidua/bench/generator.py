@@ -125,7 +125,6 @@ def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types
                                  category=STAFF_CATEGORY.get(org.kind, "vien_chuc"),
                                  date_of_birth=datetime.date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))))
             memberships.append((len(people) - 1, org))
-    staff_count = len(people)
     for i in range(sizes.citizens):
         female = rng.random() < 0.5
         name = _name(rng, female)
@@ -138,7 +137,7 @@ def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types
 
     ratings, awards = [], []
     issuer_name = f"UBND {commune.name[:1].lower()}{commune.name[1:]}"
-    for i, org in memberships:
+    for i, _unit in memberships:
         person = people[i]
         title = types["CSTT"] if person.category == "luc_luong_vu_trang" else types["LDTT"]
         streak = 0

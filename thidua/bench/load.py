@@ -155,10 +155,14 @@ def drive(*, host: str, port: int, paths: list[str], seconds: float, concurrency
     return latencies, statuses, errors[0]
 
 
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
 def measure(*, db_url: str, paths: list[str], seconds: float, concurrency: int = 8, workers: int | None = None,
             threads: int = 2, env: dict | None = None) -> LoadResult:
-    from .benchmark import _percentile
-
     workers = workers or (os.cpu_count() or 1) * 2 + 1
     result = LoadResult(seconds=seconds, concurrency=concurrency, workers=workers, threads=threads)
     with gunicorn(db_url=db_url, workers=workers, threads=threads, env=env) as (host, port):
@@ -168,6 +172,6 @@ def measure(*, db_url: str, paths: list[str], seconds: float, concurrency: int =
     result.requests = len(latencies)
     if latencies:
         result.requests_per_second = round(len(latencies) / seconds, 1)
-        result.p50_ms = round(_percentile(latencies, 50), 1)
-        result.p95_ms = round(_percentile(latencies, 95), 1)
+        result.p50_ms = round(percentile(latencies, 50), 1)
+        result.p95_ms = round(percentile(latencies, 95), 1)
     return result

@@ -21,6 +21,4 @@ def navigation(request):
     matches = [item for item in items if request.path.startswith(item["url"])]
     if matches:
         max(matches, key=lambda item: len(item["url"]))["active"] = True
-    from thidua.accounts.notifications import unread_count
-
-    return {"main_menu": items, "unread_notifications": unread_count(user)}
+    return {"main_menu": items}

@@ -84,8 +84,22 @@ def _total(lines: list[DecisionLine]) -> int:
     return sum(line.amount or 0 for line in lines)
 
 
+class _Totalled:
+    """The reward money of a document's ``lines``, in figures and in words."""
+
+    lines: list[DecisionLine]
+
+    @property
+    def total(self) -> int:
+        return _total(self.lines)
+
+    @property
+    def total_in_words(self) -> str:
+        return amount_in_words(self.total)
+
+
 @dataclass
-class DecisionData:
+class DecisionData(_Totalled):
     """Quyết định khen thưởng with its attached list."""
 
     issuer: IssuerBlock
@@ -103,17 +117,9 @@ class DecisionData:
     decided_by: str = ""             # "Chủ tịch UBND xã Nam Thanh Miện" (for "Kèm theo Quyết định …")
     marking: str = ""                # "DỰ THẢO", "BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG"; empty on the signed original
 
-    @property
-    def total(self) -> int:
-        return _total(self.lines)
-
-    @property
-    def total_in_words(self) -> str:
-        return amount_in_words(self.total)
-
 
 @dataclass
-class SubmissionData:
+class SubmissionData(_Totalled):
     """Tờ trình (submission) to a higher body."""
 
     issuer: IssuerBlock
@@ -126,14 +132,6 @@ class SubmissionData:
     signer: SignerBlock
     recipients: list[str]
     lines: list[DecisionLine] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return _total(self.lines)
-
-    @property
-    def total_in_words(self) -> str:
-        return amount_in_words(self.total)
 
 
 @dataclass

@@ -13,16 +13,23 @@ def _this_year() -> int:
     return datetime.date.today().year
 
 
-class FiveYearForm(forms.Form):
+class _PeriodForm(forms.Form):
+    """From year ``tu`` to year ``den``: one to ten years, the first before the last."""
+
     tu = forms.IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     den = forms.IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    period_error = _("Kỳ báo cáo phải từ 1 đến 10 năm, năm đầu trước năm cuối.")
 
     def clean(self):
         data = super().clean()
         tu, den = data.get("tu"), data.get("den")
         if tu and den and not 0 <= den - tu <= 9:
-            raise forms.ValidationError(_("Kỳ báo cáo phải từ 1 đến 10 năm, năm đầu trước năm cuối."))
+            raise forms.ValidationError(self.period_error)
         return data
+
+
+class FiveYearForm(_PeriodForm):
+    pass
 
 
 class AnnualForm(forms.Form):
@@ -39,17 +46,10 @@ PROPOSALS = [
 ]
 
 
-class AchievementForm(forms.Form):
+class AchievementForm(_PeriodForm):
     de_nghi = forms.ChoiceField(label=_("Đề nghị"), choices=PROPOSALS)
-    tu = forms.IntegerField(label=_("Từ năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    den = forms.IntegerField(label=_("Đến năm"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-
-    def clean(self):
-        data = super().clean()
-        tu, den = data.get("tu"), data.get("den")
-        if tu and den and not 0 <= den - tu <= 9:
-            raise forms.ValidationError(_("Giai đoạn phải từ 1 đến 10 năm, năm đầu trước năm cuối."))
-        return data
+    period_error = _("Giai đoạn phải từ 1 đến 10 năm, năm đầu trước năm cuối.")
+    field_order = ["de_nghi", "tu", "den"]
 
 
 class TemplateUploadForm(forms.Form):

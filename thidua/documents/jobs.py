@@ -8,12 +8,39 @@ from __future__ import annotations
 
 import logging
 
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import GenerationJob
+from thidua.core.audit import log_transition
+from thidua.org.models import Organisation
+
+from .models import GenerationJob, ReportKind
+from .reports import builder, output
 
 log = logging.getLogger(__name__)
+
+JOB_REPORT_KIND = {
+    GenerationJob.Kind.FIVE_YEAR_DOCX: ReportKind.FIVE_YEAR, GenerationJob.Kind.FIVE_YEAR_XLSX: ReportKind.FIVE_YEAR,
+    GenerationJob.Kind.ANNUAL_DOCX: ReportKind.ANNUAL, GenerationJob.Kind.ANNUAL_XLSX: ReportKind.ANNUAL,
+}
+
+
+@transaction.atomic
+def finish_job(*, job: GenerationJob, content: bytes | None, filename: str = "", error: str = "") -> GenerationJob:
+    job = GenerationJob.objects.select_for_update().get(pk=job.pk)
+    before = job.status
+    if content is not None:
+        job.file.save(filename, ContentFile(content), save=False)
+        job.filename, job.status, job.progress, job.step = filename, GenerationJob.Status.DONE, 100, "Hoàn thành"
+    else:
+        job.status, job.error, job.step = GenerationJob.Status.FAILED, error[:4000], "Lỗi"
+    job.finished_at = timezone.now()
+    job.save()
+    log_transition(actor=job.requested_by, instance=job, from_state=before, to_state=job.status,
+                   note=job.filename or job.error[:200])
+    return job
 
 
 def _progress(job_id: int):
@@ -25,11 +52,6 @@ def _progress(job_id: int):
 def run(job_id: int) -> str:
     """Generate the job's file. A job found RUNNING is an attempt interrupted by a dead worker:
     it starts again from the beginning (nothing is written before the file is complete)."""
-    from thidua.org.models import Organisation
-
-    from . import services
-    from .reports import builder, output
-
     claimed = GenerationJob.objects.filter(
         pk=job_id, status__in=[GenerationJob.Status.PENDING, GenerationJob.Status.RUNNING]).update(
         status=GenerationJob.Status.RUNNING, started_at=timezone.now(), progress=1, step="Bắt đầu",
@@ -41,7 +63,7 @@ def run(job_id: int) -> str:
     try:
         params = job.params
         commune = Organisation.objects.get(pk=params["commune"])
-        report_kind = services.JOB_REPORT_KIND[job.kind]
+        report_kind = JOB_REPORT_KIND[job.kind]
         report = builder.build_report(kind=report_kind, commune=commune, year_from=params.get("year_from"),
                                       year_to=params.get("year_to"), year=params.get("year"), progress=progress)
         if job.kind.endswith("_xlsx"):
@@ -52,16 +74,14 @@ def run(job_id: int) -> str:
             content, name = output.render_report_docx(report), f"{report.filename}.docx"
     except Exception as exc:  # the job row carries the failure; the page shows it
         log.exception("Generation job %s failed", job_id)
-        services.finish_job(job=job, content=None, error=f"{type(exc).__name__}: {exc}")
+        finish_job(job=job, content=None, error=f"{type(exc).__name__}: {exc}")
         raise  # and the task result records it too
-    services.finish_job(job=job, content=content, filename=name)
+    finish_job(job=job, content=content, filename=name)
     return name
 
 
 def fail_unfinished(job_id: int, reason: str) -> None:
     """The task of this job failed outside the generation itself (its worker died too often)."""
-    from . import services
-
     job = GenerationJob.objects.filter(pk=job_id).first()
     if job is not None and not job.finished:
-        services.finish_job(job=job, content=None, error=reason)
+        finish_job(job=job, content=None, error=reason)

@@ -114,10 +114,10 @@ def certificate_data(award: Award) -> CertificateData:
 
 
 def signed_decision(award: Award):
-    """The proposals app's signed Decision behind this award, when that app is installed."""
+    """The proposals app's signed Decision behind this award (None: entered by hand)."""
     from django.apps import apps
 
-    if not award.decision_number or not apps.is_installed("thidua.proposals"):
+    if not award.decision_number:
         return None
     try:
         model = apps.get_model("proposals", "Decision")

@@ -9,7 +9,7 @@ from .data import (
     AchievementReportData, AwardRow, BallotResult, DecisionData, DecisionLine, InvitationData, IssuerBlock,
     MinutesData, SignerBlock, SubmissionData,
 )
-from thidua.awards.regulation import council_rule_for
+from thidua.awards.engine import council_rule_for
 
 from .fmt import place_of
 from .models import TemplateKind

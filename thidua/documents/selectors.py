@@ -1,27 +1,28 @@
 """Reads of the documents app, scoped by the user (out of scope answers 404)."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.http import Http404
 
+from thidua.accounts.permissions import can
+from thidua.accounts.scoping import commune_of
 from thidua.awards import selectors as award_selectors
 from thidua.awards.models import Award
 from thidua.org.models import Organisation
 
-from . import services
 from .models import GenerationJob
 from .reports import scope
 
 
 def report_communes(user) -> list[Organisation]:
     """Communes whose reports the user may read."""
-    return [c for c in scope.communes(user) if services.can_read_reports(user, c)]
+    return [c for c in scope.communes(user) if can(user, "read_reports", c)]
 
 
 def get_commune(*, user, pk: int | None = None, code: str | None = None) -> Organisation:
-    """The commune asked for (default: the instance's home commune, else the user's first)."""
+    """The commune asked for (default: the user's commune, ``accounts.scoping.commune_of``, else
+    her first — a province-level user's)."""
     communes = report_communes(user)
     if not communes:
         raise PermissionDenied("Bạn không có quyền lập báo cáo của xã.")
@@ -30,8 +31,8 @@ def get_commune(*, user, pk: int | None = None, code: str | None = None) -> Orga
         if found is None:
             raise Http404("Không tìm thấy xã.")
         return found
-    home = getattr(settings, "THIDUA_HOME_COMMUNE_CODE", "")
-    return next((c for c in communes if c.code == home), communes[0])
+    own = commune_of(user)
+    return next((c for c in communes if own is not None and c.pk == own.pk), communes[0])
 
 
 def get_award(*, user, pk: int) -> Award:
@@ -64,7 +65,7 @@ def _job_visible(user, job: GenerationJob) -> bool:
     if user.is_superuser or job.requested_by_id == user.pk:
         return True
     commune = Organisation.objects.filter(pk=job.params.get("commune")).first()
-    return commune is not None and services.can_edit_reports(user, commune)
+    return commune is not None and can(user, "edit_reports", commune)
 
 
 def get_job(*, user, pk: int) -> GenerationJob:

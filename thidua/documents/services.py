@@ -7,36 +7,34 @@ import zipfile
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
-from thidua.accounts.models import Role
-from thidua.accounts.scoping import can_see_organisation
-from thidua.core.audit import log_create, log_delete, log_transition, log_update, snapshot
+from thidua.accounts.permissions import can
+from thidua.core.audit import log_create, log_delete, log_update, snapshot
 from thidua.core.text import nfc
 
 from . import engine, samples
+from .jobs import JOB_REPORT_KIND, finish_job  # noqa: F401 — the job's end is written by the job runner
+from .tasks import generate_report
 from .models import DocumentTemplate, GenerationJob, ReportKind, ReportSection, TemplateKind
 from .reports import sections
 
-REPORT_EDITORS = {Role.ADMIN, Role.OFFICER}
-REPORT_READERS = {Role.ADMIN, Role.OFFICER, Role.CHAIRMAN, Role.COUNCIL, Role.AUDITOR}
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 
 def can_edit_templates(user) -> bool:
-    return user is None or user.is_superuser or getattr(user, "role", None) == Role.ADMIN
+    return user is None or can(user, "edit_templates")
 
 
 def can_read_reports(user, commune) -> bool:
     if user is None:
         return True
-    return (user.is_superuser or user.role in REPORT_READERS) and can_see_organisation(user, commune)
+    return can(user, "read_reports", commune)
 
 
 def can_edit_reports(user, commune) -> bool:
     if user is None:
         return True
-    return (user.is_superuser or user.role in REPORT_EDITORS) and can_see_organisation(user, commune)
+    return can(user, "edit_reports", commune)
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -146,18 +144,10 @@ def save_sections(*, actor, commune, report_kind: str, period: str, texts: dict[
 
 # --- generation jobs --------------------------------------------------------------------------
 
-JOB_REPORT_KIND = {
-    GenerationJob.Kind.FIVE_YEAR_DOCX: ReportKind.FIVE_YEAR, GenerationJob.Kind.FIVE_YEAR_XLSX: ReportKind.FIVE_YEAR,
-    GenerationJob.Kind.ANNUAL_DOCX: ReportKind.ANNUAL, GenerationJob.Kind.ANNUAL_XLSX: ReportKind.ANNUAL,
-}
-
-
 @transaction.atomic
 def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
     """Queue a report generation: the job row and its task commit together, and a worker
     (`manage.py db_worker`) runs it once this transaction commits."""
-    from .tasks import generate_report
-
     if not can_read_reports(actor, commune):
         raise PermissionDenied("Bạn không có quyền lập báo cáo của xã này.")
     kind = GenerationJob.Kind(kind)
@@ -168,20 +158,4 @@ def request_job(*, actor, kind: str, commune, params: dict) -> GenerationJob:
     log_create(actor=actor, instance=job, note=f"Yêu cầu tạo {job.get_kind_display().lower()}")
     job.task_id = str(generate_report.enqueue(job.pk).id)
     job.save(update_fields=["task_id"])
-    return job
-
-
-@transaction.atomic
-def finish_job(*, job: GenerationJob, content: bytes | None, filename: str = "", error: str = "") -> GenerationJob:
-    job = GenerationJob.objects.select_for_update().get(pk=job.pk)
-    before = job.status
-    if content is not None:
-        job.file.save(filename, ContentFile(content), save=False)
-        job.filename, job.status, job.progress, job.step = filename, GenerationJob.Status.DONE, 100, "Hoàn thành"
-    else:
-        job.status, job.error, job.step = GenerationJob.Status.FAILED, error[:4000], "Lỗi"
-    job.finished_at = timezone.now()
-    job.save()
-    log_transition(actor=job.requested_by, instance=job, from_state=before, to_state=job.status,
-                   note=job.filename or job.error[:200])
     return job

@@ -1,8 +1,8 @@
-"""The decision PDF, digitally signed (PAdES, ``thidua.funds.signing``) when the chairman signed
+"""The decision PDF, digitally signed (PAdES, ``thidua.documents.signing``) when the chairman signed
 the decision in the system and the administrator configured the commune's certificate
 (``THIDUA_SIGNING_P12``). Decisions only entered into the ledger (by hand, or the province's)
 are not the commune's to sign: their PDF stays unsigned, as does every PDF when no certificate
-is configured or the funds app is not installed.
+is configured.
 
 The signed PDF is made once — right after the signature is committed (``proposals.checks.
 after_signing``), or at the first delivery for a decision signed before a certificate was
@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from thidua.awards.models import Award
 from thidua.core.audit import log_create, log_update, snapshot
 
-from . import ledger, render
+from . import ledger, render, signing
 from .models import SignedDecisionPdf
 
 log = logging.getLogger(__name__)
@@ -43,11 +42,7 @@ def _kept(decision) -> SignedDecisionPdf | None:
 
 def pades(pdf: bytes, decision) -> bytes | None:
     """``pdf`` with the commune's PAdES signature naming the decision, its number, date and
-    signer; None when no certificate is configured (or the funds app is not installed)."""
-    if not apps.is_installed("thidua.funds"):
-        return None
-    from thidua.funds import signing
-
+    signer; None when no certificate is configured."""
     if not signing.is_configured():
         return None
     capacity = ", ".join(line.strip() for line in (decision.signer_capacity or "CHỦ TỊCH").splitlines() if line.strip())
@@ -61,7 +56,7 @@ def pades(pdf: bytes, decision) -> bytes | None:
 def _sign(award: Award, decision) -> bytes | None:
     """The signed PDF's bytes rebuilt from the ledger (a decision signed before its document
     was kept at the signature), or None when no certificate is configured."""
-    from thidua.funds import signing
+    from thidua.documents import signing
 
     if not signing.is_configured():
         return None
@@ -118,7 +113,7 @@ def decision_pdf(award: Award) -> bytes:
     frozen = frozen_bytes(award, "pdf")
     if frozen is not None:
         return frozen
-    decision = signing_decision(award) if apps.is_installed("thidua.funds") else None
+    decision = signing_decision(award)
     if decision is None:
         return render.render_decision_pdf(ledger.decision_data(award))
     kept = _kept(decision)
@@ -142,7 +137,7 @@ def decision_pdf(award: Award) -> bytes:
 def sign_after_signature(*, decision) -> None:
     """``proposals.checks.after_signing`` hook: make and keep the signed PDF now, so that its
     signature carries the time of signing (nothing happens without a certificate)."""
-    if not apps.is_installed("thidua.funds") or _kept(decision) is not None or has_frozen(decision):
+    if _kept(decision) is not None or has_frozen(decision):
         return
     award = Award.objects.filter(issuer_name=decision.issuer_name, decision_number=decision.number,
                                  decision_date=decision.date, revoked=False).order_by("pk").first()

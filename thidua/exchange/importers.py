@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl.styles import Font
 
-from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_edit_in, visible_organisations
 from thidua.core import excel
 from thidua.core.excel import Book
@@ -37,7 +37,6 @@ MAX_ROWS = 50_000
 READ_LIMITS = excel.Limits(rows=MAX_ROWS + 100)
 SKIP = "skip"
 IMPORT = "import"
-LEDGER_ROLES = {Role.ADMIN, Role.OFFICER}
 
 
 class WorkbookError(ValidationError):
@@ -207,7 +206,7 @@ def _sample_value(sample):
 
 
 def _is_ledger_user(user) -> bool:
-    return user.is_superuser or user.role in LEDGER_ROLES
+    return can(user, "manage_ledger")
 
 
 # --- importers ------------------------------------------------------------------------------
@@ -457,7 +456,7 @@ class UnitImporter(Importer):
     ]
 
     def may_import(self, user):
-        return user.is_authenticated and (user.is_superuser or user.role in LEDGER_ROLES)
+        return can(user, "manage_ledger")
 
     def start(self, ctx, rows):
         return {"new_codes": {}, "new_names": {}}

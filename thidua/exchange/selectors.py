@@ -6,6 +6,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.http import Http404
 
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import visible_organisations, visible_people
 from thidua.core.text import collation_key, given_name_key, search_key
 from thidua.org.models import Membership, Organisation, Person
@@ -17,7 +18,7 @@ def import_batches(*, user) -> QuerySet[ImportBatch]:
     if not user.is_authenticated:
         return ImportBatch.objects.none()
     qs = ImportBatch.objects.select_related("created_by")
-    if user.is_superuser or user.role in ("admin", "officer"):
+    if can(user, "manage_imports"):
         return qs
     return qs.filter(created_by=user)
 

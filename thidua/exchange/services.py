@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.core.audit import log_batch, log_create, log_event, log_transition
 from thidua.core.models import AuditEntry
 
@@ -87,7 +87,7 @@ def preview_report(*, actor, text: str, file_name: str = "") -> ImportBatch:
 
 
 def _require_owner(actor, batch: ImportBatch) -> None:
-    if not (actor.is_superuser or actor.pk == batch.created_by_id or actor.role in (Role.ADMIN, Role.OFFICER)):
+    if not (actor.pk == batch.created_by_id or can(actor, "manage_imports")):
         raise PermissionDenied("Lô nhập này không phải của bạn.")
 
 

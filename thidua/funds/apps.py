@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,9 +8,8 @@ class FundsConfig(AppConfig):
     verbose_name = _("Quỹ thi đua, khen thưởng")
 
     def ready(self):
-        if apps.is_installed("thidua.proposals"):
-            from thidua.proposals.checks import before_signing
+        from thidua.proposals.checks import before_signing
 
-            from .checks import fund_before_signing
+        from .checks import fund_before_signing
 
-            before_signing.register(fund_before_signing)  # the chairman sees the fund's balance; overruns wait for a confirmation
+        before_signing.register(fund_before_signing)  # the chairman sees the fund's balance; overruns wait for a confirmation

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -72,10 +71,6 @@ class FundFigures:
         return self.receipts - self.spending - self.commitments
 
 
-def proposals_installed() -> bool:
-    return apps.is_installed("thidua.proposals")
-
-
 def spending_awards(commune, year: int):
     """The ledger rows paid from the commune's fund of ``year``."""
     return (Award.objects.filter(issuer=commune, decision_date__year=year, revoked=False, amount__isnull=False)
@@ -87,7 +82,7 @@ def spending_rows(commune, year: int) -> list[SpendingRow]:
                .annotate(count=Count("id"), total=Sum("amount")).order_by("decision_date", "decision_number"))
     rows = [SpendingRow(g["decision_number"], g["decision_date"], g["issuer_name"], g["count"], g["total"] or 0)
             for g in grouped]
-    if rows and proposals_installed():
+    if rows:
         from thidua.proposals.models import Decision
 
         decisions = {(d.number, d.date): d for d in Decision.objects.filter(
@@ -98,7 +93,7 @@ def spending_rows(commune, year: int) -> list[SpendingRow]:
 
 
 def pending_dossiers(commune):
-    """Dossiers awaiting the chairman's signature at the commune (proposals installed)."""
+    """Dossiers awaiting the chairman's signature at the commune."""
     from thidua.proposals.models import Dossier
 
     return (Dossier.objects.filter(round__commune=commune, state=Dossier.State.VOTED)
@@ -127,7 +122,7 @@ def dossier_total(dossier, *, day: datetime.date | None = None) -> tuple[int, st
 
 
 def commitment_rows(commune, year: int, *, exclude_dossier=None) -> list[CommitmentRow]:
-    if not proposals_installed() or year != timezone.localdate().year:
+    if year != timezone.localdate().year:
         return []
     rows = []
     qs = pending_dossiers(commune)

@@ -8,22 +8,18 @@
 """
 from __future__ import annotations
 
-from django.conf import settings
-
-from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_edit_in
+from thidua.accounts.scoping import commune_of as user_commune  # noqa: F401 — the commune, resolved once
 from thidua.org.models import Organisation
-
-MANAGER_ROLES = {Role.ADMIN, Role.OFFICER}
-SCORER_ROLES = {Role.ADMIN, Role.OFFICER, Role.COUNCIL}
 
 
 def can_manage(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in MANAGER_ROLES)
+    return can(user, "manage_movements")
 
 
 def can_score(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in SCORER_ROLES)
+    return can(user, "score")
 
 
 def can_act_for(user, organisation: Organisation) -> bool:
@@ -33,20 +29,3 @@ def can_act_for(user, organisation: Organisation) -> bool:
 def is_unit_user(user) -> bool:
     """A user scoped to one unit below the commune (a clerk)."""
     return user.is_authenticated and not user.is_commune_wide and not user.is_superuser
-
-
-def user_commune(user) -> Organisation | None:
-    """The commune whose emulation work the user takes part in."""
-    if not user.is_authenticated:
-        return None
-    cached = getattr(user, "_movements_commune", None)
-    if cached is not None:
-        return cached
-    commune = None
-    if user.unit_id:
-        unit = user.unit
-        commune = unit if unit.kind == Organisation.Kind.COMMUNE else unit.commune()
-    if commune is None:
-        commune = Organisation.objects.filter(code=settings.THIDUA_HOME_COMMUNE_CODE).first()
-    user._movements_commune = commune
-    return commune

@@ -398,7 +398,7 @@ def _ensure_scores(commune, log) -> None:
                       locked_at=locked_at if state == Scorecard.State.LOCKED else None)
             for code, state, _points, _changes in plans])
         scores, changes = [], []
-        for card, (code, state, points, reviewed) in zip(cards, plans):
+        for card, (_code, state, points, reviewed) in zip(cards, plans):
             todo = criteria[:DRAFT_SCORED] if state == Scorecard.State.DRAFT else criteria
             for c in todo:
                 claimed = _claimed(c, points.get(c.code), year)

@@ -79,7 +79,14 @@ def _set_members(*, actor, instance, relation, members, field_name: str) -> None
 
 # --- Movements -------------------------------------------------------------------------------
 
+def _require_commune(commune: Organisation | None) -> None:
+    """A province-level user has no commune of her own (accounts.scoping.commune_of): refused."""
+    if commune is None:
+        raise PermissionDenied(_("Việc này do cán bộ thi đua – khen thưởng của từng xã làm."))
+
+
 def _check_movement_links(actor, commune, fields, participants) -> None:
+    _require_commune(commune)
     _require_in_commune(actor, commune)
     _require_in_commune(actor, fields.get("organiser"))
     for org in participants or ():
@@ -186,6 +193,7 @@ def delete_result(*, actor, result: MovementResult) -> None:
 def set_registration_period(*, actor, commune: Organisation, year: int, deadline: datetime.date,
                             note: str = "") -> RegistrationPeriod:
     _require_manager(actor)
+    _require_commune(commune)
     _require_in_commune(actor, commune)
     period = RegistrationPeriod.objects.filter(commune=commune, year=year).first()
     if period is None:
@@ -436,7 +444,8 @@ def parse_points(value) -> Decimal | None:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(_("“%(value)s” không phải là số điểm.") % {"value": value}, code="not_a_number")
+        raise ValidationError(_("“%(value)s” không phải là số điểm.") % {"value": value},
+                              code="not_a_number") from None
     if not number.is_finite():
         raise ValidationError(_("“%(value)s” không phải là số điểm.") % {"value": value}, code="not_a_number")
     return number

@@ -213,7 +213,7 @@ def _file_response(field_file, name: str):
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
-        raise Http404("Tệp không còn trên máy chủ.")
+        raise Http404("Tệp không còn trên máy chủ.") from None
     return FileResponse(handle, as_attachment=True, filename=name)
 
 

@@ -12,7 +12,7 @@ import random
 from thidua.core.text import nfc
 
 from . import services
-from .models import EmulationBlock, Household, Membership, Organisation, Person
+from .models import EmulationBlock, Household, Organisation, Person
 
 K = Organisation.Kind
 C = Person.Category

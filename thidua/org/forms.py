@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.org.scoping import visible_organisations, visible_people
 from thidua.core.legacy import LegacyTextFormMixin
 
 from .models import Organisation, Person

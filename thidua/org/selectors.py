@@ -6,7 +6,7 @@ import datetime
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from thidua.accounts.scoping import can_see_organisation, visible_organisations, visible_people
+from thidua.org.scoping import can_see_organisation, visible_organisations, visible_people
 from thidua.core.text import collation_key, given_name_key, search_key
 
 from .models import Membership, Organisation, Person

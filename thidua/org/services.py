@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from thidua.accounts.scoping import can_edit_in
+from thidua.org.scoping import can_edit_in
 from thidua.core.audit import log_event
 from thidua.core.models import AuditEntry
 from thidua.core.services import create_record, update_record

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from thidua.accounts.scoping import can_edit_in
+from thidua.org.scoping import can_edit_in
 
 from . import selectors, services
 from .forms import NewPersonForm, PersonForm

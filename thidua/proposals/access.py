@@ -2,18 +2,15 @@
 views and templates use the same functions to show only the actions a user may take."""
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-
 from thidua.accounts import people
-from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
+from thidua.accounts.permissions import require  # noqa: F401 — the one refusal, kept under this name
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
-
-OFFICE_ROLES = {Role.ADMIN, Role.OFFICER}
 
 
 def is_office(user) -> bool:
     """The commune's emulation & commendation office (cán bộ TĐKT; the administrator)."""
-    return user.is_authenticated and (user.is_superuser or user.role in OFFICE_ROLES)
+    return can(user, "process_dossiers")
 
 
 def can_prepare(user, dossier) -> bool:
@@ -28,7 +25,7 @@ def can_process(user, dossier) -> bool:
 
 def is_signer(user, commune) -> bool:
     """The commune chairman or a vice-chairman (who signs "KT. Chủ tịch")."""
-    return user.is_authenticated and user.role == Role.CHAIRMAN and can_see_organisation(user, commune)
+    return can(user, "decide", commune)
 
 
 def signer_capacity(user) -> str:
@@ -54,7 +51,3 @@ def can_run_meeting(user, term) -> bool:
     member = seat(user, term)
     return member is not None and member.role in {member.Role.CHAIRMAN, member.Role.SECRETARY}
 
-
-def require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise PermissionDenied(message)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.files import upload_limit
 from thidua.core.net import client_address
 from thidua.accounts.models import User
-from thidua.accounts.scoping import visible_organisations
+from thidua.accounts.scoping import commune_of, visible_organisations
 from thidua.core.worklist import queue_sections
 
 from . import access, selectors, services
@@ -78,13 +78,10 @@ def _office_commune(user):
     user above the communes (a round or a council term is one commune's: never a guess)."""
     if not access.is_office(user):
         raise PermissionDenied
-    unit = user.unit
-    if unit is not None and unit.kind == "commune" and unit.valid_until is None:
-        return unit
-    communes = list(visible_organisations(user).filter(kind="commune", valid_until__isnull=True)[:2])
-    if len(communes) != 1:
+    commune = commune_of(user)
+    if commune is None or commune.valid_until is not None:
         raise PermissionDenied(_("Đợt khen thưởng và nhiệm kỳ Hội đồng do cán bộ thi đua – khen thưởng của từng xã lập."))
-    return communes[0]
+    return commune
 
 
 @login_required

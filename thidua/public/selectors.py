@@ -9,10 +9,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
+from thidua.accounts import scoping
 from thidua.accounts.scoping import can_see_organisation
 from thidua.awards.models import Award
 from thidua.core.text import collation_key, given_name_key
@@ -26,7 +26,7 @@ PUBLIC_PERSON_FIELDS = ("id", "full_name", "household_id")  # never the CCCD, bi
 
 
 def home_commune() -> Organisation:
-    commune = Organisation.objects.filter(code=settings.THIDUA_HOME_COMMUNE_CODE).first()
+    commune = scoping.home_commune()
     if commune is None:
         raise Http404("Chưa cấu hình xã.")
     return commune
@@ -262,11 +262,7 @@ def feed_entries(*, commune, today: datetime.date, limit: int = 30) -> list[Feed
 
 def month_decisions(*, commune, year: int, month: int) -> list[tuple]:
     """The award decisions the commune signed in the month, each with the awards it wrote in
-    the ledger: [(decision, [award, …])]. Empty when the proposals app is not installed."""
-    from django.apps import apps
-
-    if not apps.is_installed("thidua.proposals"):
-        return []
+    the ledger: [(decision, [award, …])]."""
     from thidua.proposals.models import Decision
 
     decisions = list(Decision.objects.filter(issuer=commune, kind=Decision.Kind.AWARD, date__year=year,

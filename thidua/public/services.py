@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_see_organisation
 from thidua.core.audit import log_create, log_delete
 from thidua.core.services import create_record, update_record
@@ -18,14 +18,13 @@ from thidua.core.text import nfc, search_key
 from . import images
 from .models import Exemplar, ExemplarPhoto, Sector
 
-EDITOR_ROLES = {Role.ADMIN, Role.OFFICER}
 EXEMPLAR_FIELDS = ("person", "organisation", "display_name", "role_line", "sector", "headline", "story",
                    "achievements", "land_m2", "money_vnd", "production_model", "ocop_product",
                    "consent_to_publish", "consent_note")
 
 
 def _require_editor(actor, commune) -> None:
-    if actor is not None and not (actor.is_superuser or actor.role in EDITOR_ROLES):
+    if actor is not None and not can(actor, "edit_public"):
         raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng được soạn gương điển hình.")
     if actor is not None and not can_see_organisation(actor, commune):
         raise PermissionDenied("Xã ngoài phạm vi của bạn.")

@@ -2,7 +2,6 @@
 import datetime
 import re
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,9 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
+from thidua.accounts.permissions import can
 from thidua.core.files import MAX_PUBLIC_UPLOAD_BYTES, upload_limit
+from thidua.documents import signing
 
 from . import selectors, services
 from .images import MAX_BYTES
@@ -99,12 +100,8 @@ def verify(request, code: str):
 
 @upload_limit(MAX_PUBLIC_UPLOAD_BYTES)
 def verify_document(request):
-    """Anyone checks a decision PDF's digital signature (funds.signing): unchanged since it was
+    """Anyone checks a decision PDF's digital signature (documents.signing): unchanged since it was
     signed, and signed with a certificate the commune trusts. Nothing is stored."""
-    if not apps.is_installed("thidua.funds"):
-        raise Http404
-    from thidua.funds import signing
-
     form = SignedPdfForm(request.POST or None, request.FILES or None)
     status = signing.verify_pdf(form.cleaned_data["tep"]) if request.method == "POST" and form.is_valid() else None
     response = render(request, "public/verify_document.html", {
@@ -117,7 +114,7 @@ def verify_document(request):
 # --- staff -------------------------------------------------------------------------------------
 
 def _editor(user) -> bool:
-    return user.is_superuser or user.role in services.EDITOR_ROLES
+    return can(user, "edit_public")
 
 
 @login_required

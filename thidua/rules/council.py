@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from . import articles as A
 from .codes import parse_award_code
 from .eligibility import Check
 from .fmt import percent as _pct

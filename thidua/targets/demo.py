@@ -236,7 +236,7 @@ def _load_reviews(log, villages: list[Organisation]) -> None:
         households.setdefault(village_id, []).append(pk)
     number = _numbers()
     reviews, plans, verdicts = [], [], {}
-    for year, (meeting, decided_on, title_on) in YEAR_META.items():
+    for year, (meeting, decided_on, _title_on) in YEAR_META.items():
         for village in villages:
             name = village.name.removeprefix("Thôn ")
             pending = year == 2025 and name == PENDING_2025
@@ -277,7 +277,7 @@ def _load_reviews(log, villages: list[Organisation]) -> None:
 
     # Village titles (a few dozen): ordinary bulk_create, linked back to their review.
     titles = []
-    for review, entries, pending, _gdvh, title_issuer, recognised in plans:
+    for review, entries, _pending, _gdvh, title_issuer, recognised in plans:
         if review.village_criteria_met:
             day = YEAR_META[review.year][2]
             review.village_award = Award(

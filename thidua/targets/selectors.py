@@ -5,12 +5,11 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from thidua.accounts.scoping import can_see_organisation, visible_organisations
+from thidua.accounts.scoping import can_see_organisation, commune_of, visible_organisations
 from thidua.awards.models import Award
 from thidua.core.models import AuditEntry
 from thidua.core.text import collation_key
@@ -28,12 +27,8 @@ def _today() -> datetime.date:
 
 
 def user_commune(user) -> Organisation | None:
-    """The commune whose targets the user works with: her unit's commune, else the home commune."""
-    if getattr(user, "unit_id", None):
-        commune = user.unit.commune()
-        if commune is not None:
-            return commune
-    return Organisation.objects.filter(code=settings.THIDUA_HOME_COMMUNE_CODE).first()
+    """The commune whose targets the user works with (``accounts.scoping.commune_of``)."""
+    return commune_of(user)
 
 
 # --- Targets -----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_see_organisation
 from thidua.awards import services as award_services
 from thidua.awards.engine import current_parameters
@@ -25,11 +25,9 @@ from thidua.rules.money import NoBaseSalaryError, reward_amount
 from . import culture
 from .models import RECOGNISED, CultureParameter, HouseholdReview, Target, TargetValue, VillageReview
 
-OFFICER_ROLES = {Role.ADMIN, Role.OFFICER}
-
 
 def _require_officer(actor) -> None:
-    if actor is not None and not (actor.is_superuser or actor.role in OFFICER_ROLES):
+    if actor is not None and not can(actor, "manage_targets"):
         raise PermissionDenied("Chỉ cán bộ thi đua – khen thưởng được ghi số liệu này.")
 
 
@@ -388,7 +386,7 @@ def _vn(number: Decimal) -> str:
 
 @transaction.atomic
 def update_culture_parameter(*, actor, key: str, value: Decimal, source_note: str) -> CultureParameter:
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not can(actor, "administer"):
         raise PermissionDenied("Chỉ quản trị hệ thống được sửa tham số quy định.")
     if key not in culture.DEFAULT_PARAMETERS:
         raise ValidationError("Tham số không tồn tại.")

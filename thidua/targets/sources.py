@@ -16,6 +16,7 @@ from typing import Callable
 from django.apps import apps
 from django.db.models import Count, Q
 
+from thidua.accounts.scoping import merged_paths, path_q
 from thidua.awards.models import Award, Rating
 from thidua.org.models import Membership, Organisation
 
@@ -55,31 +56,7 @@ def percent(part: int, whole: int) -> Decimal | None:
     return (Decimal(part * 100) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def commune_paths(commune: Organisation) -> list[str]:
-    """The commune's subtree and the subtrees of former bodies merged into anything in it
-    (a commune's figures for 2021–2024 come from its former communes)."""
-    cached = getattr(commune, "_commune_paths", None)
-    if cached is not None:
-        return cached
-    paths = [commune.path]
-    frontier = [commune.path]
-    while frontier:
-        q = Q(pk__in=[])
-        for prefix in frontier:
-            q |= Q(merged_into__path__startswith=prefix)
-        found = [p for p in Organisation.objects.filter(q).values_list("path", flat=True)
-                 if not any(p.startswith(known) for known in paths)]
-        paths.extend(found)
-        frontier = found
-    commune._commune_paths = paths
-    return paths
-
-
-def path_q(paths: list[str], field: str) -> Q:
-    q = Q(pk__in=[])
-    for prefix in paths:
-        q |= Q(**{f"{field}__startswith": prefix})
-    return q
+commune_paths = merged_paths  # the commune's subtree and its former bodies' (accounts.scoping)
 
 
 def _people_in(paths: list[str]):
@@ -219,9 +196,7 @@ def _unit_level(kind: str):
 
 
 def registration_coverage(commune, years, today) -> dict[int, Actual]:
-    """Units that registered for the year's emulation (the movements app), if installed."""
-    if not apps.is_installed("thidua.movements"):
-        return {}
+    """Units that registered for the year's emulation (the movements app)."""
     try:
         from thidua.movements import selectors as movement_selectors  # a higher app: read lazily
         registrations_for = movement_selectors.registrations_for

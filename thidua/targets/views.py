@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
+from thidua.accounts.permissions import can
 from thidua.core.files import upload_limit
 
 from . import culture, selectors, services
@@ -19,7 +20,7 @@ from .models import VillageReview
 
 
 def _can_edit(user) -> bool:
-    return user.is_superuser or user.role in services.OFFICER_ROLES
+    return can(user, "manage_targets")
 
 
 def _year(request, default: int) -> int:
@@ -203,7 +204,7 @@ def entry_edit(request, pk: int):
 
 @login_required
 def parameter_edit(request, key: str):
-    if not (request.user.is_superuser or request.user.role == Role.ADMIN):
+    if not can(request.user, "administer"):
         raise PermissionDenied
     current = {p.default.key: p for p in culture.parameters()}.get(key)
     if current is None:

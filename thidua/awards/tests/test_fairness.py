@@ -2,7 +2,7 @@ import pytest
 
 from thidua.awards import fairness
 from thidua.awards.models import Award
-from thidua.org.models import Membership, Person
+from thidua.org.models import Membership
 
 pytestmark = pytest.mark.django_db
 

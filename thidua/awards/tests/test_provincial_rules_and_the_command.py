@@ -1,6 +1,5 @@
 """Issue #19 on the awards side: ``manage.py eligibility`` with the corrected rules, and the
 province's regulation entered by the administrator and cited by the candidate lists."""
-import datetime
 import io
 import json
 

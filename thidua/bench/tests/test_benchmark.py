@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.db import connection
 
 from thidua.bench.generator import Sizes, make_province
-from thidua.org.models import Membership, Organisation
+from thidua.org.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_the_import_hook_leaves_the_ledger_as_it_was(django_user_model):
     """Dry run, commit and undo of the benchmark's workbook: every row imported, then removed."""
     from thidua.awards.models import Award
     from thidua.bench.benchmark import _bench_users
-    from thidua.exchange import bench_hooks
+    from thidua.bench.hooks import exchange as bench_hooks
 
     province = make_province(communes=1, seed=9, sizes=SMALL, log=None)
     commune = Organisation.objects.get(parent=province)

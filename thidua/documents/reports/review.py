@@ -104,10 +104,6 @@ def results_table(movement: Movement, number: int) -> StatTable | None:
 
 def movement_awards(movement: Movement) -> list[Award]:
     """The awards decided in the movement's award rounds (a thematic round names its movement)."""
-    from django.apps import apps
-
-    if not apps.is_installed("thidua.proposals"):
-        return []
     from thidua.proposals.models import Decision
 
     name = search_key(nfc(movement.name))

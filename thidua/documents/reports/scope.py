@@ -5,29 +5,13 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from thidua.accounts.scoping import merged_paths, path_q
 from thidua.awards.models import Award
 from thidua.org.models import Organisation, Person
 
 
-def commune_paths(commune: Organisation) -> list[str]:
-    paths = [commune.path]
-    frontier = [commune.path]
-    while frontier:
-        q = Q(pk__in=[])
-        for prefix in frontier:
-            q |= Q(merged_into__path__startswith=prefix)
-        found = [p for p in Organisation.objects.filter(q).values_list("path", flat=True)
-                 if not any(p.startswith(known) for known in paths)]
-        paths.extend(found)
-        frontier = found
-    return paths
-
-
-def _path_q(paths: list[str], field: str) -> Q:
-    q = Q(pk__in=[])
-    for prefix in paths:
-        q |= Q(**{f"{field}__startswith": prefix})
-    return q
+commune_paths = merged_paths  # the commune's subtree and its former bodies'
+_path_q = path_q
 
 
 def organisations(paths: list[str]) -> QuerySet[Organisation]:

@@ -29,8 +29,6 @@ def _overlaps(movement, year_from: int, year_to: int) -> bool:
 
 def movement_results(*, commune, year_from: int, year_to: int, number: int) -> StatTable | None:
     """Results of the commune's movements in the period, as a table (None: nothing recorded)."""
-    if not apps.is_installed("thidua.movements"):
-        return None
     try:
         from thidua.movements.models import Movement
 
@@ -65,8 +63,6 @@ def target_lines(*, commune, year_from: int, year_to: int) -> list[str] | None:
     Uses ``thidua.targets.selectors.report_lines(commune=, year_from=, year_to=)`` when that
     app provides it, else lists its ``Target`` rows of the commune and period, each by its
     plan wording (``plan_text``) or its name."""
-    if not apps.is_installed("thidua.targets"):
-        return None
     try:
         try:
             from thidua.targets import selectors
@@ -102,8 +98,6 @@ def target_lines(*, commune, year_from: int, year_to: int) -> list[str] | None:
 def good_practices(*, commune, year_from: int, year_to: int) -> list[str] | None:
     """The new factors and good practices of the period (thidua.inspections), for the section
     on exemplars: a count, then one line each, those promoted to the honour board first."""
-    if not apps.is_installed("thidua.inspections"):
-        return None
     from thidua.inspections.selectors import practices_in
 
     rows = practices_in(commune=commune, year_from=year_from, year_to=year_to)

@@ -47,7 +47,7 @@ def _pdf(client_as, award) -> bytes:
 
 
 def test_a_decision_signed_in_the_system_comes_digitally_signed(signing_certificate, signed_award, client_as):
-    from thidua.funds import signing
+    from thidua.documents import signing
 
     status = signing.verify_pdf(_pdf(client_as, signed_award))
     assert status.valid and status.signer == SIGNER
@@ -55,7 +55,7 @@ def test_a_decision_signed_in_the_system_comes_digitally_signed(signing_certific
 
 def test_without_a_certificate_or_for_a_ledger_only_decision_the_pdf_is_unsigned(
         settings, signing_certificate, client_as, demo_user, commune):
-    from thidua.funds import signing
+    from thidua.documents import signing
     from thidua.proposals.tests.conftest import Flow
 
     settings.THIDUA_SIGNING_P12 = ""
@@ -97,7 +97,7 @@ def test_the_signed_pdf_is_made_once_at_signing_and_every_download_is_the_same_b
         signing_certificate, demo_user, client_as, django_capture_on_commit_callbacks):
     from thidua.core.models import AuditEntry
     from thidua.documents.models import FrozenDecision, SignedDecisionPdf
-    from thidua.funds import signing
+    from thidua.documents import signing
     from thidua.proposals.tests.conftest import Flow
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -116,7 +116,7 @@ def test_the_signed_pdf_is_made_once_at_signing_and_every_download_is_the_same_b
 
 def test_a_kept_signed_pdf_changed_on_disk_no_longer_validates(signing_certificate, legacy_award, client_as):
     from thidua.documents.models import SignedDecisionPdf
-    from thidua.funds import signing
+    from thidua.documents import signing
 
     signed_award = legacy_award
     pdf = _pdf(client_as, signed_award)  # first delivery: made and kept
@@ -144,7 +144,7 @@ def test_a_second_signed_copy_made_in_a_race_gives_way_to_the_first_and_leaves_n
 
 def test_a_lost_kept_file_is_signed_again_once_and_kept(signing_certificate, legacy_award, client_as):
     from thidua.documents.models import SignedDecisionPdf
-    from thidua.funds import signing
+    from thidua.documents import signing
 
     signed_award = legacy_award
     _pdf(client_as, signed_award)

@@ -5,7 +5,6 @@ import datetime
 import io
 
 import docx
-from docx.shared import Mm
 
 from thidua.documents import fmt, render, samples
 from thidua.documents.data import SignerBlock

@@ -96,7 +96,7 @@ def test_the_page_the_docx_and_the_pdf_say_the_same_thing(signed, tmp_path):
 
 def test_two_downloads_are_the_same_signed_bytes_and_pyhanko_validates_them(signing_certificate, demo_user,
                                                                              client_as):
-    from thidua.funds import signing
+    from thidua.documents import signing
 
     flow = Flow(demo_user)
     dossier = flow.voted(nominees=NOMINEES[:1])

@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from thidua.exchange import bench_hooks, services
+from thidua.bench.hooks import exchange as bench_hooks
+from thidua.exchange import services
 from thidua.exchange.models import ImportBatch
 from thidua.org.models import Organisation
 

@@ -7,7 +7,6 @@ from thidua.awards.models import AwardType, Rating
 from thidua.core.models import AuditEntry
 from thidua.exchange import services
 from thidua.exchange.models import ImportBatch
-from thidua.org import services as org_services
 from thidua.org.models import Membership, Organisation, Person
 
 from .helpers import people_rows, workbook

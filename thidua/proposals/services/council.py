@@ -325,7 +325,8 @@ def _open_ballot_box(meeting: Meeting) -> int:
         except ValueError:
             raise ValidationError(
                 "Không mở được phiếu bầu niêm phong: khóa bí mật của máy chủ (DJANGO_SECRET_KEY) đã đổi trong lúc "
-                "bỏ phiếu. Quản trị viên đặt lại khóa cũ (hoặc thêm vào SECRET_KEY_FALLBACKS) rồi kết thúc phiên họp.")
+                "bỏ phiếu. Quản trị viên đặt lại khóa cũ (hoặc thêm vào SECRET_KEY_FALLBACKS) rồi kết thúc phiên họp."
+            ) from None
         if content["c"] == PAPER:
             papers.append(BallotPaper(meeting=meeting, receipt_hash=content["r"]))
         else:

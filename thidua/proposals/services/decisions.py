@@ -32,7 +32,7 @@ from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
 from ..access import can_process, is_signer, require, signer_capacity
 from ..checks import after_signing, at_signing, before_signing
-from ..models import Decision, Dossier, Nomination, NumberCounter
+from ..models import Decision, Dossier, Nomination
 from . import drafts
 from . import notices as flow_notices
 from .dossiers import OFFICE_ONLY, _lock, _move

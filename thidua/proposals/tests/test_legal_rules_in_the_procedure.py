@@ -10,7 +10,6 @@ from thidua.awards import services as award_services
 from thidua.awards.models import AwardType, Initiative, RuleParameter
 from thidua.core.workdays import add_working_days
 from thidua.org.models import Membership, Organisation
-from thidua.proposals import services
 from thidua.proposals.models import Dossier, Nomination
 from thidua.proposals.services.notices import send_deadline_notices
 
@@ -119,7 +118,8 @@ def test_a_cstd_title_resting_on_an_initiative_marks_it_used_and_the_page_shows_
 # The council's threshold is the province's setting (ND 98/2023 Điều 30 khoản 7 was repealed by
 # ND 152/2025; a 2025 provincial regulation may say "biểu quyết theo đa số").
 def test_the_council_applies_the_provinces_rule_and_cites_it(flow):
-    from thidua.awards.regulation import citation_for, council_rule_for
+    from thidua.awards.engine import council_rule_for
+    from thidua.awards.regulation import citation_for
 
     _unit, people = _members()
     person = people[3]

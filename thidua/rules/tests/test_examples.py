@@ -1,7 +1,6 @@
 """Every worked case of shared/domain/eligibility-examples.json gives its expected verdict."""
 
 import json
-from pathlib import Path
 
 import pytest
 

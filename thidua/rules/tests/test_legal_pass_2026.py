@@ -1,7 +1,6 @@
 """The rules corrected by the second verification of the texts (issue #19), one test per item,
 each quoting the words of the article it implements."""
 
-from fractions import Fraction
 
 import pytest
 
@@ -10,7 +9,7 @@ from thidua.rules.council import ballot_check, council_rule_text, quorum_check
 from thidua.rules.jsonio import run_cases
 from thidua.rules.parameters import DEFAULT_PARAMETERS, parameter_rows
 
-from .factories import case_dict, check_for, ini, judge, members, yr
+from .factories import case_dict, check_for, ini, judge, yr
 
 
 # 1. Luật 2022, Điều 23 khoản 1: "Đạt tiêu chuẩn danh hiệu “Lao động tiên tiến”…" — the

@@ -1,7 +1,7 @@
 """Build the demo commune (Nam Thanh Miện) from the seed report. Idempotent.
 
-Each installed app may provide a ``demo`` module with ``load(log)``; they run in
-INSTALLED_APPS order (lower layers first), all in one transaction.
+Each of our apps that has a ``demo`` module (``load(log)``) runs it, in INSTALLED_APPS order
+(lower layers first), all in one transaction.
 """
 from importlib import import_module
 from importlib.util import find_spec

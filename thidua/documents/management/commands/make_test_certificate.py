@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.funds.signing import make_test_p12
+from thidua.documents.signing import make_test_p12
 
 
 class Command(BaseCommand):

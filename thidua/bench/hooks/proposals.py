@@ -15,8 +15,8 @@ from thidua.awards.models import AwardType
 from thidua.org.models import Person
 from thidua.rules import codes
 
-from . import services
-from .models import AwardRound, CouncilTerm, Dossier, Meeting, Nomination
+from thidua.proposals import services
+from thidua.proposals.models import AwardRound, CouncilTerm, Dossier, Meeting, Nomination
 
 ROUND_NAME = "Đợt đo hiệu năng (make_province)"
 FULL_NAMES = 500

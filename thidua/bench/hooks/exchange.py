@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from thidua.org.models import Membership, Organisation
 from thidua.rules.fmt import lower_first
 
-from . import services
-from .importers import IMPORTERS
-from .models import ImportBatch
+from thidua.exchange import services
+from thidua.exchange.importers import IMPORTERS
+from thidua.exchange.models import ImportBatch
 
 FULL_ROWS = 50_000
 QUICK_ROWS = 500

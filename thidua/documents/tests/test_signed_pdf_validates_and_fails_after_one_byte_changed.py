@@ -3,7 +3,7 @@ certificate's own chain, and no longer does once one signed byte is changed."""
 import pytest
 import weasyprint
 
-from thidua.funds import signing
+from thidua.documents import signing
 
 
 @pytest.fixture(scope="module")

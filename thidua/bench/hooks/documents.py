@@ -7,9 +7,9 @@ from django.db.models import Count
 
 from thidua.awards.models import Award
 
-from . import ledger, render
-from .models import ReportKind
-from .reports import builder, output
+from thidua.documents import ledger, render
+from thidua.documents.models import ReportKind
+from thidua.documents.reports import builder, output
 
 
 def largest_decision(commune) -> tuple[Award | None, int]:

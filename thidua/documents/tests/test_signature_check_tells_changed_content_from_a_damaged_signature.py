@@ -6,7 +6,7 @@ import weasyprint
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from thidua.funds import signing
+from thidua.documents import signing
 
 
 @pytest.fixture
