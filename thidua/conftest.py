@@ -15,6 +15,16 @@ CHROMIUM = "/usr/bin/chromium"
 DEMO_PASSWORD = "thidua-demo"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_media_root(tmp_path_factory):
+    """The files the demo writes (its signed decisions' DOCX and PDF) go to the session's own
+    folder, never to var/media of the checkout."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -225,10 +225,12 @@ def simulate_round(*, commune: Organisation, year: int, log=lambda message: None
 
 def _run(*, cast: Cast, commune: Organisation, year: int, today: datetime.date, types: dict, log) -> Result:
     officer, chairman = cast.officer, cast.chairman
-    award_round = services.create_round(actor=officer, commune=commune, name=round_name(year),
-                                        kind=RoundKind.YEAR_END.value, year=year,
-                                        deadline=max(datetime.date(year, 12, 10), today))
-    log(f"  + {award_round.name}")
+    award_round = (AwardRound.objects.filter(commune=commune, year=year, kind=RoundKind.YEAR_END.value,
+                                             name=round_name(year)).order_by("pk").first()
+                   or services.create_round(actor=officer, commune=commune, name=round_name(year),
+                                            kind=RoundKind.YEAR_END.value, year=year,
+                                            deadline=max(datetime.date(year, 12, 10), today)))
+    log(f"  {award_round.name}")
     # The round's clock: the lists go up early enough for the comment period to have ended
     # yesterday at the latest; the council meets today, after it.
     published_on = today - datetime.timedelta(days=award_round.publicity_days + 1)
