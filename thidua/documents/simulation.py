@@ -25,7 +25,14 @@ from thidua.awards.models import AwardType, Rating, RatingSheet
 from thidua.awards.selectors import year_members
 from thidua.org.models import Organisation
 from thidua.proposals import services
-from thidua.proposals.models import AwardRound, CouncilMember, Dossier, Meeting, Nomination
+from thidua.proposals.models import (
+    AwardRound,
+    CouncilMember,
+    Decision,
+    Dossier,
+    Meeting,
+    Nomination,
+)
 from thidua.rules.codes import RoundKind
 
 from . import official
@@ -63,7 +70,7 @@ class Cast:
 
 def signed_round(*, commune: Organisation, year: int) -> Dossier | None:
     """A dossier of ``year``'s rounds decided by the commune's own signed decision, if any."""
-    return (Dossier.objects.filter(round__commune=commune, round__year=year, decision__kind="award",
+    return (Dossier.objects.filter(round__commune=commune, round__year=year, decision__kind=Decision.Kind.AWARD,
                                    decision__signer__isnull=False)
             .select_related("decision").order_by("decision__date", "decision__pk").first())
 
@@ -125,7 +132,8 @@ class Result:
             frozen = FrozenDecision.objects.get(decision=decision)
             certificates = []
             for n in (dossier.nominations.filter(outcome=Nomination.Outcome.AWARDED)
-                      .select_related("award", "award_type", "person", "organisation", "household").order_by("pk")):
+                      .select_related("award", "award_type", "person", "organisation", "household__village")
+                      .order_by("pk")):
                 certificates.append({
                     "award_id": n.award_id, "subject": str(n.subject), "award": n.award_type.name,
                     "pdf": absolute(reverse("documents:certificate_pdf", args=[n.award_id])),
@@ -220,7 +228,7 @@ def simulate_round(*, commune: Organisation, year: int, log=lambda message: None
     try:
         return _run(cast=cast, commune=commune, year=year, today=today, types=types, log=log)
     except ValidationError as exc:
-        raise RoundRefused("Không mô phỏng được đợt khen thưởng năm %d: %s" % (year, " ".join(exc.messages))) from exc
+        raise RoundRefused(f"Không mô phỏng được đợt khen thưởng năm {year}: {' '.join(exc.messages)}") from exc
 
 
 def _run(*, cast: Cast, commune: Organisation, year: int, today: datetime.date, types: dict, log) -> Result:
@@ -269,10 +277,10 @@ def _run(*, cast: Cast, commune: Organisation, year: int, today: datetime.date, 
         dossier = Dossier.objects.get(pk=dossier.pk)
         if dossier.state != Dossier.State.VOTED or dossier.upward:
             continue
-        texts = services.default_texts(dossier)
         if not any(n.outcome == Nomination.Outcome.PASSED for n in dossier.nominations.all()):
             services.reject_dossier(actor=chairman, dossier=dossier, reason="Hội đồng không thông qua đề nghị nào.")
             continue
+        texts = services.default_texts(dossier)  # the office's draft: what the data writes
         services.save_decision_draft(actor=officer, dossier=dossier, title=texts["title"],
                                      legal_bases="\n".join(texts["legal_bases"]), articles="\n".join(texts["articles"]),
                                      recipients="\n".join(texts["recipients"]))

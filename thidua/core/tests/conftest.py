@@ -23,11 +23,10 @@ def ensure_demo() -> None:
 def world(django_db_setup, django_db_blocker):
     """Built once for the module inside a transaction rolled back at its end. Its files go to the
     session's media folder (thidua/conftest.py), where the demo's signed decisions are too."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            ensure_demo()  # a live-server test before this module flushed the database
-            yield build_world()
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_demo()  # a live-server test before this module flushed the database
+        yield build_world()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

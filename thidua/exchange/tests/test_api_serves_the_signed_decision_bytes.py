@@ -63,7 +63,7 @@ def test_another_units_clerk_and_an_unknown_id_get_404_with_a_reason(signed, cli
 
 
 def test_a_decision_without_a_document_made_at_signing_has_nothing_to_download(signed, client, token_for, demo_user):
-    flow, decision = signed
+    _flow, decision = signed
     nomination = decision.dossiers.get().nominations.get()
     revocation = services.revoke_decision(actor=demo_user("chutich"), decision=decision, nominations=[nomination],
                                           reason="Phát hiện kê khai thành tích không đúng sự thật.")
