@@ -3,9 +3,10 @@ report (2021-2025), taken verbatim from the seed report; and one round of the cu
 carried through to signed decisions with their certificates (``simulation``: the same services
 the pages use), so that a new user sees the whole record. Idempotent: a section already
 written (by the loader or by a person) is left as it is; a year that already has a signed
-round gets no other."""
+round gets no other. ``THIDUA_DEMO_SIGNED_ROUND = False`` leaves the round out (the test suite)."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 
 from thidua.org.models import Organisation
@@ -30,5 +31,5 @@ def load(log=print) -> None:
                                    texts=missing)
         log(f"  + {n} mục báo cáo tổng kết 5 năm {PERIOD}")
     year = timezone.localdate().year
-    if simulation.refusal(commune=commune, year=year) is None:
+    if settings.THIDUA_DEMO_SIGNED_ROUND and simulation.refusal(commune=commune, year=year) is None:
         simulation.simulate_round(commune=commune, year=year, log=log)

@@ -5,7 +5,7 @@ import os
 
 import pytest
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 
 from .access_world import ROLES, build_world
 
@@ -20,13 +20,13 @@ def ensure_demo() -> None:
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """Built once for the module inside a transaction rolled back at its end. Its files go to the
-    session's media folder (thidua/conftest.py), where the demo's signed decisions are too."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        ensure_demo()  # a live-server test before this module flushed the database
-        yield build_world()
-        transaction.set_rollback(True)
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module inside a transaction rolled back at its end."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        with transaction.atomic():
+            ensure_demo()  # a live-server test before this module flushed the database
+            yield build_world()
+            transaction.set_rollback(True)
 
 
 @pytest.fixture

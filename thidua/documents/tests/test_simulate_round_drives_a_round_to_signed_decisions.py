@@ -4,6 +4,7 @@ really ends before the council meets), and prints where each signed decision, it
 certificates are — addresses on THIDUA_PUBLIC_BASE_URL that answer. A year that already has a
 signed round, a year to come, or a commune without the people the round needs is refused in
 Vietnamese with a non-zero exit code, and nothing is written."""
+import datetime
 import hashlib
 import io
 import json
@@ -31,9 +32,9 @@ def _simulate(year: int) -> dict:
 
 
 @pytest.fixture
-def last_year(settings):
+def this_year(settings):
     settings.THIDUA_PUBLIC_BASE_URL = BASE + "/"
-    return timezone.localdate().year - 1
+    return timezone.localdate().year
 
 
 def _path(address: str) -> str:
@@ -41,9 +42,9 @@ def _path(address: str) -> str:
     return urlsplit(address).path
 
 
-def test_the_summary_names_every_decision_and_its_addresses_answer(last_year, client_as, client):
-    summary = _simulate(last_year)
-    assert summary["year"] == last_year and summary["round"]["name"].endswith(str(last_year))
+def test_the_summary_names_every_decision_and_its_addresses_answer(this_year, client_as, client):
+    summary = _simulate(this_year)
+    assert summary["year"] == this_year and summary["round"]["name"].endswith(str(this_year))
     decisions = summary["decisions"]
     assert len(decisions) >= 2 and len({d["unit"] for d in decisions}) == len(decisions)  # several units
     officer = client_as("canbotdkt")
@@ -68,8 +69,8 @@ def test_the_summary_names_every_decision_and_its_addresses_answer(last_year, cl
     assert public.status_code == 200 and decisions[0]["certificates"][0]["subject"] in public.content.decode()
 
 
-def test_the_round_went_through_each_step_by_the_person_whose_step_it_is(last_year):
-    summary = _simulate(last_year)
+def test_the_round_went_through_each_step_by_the_person_whose_step_it_is(this_year):
+    summary = _simulate(this_year)
     dossiers = list(Dossier.objects.filter(decision_id__in=[d["id"] for d in summary["decisions"]])
                     .select_related("meeting", "unit", "decision"))
     kind = ContentType.objects.get_for_model(Dossier)
@@ -81,16 +82,20 @@ def test_the_round_went_through_each_step_by_the_person_whose_step_it_is(last_ye
         assert steps["submitted"].role == Role.CLERK and steps["submitted"].unit_id == dossier.unit_id
         assert steps["accepted"].role == Role.OFFICER and steps["published"].role == Role.OFFICER
         assert steps["decided"].role == Role.CHAIRMAN == dossier.decision.signer.role
+        # Điều 1 counts people: the first nominee holds two titles and is counted once.
+        awarded = list(dossier.nominations.filter(outcome="awarded"))
+        people = len({n.person_id for n in awarded})
+        assert people < len(awarded) and f"cho {people:02d} cá nhân" in dossier.decision.body
 
 
-def test_a_year_with_a_signed_round_is_refused_and_nothing_is_written():
-    year = timezone.localdate().year  # the demo's round of this year is signed
-    rounds, decisions = AwardRound.objects.count(), Decision.objects.count()
+def test_a_year_with_a_signed_round_is_refused_and_nothing_is_written(this_year):
+    _simulate(this_year)
+    counts = AwardRound.objects.count(), Dossier.objects.count(), Decision.objects.count()
     with pytest.raises(CommandError) as refused:
-        _simulate(year)
+        _simulate(this_year)
     assert refused.value.returncode != 0
-    assert f"Năm {year} đã có đợt khen thưởng được ký quyết định" in str(refused.value)
-    assert (AwardRound.objects.count(), Decision.objects.count()) == (rounds, decisions)
+    assert f"Năm {this_year} đã có đợt khen thưởng được ký quyết định" in str(refused.value)
+    assert (AwardRound.objects.count(), Dossier.objects.count(), Decision.objects.count()) == counts
 
 
 def test_a_year_to_come_is_refused():
@@ -98,12 +103,12 @@ def test_a_year_to_come_is_refused():
         _simulate(timezone.localdate().year + 1)
 
 
-def test_without_a_council_in_office_the_round_is_refused_and_nothing_is_written(last_year):
-    CouncilTerm.objects.update(end=timezone.localdate().replace(year=last_year - 1))
+def test_without_a_council_in_office_the_round_is_refused_and_nothing_is_written(this_year):
+    CouncilTerm.objects.update(end=timezone.localdate() - datetime.timedelta(days=1))  # the term has ended
     User.objects.filter(role=Role.OFFICER).update(is_active=False)
     before = (AwardRound.objects.count(), Dossier.objects.count(), AuditEntry.objects.count())
     with pytest.raises(CommandError) as refused:
-        _simulate(last_year)
+        _simulate(this_year)
     message = str(refused.value)
     assert message.startswith("Thiếu dữ liệu để mô phỏng đợt khen thưởng")
     assert "Hội đồng Thi đua – Khen thưởng" in message and "cán bộ thi đua – khen thưởng" in message
