@@ -89,3 +89,20 @@ def test_a_stored_file_changed_since_the_signature_is_not_handed_out(signed, cli
         handle.write(b"\0")
     response = client.get(f"{API}/decisions/{decision.pk}/docx", HTTP_AUTHORIZATION=token_for("canbotdkt"))
     assert response.status_code == 409 and "SHA-256" in response.json()["detail"]
+
+
+def test_the_api_pdf_of_a_digitally_signed_decision_validates_with_pyhanko(signing_certificate, demo_user, settings,
+                                                                           tmp_path, client, token_for, client_as):
+    from thidua.funds import signing
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    decision = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "LDTT")]).decision
+    frozen = FrozenDecision.objects.get(decision=decision)
+    assert frozen.pdf_signed
+    auth = token_for("chutich")
+    first = client.get(f"{API}/decisions/{decision.pk}/pdf", HTTP_AUTHORIZATION=auth).content
+    second = client.get(f"{API}/decisions/{decision.pk}/pdf", HTTP_AUTHORIZATION=auth).content
+    page = client_as("chutich").get(reverse("documents:signed_decision", args=[decision.pk, "pdf"])).content
+    assert first == second == page
+    status = signing.verify_pdf(first)
+    assert status.valid, status.message
