@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -229,6 +229,8 @@ def simulate_round(*, commune: Organisation, year: int, log=lambda message: None
         return _run(cast=cast, commune=commune, year=year, today=today, types=types, log=log)
     except ValidationError as exc:
         raise RoundRefused(f"Không mô phỏng được đợt khen thưởng năm {year}: {' '.join(exc.messages)}") from exc
+    except PermissionDenied as exc:  # an account without the rights its step needs
+        raise RoundRefused(f"Không mô phỏng được đợt khen thưởng năm {year}: {exc}") from exc
 
 
 def _run(*, cast: Cast, commune: Organisation, year: int, today: datetime.date, types: dict, log) -> Result:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from thidua.accounts.models import Role, User
 from thidua.core.models import AuditEntry
 from thidua.documents.models import FrozenDecision
+from thidua.org.models import Organisation
 from thidua.proposals.models import AwardRound, CouncilTerm, Decision, Dossier
 
 pytestmark = pytest.mark.django_db
@@ -112,4 +113,16 @@ def test_without_a_council_in_office_the_round_is_refused_and_nothing_is_written
     message = str(refused.value)
     assert message.startswith("Thiếu dữ liệu để mô phỏng đợt khen thưởng")
     assert "Hội đồng Thi đua – Khen thưởng" in message and "cán bộ thi đua – khen thưởng" in message
+    assert (AwardRound.objects.count(), Dossier.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_a_step_refused_late_undoes_the_whole_round(this_year):
+    """The chairman's account no longer covers the commune: the signature, the last step, is
+    refused — and the dossiers, votes and notices before it are not kept either."""
+    User.objects.filter(username="chutich").update(unit=Organisation.objects.get(code="mn-hong-phong"))
+    before = (AwardRound.objects.count(), Dossier.objects.count(), AuditEntry.objects.count())
+    with pytest.raises(CommandError) as refused:
+        _simulate(this_year)
+    assert str(refused.value).startswith(f"Không mô phỏng được đợt khen thưởng năm {this_year}: ")
+    assert "Chủ tịch" in str(refused.value) and "được ký" in str(refused.value)  # refused at the signature
     assert (AwardRound.objects.count(), Dossier.objects.count(), AuditEntry.objects.count()) == before
