@@ -15,6 +15,18 @@ CHROMIUM = "/usr/bin/chromium"
 DEMO_PASSWORD = "thidua-demo"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_media_root(tmp_path_factory):
+    """Files written by tests (and by the demo's signed round, where a test loads it) go to the
+    session's own folder, never to var/media of the checkout. The demo is loaded without its
+    signed round of the current year: each test builds the votes, notices and decisions it
+    counts (thidua/core/tests/test_demo_shows_a_signed_round_of_this_year.py loads it)."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), THIDUA_DEMO_SIGNED_ROUND=False):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -189,6 +189,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # The commune this instance serves by default (the demo loader creates it).
 THIDUA_HOME_COMMUNE_CODE = os.environ.get("THIDUA_HOME_COMMUNE_CODE", "xa-nam-thanh-mien")
+# The demo loader carries a round of the current year to signed decisions and certificates
+# (thidua.documents.demo). The test suite turns it off: each test builds the votes, notices and
+# decisions it counts (the demo's own test turns it back on).
+THIDUA_DEMO_SIGNED_ROUND = True
 
 # Mail: SMTP when EMAIL_HOST is set, otherwise printed to the console (offline intranet).
 EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if os.environ.get("EMAIL_HOST")

@@ -5,8 +5,10 @@ Authentication: ``Authorization: Bearer <token>`` with a personal token created 
 /du-lieu/ma-truy-cap/. Every answer is scoped like the web pages (thidua.accounts.scoping):
 objects out of scope answer 404. Errors are JSON ``{"detail": "<Vietnamese message>"}``.
 
-Decisions, targets and proposals are built by other apps; their read endpoints belong here
-once those apps are finished (see the exchange README note in the report)."""
+Decisions: a decision signed in the system is read at /decisions/{id} and its DOCX and PDF at
+/decisions/{id}/docx and /decisions/{id}/pdf — the very bytes frozen at the signature (the same
+SHA-256 as the page's downloads). Targets and proposals are built by other apps; their read
+endpoints belong here once those apps are finished."""
 from __future__ import annotations
 
 import datetime
@@ -241,6 +243,24 @@ class InvalidOut(Schema):
     errors: list[FieldProblem]
 
 
+class DecisionOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    number: str
+    date: datetime.date
+    issuer_name: str
+    signer_name: str
+    signer_capacity: str
+    frozen: bool = Field(..., description="Có văn bản DOCX, PDF lập một lần khi ký trong hệ thống")
+    docx_sha256: str | None
+    pdf_sha256: str | None
+    pdf_signed: bool = Field(..., description="PDF mang chữ ký số PAdES của cơ quan ban hành")
+    docx_url: str | None
+    pdf_url: str | None
+    page_url: str
+
+
 ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
@@ -463,3 +483,76 @@ def export_ledger(request, year: int | None = YearQ):
     # Thousands of rows: written straight out (the rows are built to the schema above).
     return HttpResponse(json.dumps(document, ensure_ascii=False, cls=DjangoJSONEncoder),
                         content_type="application/json; charset=utf-8")
+
+
+# --- decisions signed in the system ------------------------------------------------------------
+DOCUMENT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                  "pdf": "application/pdf"}
+NOT_FROZEN = ("Quyết định số %s không có văn bản lập khi ký trong hệ thống (quyết định của cấp tỉnh, quyết định "
+              "thu hồi hoặc ghi từ sổ khen thưởng): không có tệp để tải.")
+
+
+def _decision(request, decision_id: int):
+    """The decision in the token's scope and its frozen document (None when it has none)."""
+    from thidua.documents.models import FrozenDecision
+    from thidua.proposals.selectors import get_decision as visible_decision
+
+    decision = visible_decision(user=request.auth, pk=decision_id)  # 404: unknown or out of the token's scope
+    return decision, FrozenDecision.objects.filter(decision=decision).first()
+
+
+@api.get("/decisions/{decision_id}", response={200: DecisionOut, **ERRORS, 403: ErrorOut}, summary="Một quyết định")
+def get_decision(request, decision_id: int = Path(..., ge=1, le=MAX_ID)):
+    from django.urls import reverse
+
+    decision, frozen = _decision(request, decision_id)
+    base = _base_url(request)
+
+    def url(fmt):
+        return base + reverse("exchange-api:decision_" + fmt, args=[decision.pk]) if frozen else None
+
+    return {"id": decision.pk, "kind": decision.kind, "kind_label": str(decision.get_kind_display()),
+            "number": decision.number, "date": decision.date, "issuer_name": decision.issuer_name,
+            "signer_name": decision.signer_name, "signer_capacity": decision.signer_capacity.replace("\n", " / "),
+            "frozen": frozen is not None, "docx_sha256": frozen.docx_sha256 if frozen else None,
+            "pdf_sha256": frozen.pdf_sha256 if frozen else None, "pdf_signed": bool(frozen and frozen.pdf_signed),
+            "docx_url": url("docx"), "pdf_url": url("pdf"), "page_url": base + decision.get_absolute_url()}
+
+
+def _download(request, decision_id: int, fmt: str):
+    import hashlib
+
+    decision, frozen = _decision(request, decision_id)
+    if frozen is None:
+        raise Http404(NOT_FROZEN % decision.number)
+    try:
+        content = frozen.read(fmt)
+    except OSError:
+        raise HttpError(503, "Không đọc được tệp văn bản đã lưu của quyết định này; báo quản trị hệ thống.")
+    expected = frozen.pdf_sha256 if fmt == "pdf" else frozen.docx_sha256
+    if hashlib.sha256(content).hexdigest() != expected:
+        raise HttpError(409, "Tệp văn bản đã lưu không khớp mã băm SHA-256 ghi khi ký; không giao tệp này. "
+                             "Báo quản trị hệ thống.")
+    response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
+    stem = "".join(ch if ch.isalnum() else "-" for ch in decision.number.replace("Đ", "D").replace("đ", "d"))
+    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{stem}-{decision.date:%Y%m%d}.{fmt}"'
+    response["ETag"] = f'"{expected}"'
+    response["X-Content-SHA256"] = expected
+    return response
+
+
+_FILE = {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
+
+
+@api.get("/decisions/{decision_id}/docx", response={**ERRORS, 403: ErrorOut, 409: ErrorOut, 503: ErrorOut},
+         summary="Tệp DOCX của quyết định đã ký (đúng tệp lập khi ký)",
+         openapi_extra={"responses": {"200": {"description": "DOCX lập khi ký", **_FILE}}})
+def decision_docx(request, decision_id: int = Path(..., ge=1, le=MAX_ID)):
+    return _download(request, decision_id, "docx")
+
+
+@api.get("/decisions/{decision_id}/pdf", response={**ERRORS, 403: ErrorOut, 409: ErrorOut, 503: ErrorOut},
+         summary="Tệp PDF của quyết định đã ký (đúng tệp lập khi ký, có chữ ký số nếu đã cấu hình)",
+         openapi_extra={"responses": {"200": {"description": "PDF lập khi ký", **_FILE}}})
+def decision_pdf(request, decision_id: int = Path(..., ge=1, le=MAX_ID)):
+    return _download(request, decision_id, "pdf")

@@ -358,6 +358,10 @@ MATRIX: dict[str, Entry] = {
     "exchange-api:list_ratings": Api(STAFF),
     "exchange-api:search": Api(STAFF, status={r: 422 for r in STAFF}),
     "exchange-api:export_ledger": Api(STAFF),
+    # a signed decision and its frozen DOCX, PDF (the world's decision is unit A's dossier's)
+    "exchange-api:get_decision": Api(STAFF, args=lambda w: {"decision_id": w.decision.pk}, unit_a=True),
+    "exchange-api:decision_docx": Api(STAFF, args=lambda w: {"decision_id": w.decision.pk}, unit_a=True),
+    "exchange-api:decision_pdf": Api(STAFF, args=lambda w: {"decision_id": w.decision.pk}, unit_a=True),
     # public site
     "verification:certificate": Page(EVERYONE, args=lambda w: {"code": w.award_code}),
     "public:board": Page(EVERYONE),

@@ -3,6 +3,7 @@ bottom 20–25 mm, left 30–35 mm, right 15–20 mm; Times New Roman; Quốc hi
 capitals; tiêu ngữ 13–14 pt bold; "Số:" with the symbol; place and date in italics; the kind of
 document in bold capitals; body 13–14 pt; "Nơi nhận:" 12 pt bold italic; the signer's capacity
 in bold capitals."""
+import dataclasses
 import datetime
 import io
 
@@ -17,7 +18,11 @@ KINDS = {
     "submission": (lambda: render.render_submission_docx(samples.submission(day=DAY)), "TỜ TRÌNH", True),
     "minutes": (lambda: render.render_minutes_docx(samples.minutes(day=DAY)), "BIÊN BẢN", False),
     "invitation": (lambda: render.render_invitation_docx(samples.invitation(day=DAY)), "GIẤY MỜI", True),
+    # báo cáo thành tích: written by the unit and the nominee — no number, no "Nơi nhận"
+    "achievement": (lambda: render.render_achievement_docx(dataclasses.replace(samples.achievement(), date=DAY)),
+                    "BÁO CÁO THÀNH TÍCH", False),
 }
+UNNUMBERED = {"achievement"}
 
 
 def _paragraphs(document):
@@ -69,18 +74,21 @@ def test_the_docx_follows_the_official_layout(kind):
     check("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=(12, 13), bold=True, upper=True)
     check("Độc lập - Tự do - Hạnh phúc", size=(13, 14), bold=True)
     check(doc_title, size=(13, 14), bold=True, upper=True)
-    number = next(p for p in _paragraphs(document) if p.text.startswith("Số:"))
-    assert "/" in number.text  # the number with the document's symbol
+    if kind not in UNNUMBERED:
+        number = next(p for p in _paragraphs(document) if p.text.startswith("Số:"))
+        assert "/" in number.text  # the number with the document's symbol
     date = next(p for p in _paragraphs(document) if p.text.strip() == "Nam Thanh Miện, ngày 15 tháng 12 năm 2025")
     assert all(r.italic for r in date.runs if r.text.strip())
-    body = [p for p in _paragraphs(document) if p.text.startswith(("Điều 1.", "Thời gian", "Nội dung", "Căn cứ"))
+    body = [p for p in _paragraphs(document) if p.text.startswith(("Điều 1.", "Thời gian", "Nội dung", "Căn cứ",
+                                                                   "- Họ và tên"))
             or p.paragraph_format.first_line_indent]
     assert body and all(13 <= _size(r, normal_pt) <= 14 for p in body for r in p.runs if r.text.strip())
     if has_recipients:
         check("Nơi nhận:", size=(12, 12), bold=True, italic=True)
     signer_lines = [p for p in _paragraphs(document) if p.text.strip() in {"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH",
                                                                          "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH HỘI ĐỒNG",
-                                                                         "THƯ KÝ"}]
+                                                                         "THƯ KÝ", "THỦ TRƯỞNG ĐƠN VỊ",
+                                                                         "NGƯỜI BÁO CÁO THÀNH TÍCH"}]
     assert signer_lines
     for p in signer_lines:
         assert all(r.bold for r in p.runs if r.text.strip()) and p.text == p.text.upper()

@@ -272,9 +272,11 @@ def pass_nominee(*, actor, nomination: Nomination, reason: str) -> Nomination:
 
 
 @transaction.atomic
-def publish_dossier(*, actor, dossier: Dossier) -> Dossier:
-    """Publish the nominee list for the round's number of days. Nominees who fail a check
-    and were not passed with a reason are left out (and do not reach the council)."""
+def publish_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None) -> Dossier:
+    """Publish the nominee list for the round's number of days from ``on`` (today; a past day
+    when the list was put up on the notice board earlier, e.g. a round replayed on its own
+    clock). Nominees who fail a check and were not passed with a reason are left out (and do
+    not reach the council)."""
     dossier = _process(actor, dossier)
     if dossier.state != S.ACCEPTED:
         raise ValidationError("Chỉ công khai được hồ sơ đã tiếp nhận, thẩm định.")
@@ -284,7 +286,9 @@ def publish_dossier(*, actor, dossier: Dossier) -> Dossier:
                               "đề nghị không khen thưởng.")
     excluded = [n.pk for n in nominations if not n.goes_to_council]
     Nomination.objects.filter(pk__in=excluded).update(outcome=Nomination.Outcome.EXCLUDED)
-    today = timezone.localdate()
+    today = on or timezone.localdate()
+    if today > timezone.localdate():
+        raise ValidationError("Ngày bắt đầu công khai không được sau hôm nay.")
     until = today + datetime.timedelta(days=dossier.round.publicity_days - 1)
     note = f"Công khai từ {today:%d/%m/%Y} đến hết {until:%d/%m/%Y}"
     if excluded:
