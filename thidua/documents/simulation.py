@@ -110,8 +110,8 @@ def _cast(commune: Organisation, day: datetime.date) -> Cast:
 
 def _vote(meeting: Meeting, member: CouncilMember, choices: dict[Nomination, str]) -> None:
     """``member`` votes in ``meeting``: ``choices`` maps each nomination to "yes" or "no"."""
-    for nomination, choice in choices.items():
-        services.cast_ballot(actor=member.user, nomination=nomination, choice=choice)
+    services.cast_paper(actor=member.user, meeting=meeting,
+                        choices={nomination.pk: choice for nomination, choice in choices.items()})
 
 
 # -- the round ---------------------------------------------------------------------------------
