@@ -1,5 +1,5 @@
 """A decision the chairman signed in the system is delivered as a PDF carrying the commune's
-digital signature (PAdES, funds.signing) when the administrator had configured the certificate
+digital signature (PAdES, documents.signing) when the administrator had configured the certificate
 at the signature; anyone can check it on the public page, and a changed byte shows. Decisions
 only entered into the ledger, and a decision signed without a configured certificate, stay
 unsigned. Decisions signed before their document was kept at the signature (``legacy``) are

@@ -93,7 +93,7 @@ def test_a_stored_file_changed_since_the_signature_is_not_handed_out(signed, cli
 
 def test_the_api_pdf_of_a_digitally_signed_decision_validates_with_pyhanko(signing_certificate, demo_user, settings,
                                                                            tmp_path, client, token_for, client_as):
-    from thidua.funds import signing
+    from thidua.documents import signing
 
     settings.MEDIA_ROOT = tmp_path / "media"
     decision = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "LDTT")]).decision
