@@ -24,7 +24,7 @@ from thidua.accounts.models import User
 from thidua.accounts.scoping import visible_organisations
 from thidua.core.worklist import queue_sections
 
-from . import access, selectors, services
+from . import access, reports, selectors, services
 from .forms import (
     AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotForm, DayForm, DossierCreateForm, MeetingForm,
     MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
@@ -125,8 +125,29 @@ def dossier_detail(request, pk: int):
             passed=passed, initial={"issuer_name": province.issuer_name if province else ""})
     if context["can_prepare"]:
         context["nomination_form"] = NominationForm(unit=dossier.unit)
+        context["problems"] = _problem_list(dossier)
     context["panels"] = dossier_panels.render_list(request, dossier)
     return render(request, "proposals/dossier.html", context)
+
+
+def _problem_list(dossier: Dossier) -> list[dict]:
+    """What stops the dossier from being submitted: one entry for the dossier and one per
+    nomination, each with its problems and the link of the page that fixes them."""
+    groups: dict = {}
+    here = reverse("proposals:dossier", args=[dossier.pk])
+    for problem in services.submission_problems(dossier):
+        n = problem.nomination
+        if n is not None:
+            key = n.pk
+            title = f"{n.subject} — {n.award_type.name}"
+            link, label = reverse("proposals:nomination_edit", args=[n.pk]), _("Sửa báo cáo thành tích")
+        elif problem.fix == "minutes":
+            key, title, link, label = "minutes", _("Biên bản họp xét"), here + "#bien-ban", _("Ghi biên bản họp xét")
+        else:
+            key, title, link, label = "list", _("Danh sách đề nghị"), here + "#them-de-nghi", _("Thêm đề nghị")
+        group = groups.setdefault(key, {"title": title, "link": link, "label": label, "messages": []})
+        group["messages"].append(problem.message)
+    return list(groups.values())
 
 
 @login_required
@@ -153,7 +174,11 @@ def nomination_add(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("proposals:dossier", pk=pk)
-    messages.success(request, _("Đã thêm đề nghị; báo cáo thành tích được lập sẵn từ hồ sơ, hãy bổ sung thành tích."))
+    if not nomination.needs_report:  # LĐTT, TTLĐTT: the list and the minutes (rules.dossiers)
+        messages.success(request, _("Đã thêm đề nghị “%(t)s” cho %(s)s (không cần báo cáo thành tích).")
+                         % {"t": nomination.award_type.name, "s": nomination.subject})
+        return redirect(reverse("proposals:dossier", args=[pk]) + "#de-nghi")
+    messages.success(request, _("Đã thêm đề nghị; báo cáo thành tích được lập sẵn từ hồ sơ, hãy ghi thành tích."))
     return redirect("proposals:nomination_edit", pk=nomination.pk)
 
 
@@ -162,10 +187,13 @@ def nomination_edit(request, pk: int):
     nomination = selectors.get_nomination(user=request.user, pk=pk)
     if not access.can_prepare(request.user, nomination.dossier):
         raise PermissionDenied
-    form = ReportForm(request.POST or None, initial={"report": nomination.report})
+    year = nomination.dossier.round.year
+    record, achievements = reports.split(nomination.report, year)
+    form = ReportForm(request.POST or None, year=year, initial={"record": record, "achievements": achievements})
     if request.method == "POST" and form.is_valid():
+        report = reports.join(form.cleaned_data["record"], form.cleaned_data["achievements"], year)
         try:
-            services.update_report(actor=request.user, nomination=nomination, report=form.cleaned_data["report"])
+            services.update_report(actor=request.user, nomination=nomination, report=report)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -257,7 +285,16 @@ def dossier_transition(request, pk: int, action: str):
     if action not in TRANSITIONS:
         raise Http404
     call, success = TRANSITIONS[action]
-    _attempt(request, lambda: call(request, dossier), success)
+    try:
+        call(request, dossier)
+    except services.Incomplete as exc:
+        messages.error(request, _("Chưa nộp được hồ sơ: còn %(n)d việc phải làm, xem danh sách dưới đây.")
+                       % {"n": len(exc.problems)})
+        return redirect(reverse("proposals:dossier", args=[pk]) + "#can-bo-sung")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
     return redirect("proposals:dossier", pk=pk)
 
 
