@@ -183,6 +183,37 @@ def nomination_add(request, pk: int):
 
 
 @login_required
+@require_POST
+def nominate_qualifying(request, round_pk: int):
+    """From the candidate list: nominate every member of the unit eligible for Lao động tiên
+    tiến in one action (those already nominated in the round are skipped and named)."""
+    if not request.user.can_manage_records:
+        raise PermissionDenied
+    unit_pk = request.POST.get("unit", "")
+    unit = get_object_or_404(visible_organisations(request.user), pk=unit_pk if unit_pk.isdigit() else None)
+    award_round = get_object_or_404(AwardRound, pk=round_pk, commune=unit.commune())
+    back = request.POST.get("back", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("awards:candidates")
+    try:
+        result = services.nominate_qualifying(actor=request.user, award_round=award_round, unit=unit)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    if result.added:
+        messages.success(request, _("Đã đề nghị “Lao động tiên tiến” cho %(n)d người: %(names)s.") % {
+            "n": len(result.added), "names": ", ".join(p.full_name for p in result.added)})
+    if result.skipped:
+        messages.info(request, _("%(n)d người đã được đề nghị trong đợt này nên được bỏ qua: %(names)s.") % {
+            "n": len(result.skipped), "names": ", ".join(p.full_name for p in result.skipped)})
+    if not result.added and not result.skipped:
+        messages.info(request, _("Không có ai đủ điều kiện “Lao động tiên tiến” để đề nghị."))
+    if result.dossier is None:
+        return redirect(back)
+    return redirect(reverse("proposals:dossier", args=[result.dossier.pk]) + "#de-nghi")
+
+
+@login_required
 def nomination_edit(request, pk: int):
     nomination = selectors.get_nomination(user=request.user, pk=pk)
     if not access.can_prepare(request.user, nomination.dossier):

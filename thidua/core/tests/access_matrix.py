@@ -220,6 +220,8 @@ MATRIX: dict[str, Entry] = {
                                      data=lambda w: {"unit_minutes": "Biên bản mới"}, **A_DOSSIER),
     "proposals:nomination_add": Action({"clerk_a"} | OFFICE, args=pk("draft"), hidden=DRAFT_HIDDEN,
                                        **A_DOSSIER),
+    "proposals:nominate_qualifying": Action({"clerk_a"} | OFFICE, args=lambda w: {"round_pk": w.round.pk},
+                                            data=lambda w: {"unit": w.unit_a.pk}, **A_DOSSIER),
     "proposals:attachment_add": Action({"clerk_a"} | OFFICE, args=pk("draft"), hidden=DRAFT_HIDDEN,
                                        **A_DOSSIER),
     "proposals:dossier_agenda": Action(OFFICE, args=pk("voting"), data=lambda w: {"meeting": w.planned_meeting.pk},

@@ -182,10 +182,8 @@ def nominate_qualifying(*, actor, award_round: AwardRound, unit: Organisation,
     eligible = [c.subject for target in candidates.build(user=actor, year=award_round.year, unit=unit,
                                                           targets=[code], round_id=award_round.pk)
                 for c in target.eligible if c.kind == "individual"]
-    standing = set(Nomination.objects.filter(dossier__round=award_round, award_type=award_type,
-                                             person__in=eligible)
-                   .exclude(outcome__in=checking._FALLEN).exclude(dossier__state=S.REJECTED)
-                   .values_list("person_id", flat=True))
+    standing = {pk for pk, held in checking.nominations_of_round(
+        year=award_round.year, person_ids=[p.pk for p in eligible], round_id=award_round.pk).items() if code in held}
     dossier = (Dossier.objects.filter(round=award_round, unit=unit, state__in=Dossier.EDITABLE_STATES)
                .exclude(nominations__authority__in=[a for a, _ in codes.Authority.choices()
                                                     if a != COMMUNE_AUTHORITY])
