@@ -94,11 +94,14 @@ class ReportForm(forms.Form):
                              help_text=_("Chức vụ, xếp loại, danh hiệu, sáng kiến — lấy từ hồ sơ; sửa nếu chưa đúng."))
     achievements = forms.CharField(label=_("Thành tích năm"), widget=forms.Textarea(attrs={"rows": 10}))
 
-    def __init__(self, *args, year: int, **kwargs):
+    def __init__(self, *args, year: int, required: bool = True, **kwargs):
+        """``required``: the nomination's kind needs a report (rules.dossiers); for LĐTT and
+        TTLĐTT the page stays reachable, and the report optional."""
         from .reports import GUIDANCE
 
         super().__init__(*args, **kwargs)
         field = self.fields["achievements"]
+        field.required = required
         field.label = _("Thành tích năm %(year)s") % {"year": year}
         field.widget.attrs["placeholder"] = GUIDANCE.format(year=year)
         field.help_text = _("Chỉ ghi thành tích; phần hướng dẫn mờ trong ô không được lưu vào báo cáo.")

@@ -220,9 +220,12 @@ def nomination_edit(request, pk: int):
         raise PermissionDenied
     year = nomination.dossier.round.year
     record, achievements = reports.split(nomination.report, year)
-    form = ReportForm(request.POST or None, year=year, initial={"record": record, "achievements": achievements})
+    form = ReportForm(request.POST or None, year=year, required=nomination.needs_report,
+                      initial={"record": record, "achievements": achievements})
     if request.method == "POST" and form.is_valid():
-        report = reports.join(form.cleaned_data["record"], form.cleaned_data["achievements"], year)
+        data = form.cleaned_data
+        report = (reports.join(data["record"], data["achievements"], year)
+                  if data["record"].strip() or data["achievements"].strip() else "")
         try:
             services.update_report(actor=request.user, nomination=nomination, report=report)
         except ValidationError as exc:

@@ -175,3 +175,29 @@ def test_a_clerk_cannot_nominate_for_another_unit(flow, client_as):
                                              {"unit": other.pk})
     assert response.status_code == 404
     assert not Nomination.objects.filter(dossier__unit=other).exists()
+
+
+def test_the_report_page_of_an_old_report_refuses_its_guidance_line_by_name(flow, client_as):
+    dossier = _empty_dossier(flow)
+    n = services.add_nomination(actor=flow.clerk, dossier=dossier, subject=flow.person("Nguyễn Thị Mai"),
+                                award_type=flow.award_type("CSTD_CO_SO"))
+    Nomination.objects.filter(pk=n.pk).update(report=n.report + "\n" + OLD_LINE)
+    url = reverse("proposals:nomination_edit", args=[n.pk])
+    client = client_as("vanthu_mnhp")
+    page = client.get(url).content.decode()
+    shown = re.search(r'<textarea[^>]*name="achievements"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    assert shown.strip() == OLD_LINE   # the old line is there to be deleted, never hidden
+    response = client.post(url, {"record": "Họ và tên: Nguyễn Thị Mai", "achievements": OLD_LINE + "\nDạy giỏi."})
+    assert response.status_code == 200
+    assert f"còn dòng hướng dẫn “{OLD_LINE}”: hãy xóa nguyên dòng này" in response.content.decode()
+    assert Nomination.objects.get(pk=n.pk).report.endswith(OLD_LINE)
+
+
+def test_an_ldtt_report_stays_optional(flow, client_as):
+    dossier = _empty_dossier(flow)
+    n = services.add_nomination(actor=flow.clerk, dossier=dossier, subject=flow.person("Nguyễn Thị Mai"),
+                                award_type=flow.award_type("LDTT"))
+    response = client_as("vanthu_mnhp").post(reverse("proposals:nomination_edit", args=[n.pk]),
+                                             {"record": "", "achievements": ""})
+    assert response.status_code == 302
+    assert Nomination.objects.get(pk=n.pk).report == ""
