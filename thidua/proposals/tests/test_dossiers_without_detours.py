@@ -65,11 +65,11 @@ def test_a_cstd_nomination_opens_its_report_with_the_guidance_as_a_placeholder(f
     assert response["Location"] == reverse("proposals:nomination_edit", args=[nomination.pk])
     assert "Đơn vị ghi" not in nomination.report and "Ghi thành tích nổi bật" not in nomination.report
     page = client.get(response["Location"]).content.decode()
-    textarea = re.search(r'<textarea[^>]*name="achievements"[^>]*>(.*?)</textarea>', page, re.S)
+    textarea = re.search(r'<textarea[^>]*name="achievements"[^>]*>(.*?)</textarea>', page, re.DOTALL)
     assert 'placeholder="Ghi thành tích nổi bật, số liệu cụ thể của năm 2025' in textarea.group(0)
     assert textarea.group(1).strip() == ""                       # the guidance is not content
     assert "Phó Hiệu trưởng" in page                             # the record part is pre-filled
-    record = re.search(r'<textarea[^>]*name="record"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    record = re.search(r'<textarea[^>]*name="record"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1)
     client.post(response["Location"], {"record": record.strip(), "achievements": "Dạy giỏi cấp xã; 100 % trẻ đạt chuẩn."})
     nomination.refresh_from_db()
     assert nomination.report.endswith("Thành tích năm 2025:\nDạy giỏi cấp xã; 100 % trẻ đạt chuẩn.")
@@ -121,8 +121,8 @@ def test_refusals_are_listed_per_nomination_with_the_page_that_fixes_each(flow, 
     assert Dossier.objects.get(pk=dossier.pk).state == Dossier.State.DRAFT
     page = response.content.decode()
     assert "Chưa nộp được hồ sơ: còn 3 việc phải làm" in page
-    section = re.search(r'<section class="errors" id="can-bo-sung".*?</section>', page, re.S).group(0)
-    items = re.findall(r'<li><strong>(.*?)</strong>.*?<a href="([^"]+)">', section, re.S)
+    section = re.search(r'<section class="errors" id="can-bo-sung".*?</section>', page, re.DOTALL).group(0)
+    items = re.findall(r'<li><strong>(.*?)</strong>.*?<a href="([^"]+)">', section, re.DOTALL)
     giay_khen = flow.award_type("GIAY_KHEN_XA")
     expected = {f"{n.subject} — {giay_khen.name}": reverse("proposals:nomination_edit", args=[n.pk])
                 for n in dossier.nominations.filter(award_type=giay_khen)}
@@ -185,7 +185,7 @@ def test_the_report_page_of_an_old_report_refuses_its_guidance_line_by_name(flow
     url = reverse("proposals:nomination_edit", args=[n.pk])
     client = client_as("vanthu_mnhp")
     page = client.get(url).content.decode()
-    shown = re.search(r'<textarea[^>]*name="achievements"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    shown = re.search(r'<textarea[^>]*name="achievements"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1)
     assert shown.strip() == OLD_LINE   # the old line is there to be deleted, never hidden
     response = client.post(url, {"record": "Họ và tên: Nguyễn Thị Mai", "achievements": OLD_LINE + "\nDạy giỏi."})
     assert response.status_code == 200
