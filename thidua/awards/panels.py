@@ -1,5 +1,10 @@
-"""Sections the awards app adds to the person and unit pages."""
-from thidua.org.panels import person_panels, unit_panels
+"""Sections the awards app adds to the person and unit pages, and the registry of actions that
+higher apps offer on a candidate list (the proposals app: nominate every eligible member).
+A candidate action is ``(request, {"target": TargetList, "year": int, "unit": Organisation |
+None}) -> (template_name, context) | None``."""
+from thidua.org.panels import PanelRegistry, person_panels, unit_panels
+
+candidate_actions = PanelRegistry()
 
 
 def person_history(request, person):

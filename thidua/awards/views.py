@@ -14,6 +14,7 @@ from thidua.core.excel import xlsx_response
 from thidua.org import selectors as org_selectors
 
 from . import candidates, engine, exports, selectors, services
+from .panels import candidate_actions
 from .forms import (
     RATING_CHOICES, AwardForm, BaseSalaryForm, CandidateFilterForm, CloseMatterForm, DisciplineForm, ParameterForm,
     PendingMatterForm, PersonRatingForm, RegulationForm, ReturnSheetForm,
@@ -42,6 +43,10 @@ def candidate_list(request):
             scope = unit.name if unit else (request.user.unit.name if request.user.unit else "")
             return xlsx_response(exports.candidates_workbook(lists, year=year, scope_name=scope),
                                  f"du-dieu-kien-{year}.xlsx")
+        if code:  # one detailed list: what higher apps offer to do with it
+            for target in lists:
+                target.actions = candidate_actions.render_list(
+                    request, {"target": target, "year": year, "unit": unit})
     return render(request, "awards/candidates.html", {"form": form, "lists": lists, "year": year, "unit": unit})
 
 

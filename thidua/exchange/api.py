@@ -528,7 +528,7 @@ def _download(request, decision_id: int, fmt: str):
     try:
         content = frozen.read(fmt)
     except OSError:
-        raise HttpError(503, "Không đọc được tệp văn bản đã lưu của quyết định này; báo quản trị hệ thống.")
+        raise HttpError(503, "Không đọc được tệp văn bản đã lưu của quyết định này; báo quản trị hệ thống.") from None
     expected = frozen.pdf_sha256 if fmt == "pdf" else frozen.docx_sha256
     if hashlib.sha256(content).hexdigest() != expected:
         raise HttpError(409, "Tệp văn bản đã lưu không khớp mã băm SHA-256 ghi khi ký; không giao tệp này. "

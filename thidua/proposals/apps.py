@@ -16,3 +16,8 @@ class ProposalsConfig(AppConfig):
         from .checking import nominations_of_round
 
         same_round_nominations.register(nominations_of_round)
+        from thidua.awards.panels import candidate_actions
+
+        from .candidate_actions import nominate_all_ldtt
+
+        candidate_actions.register(nominate_all_ldtt)

@@ -17,6 +17,7 @@ from thidua.awards import candidates
 from thidua.awards.engine import HistoryLoader, current_parameters, judge
 from thidua.awards.models import Award
 from thidua.rules import articles
+from thidua.rules.dossiers import achievement_report_rule
 from thidua.rules.jsonio import verdict_to_dict
 
 from .models import Dossier, Nomination
@@ -74,8 +75,22 @@ def _directly(nominations: list[Nomination], *, year: int, params, day: datetime
     return found
 
 
+def _report_check(n: Nomination, year: int) -> list[dict]:
+    """The achievement report, where the dossier rules ask for one (rules.dossiers: the CSTĐ
+    titles and the forms of reward; LĐTT and TTLĐTT are proposed by the list and the minutes)."""
+    from .services.dossiers import report_problem
+
+    rule = achievement_report_rule(n.award_type.code)
+    if not rule.required:
+        return []
+    problem = report_problem(n, year)
+    return [{"rule": "Có báo cáo thành tích", "passed": problem is None, "article": rule.article,
+             "detail": problem or "Báo cáo thành tích đã ghi thành tích của năm"}]
+
+
 def _procedure_checks(nominations: list[Nomination], dossier: Dossier) -> dict[int, list[dict]]:
-    """Already holds the title or form for the year; proposed twice in the round."""
+    """Already holds the title or form for the year; proposed twice in the round; the
+    achievement report where one is required."""
     year = dossier.round.year
     subjects = Q(pk__in=[])
     for n in nominations:
@@ -96,6 +111,7 @@ def _procedure_checks(nominations: list[Nomination], dossier: Dossier) -> dict[i
             {"rule": "Không được đề nghị hai lần trong cùng đợt", "passed": key not in twice,
              "article": articles.ND152_PRINCIPLES,
              "detail": "Đã có trong hồ sơ đề nghị khác của đợt" if key in twice else "Chỉ đề nghị trong hồ sơ này"},
+            *_report_check(n, year),
         ]
     return result
 

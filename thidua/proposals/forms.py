@@ -85,7 +85,27 @@ class NominationForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    report = forms.CharField(label=_("Báo cáo thành tích"), widget=forms.Textarea(attrs={"rows": 18}))
+    """The achievement report in two parts: what the record says (pre-filled) and the year's
+    achievements the unit writes. The guidance is the placeholder of the second part, so it is
+    never saved (``reports.join`` puts the year's heading between the two)."""
+
+    record = forms.CharField(label=_("Phần lập sẵn từ hồ sơ"), widget=forms.Textarea(attrs={"rows": 12}),
+                             required=False,
+                             help_text=_("Chức vụ, xếp loại, danh hiệu, sáng kiến — lấy từ hồ sơ; sửa nếu chưa đúng."))
+    achievements = forms.CharField(label=_("Thành tích năm"), widget=forms.Textarea(attrs={"rows": 10}))
+
+    def __init__(self, *args, year: int, required: bool = True, **kwargs):
+        """``required``: the nomination's kind needs a report (rules.dossiers); for LĐTT and
+        TTLĐTT the page stays reachable, and the report optional."""
+        from .reports import GUIDANCE
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["achievements"]
+        field.required = required
+        field.label = _("Thành tích năm %(year)s") % {"year": year}
+        field.widget.attrs["placeholder"] = GUIDANCE.format(year=year)
+        field.help_text = _("Chỉ ghi thành tích; phần hướng dẫn mờ trong ô không được lưu vào báo cáo.")
+        field.error_messages["required"] = _("Hãy ghi thành tích năm %(year)s.") % {"year": year}
 
 
 class ReasonForm(forms.Form):

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import SubjectMixin, exactly_one_subject
 from thidua.rules import codes
+from thidua.rules.dossiers import needs_achievement_report
 
 
 class AwardRound(models.Model):
@@ -174,6 +175,12 @@ class Nomination(SubjectMixin):
 
     def clean(self):
         self.clean_subject()
+
+    @property
+    def needs_report(self) -> bool:
+        """Whether its dossier must hold an achievement report for it (the CSTĐ titles and the
+        forms of reward; not LĐTT or TTLĐTT — ``thidua.rules.dossiers``)."""
+        return needs_achievement_report(self.award_type.code)
 
     @property
     def goes_to_council(self) -> bool:

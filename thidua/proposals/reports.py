@@ -1,13 +1,46 @@
 """The achievement report (báo cáo thành tích) pre-filled from the record: position, yearly
-ratings, titles and forms received, initiatives — then the unit writes the achievements."""
+ratings, titles and forms received, initiatives — then the unit writes the achievements.
+
+The report is the record part followed by the heading "Thành tích năm YYYY:" and the
+achievements the unit writes. The guidance on what to write is the form's placeholder
+(``GUIDANCE``), never part of the text; reports written before that carry the old guidance line
+(``OLD_GUIDANCE``), which a dossier refuses until it is deleted."""
 from __future__ import annotations
+
+import re
 
 from thidua.awards import selectors as award_selectors
 from thidua.awards.models import Award, Contribution
 from thidua.org.models import Household, Organisation, Person
 
 YEARS_SHOWN = 5
-PLACEHOLDER = "(Đơn vị ghi thành tích nổi bật, số liệu cụ thể của năm {year}.)"
+GUIDANCE = ("Ghi thành tích nổi bật, số liệu cụ thể của năm {year}: kết quả thực hiện nhiệm vụ, "
+            "sáng kiến, giải pháp đã áp dụng, các phong trào thi đua đã tham gia…")
+# The guidance line that prefilled reports used to end with, kept in existing data.
+OLD_GUIDANCE = re.compile(r"\(Đơn vị ghi thành tích nổi bật[^)\n]*\)")
+
+
+def heading(year: int) -> str:
+    return f"Thành tích năm {year}:"
+
+
+def old_guidance(report: str) -> str | None:
+    """The old guidance line still in ``report``, as written there; None when there is none."""
+    found = OLD_GUIDANCE.search(report or "")
+    return found.group(0) if found else None
+
+
+def split(report: str, year: int) -> tuple[str, str]:
+    """(record part, achievements) of ``report``: the text before and after the year's heading
+    (the whole text is the record part when the heading is missing)."""
+    record, found, achievements = (report or "").partition(heading(year))
+    if not found:
+        return (report or "").strip(), ""
+    return record.strip(), achievements.strip()
+
+
+def join(record: str, achievements: str, year: int) -> str:
+    return "\n".join([(record or "").strip(), "", heading(year), (achievements or "").strip()]).strip()
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
@@ -55,5 +88,4 @@ def prefill(subject, year: int) -> str:
         lines = _unit(subject, year)
     else:
         lines = _household(subject, year)
-    lines += ["", f"Thành tích năm {year}:", PLACEHOLDER.format(year=year)]
-    return "\n".join(lines)
+    return join("\n".join(lines), "", year)

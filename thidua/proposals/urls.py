@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("dot/them/", views.round_create, name="round_create"),
     path("dot/<int:round_pk>/ho-so/them/", views.dossier_create, name="dossier_create"),
+    path("dot/<int:round_pk>/de-nghi-lao-dong-tien-tien/", views.nominate_qualifying, name="nominate_qualifying"),
     path("ho-so/<int:pk>/", views.dossier_detail, name="dossier"),
     path("ho-so/<int:pk>/bien-ban/", views.dossier_edit, name="dossier_edit"),
     path("ho-so/<int:pk>/de-nghi/them/", views.nomination_add, name="nomination_add"),

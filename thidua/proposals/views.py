@@ -24,7 +24,7 @@ from thidua.accounts.models import User
 from thidua.accounts.scoping import commune_of, visible_organisations
 from thidua.core.worklist import queue_sections
 
-from . import access, selectors, services
+from . import access, reports, selectors, services
 from .forms import (
     AgendaForm, AnswerForm, AttachmentForm, AttendanceForm, BallotPaperForm, DayForm, DossierCreateForm, MeetingForm,
     MemberForm, MinutesForm, NominationForm, ProvinceDecisionForm, PublicObjectionForm, ReasonForm, ReceiptForm,
@@ -122,8 +122,29 @@ def dossier_detail(request, pk: int):
             passed=passed, initial={"issuer_name": province.issuer_name if province else ""})
     if context["can_prepare"]:
         context["nomination_form"] = NominationForm(unit=dossier.unit)
+        context["problems"] = _problem_list(dossier)
     context["panels"] = dossier_panels.render_list(request, dossier)
     return render(request, "proposals/dossier.html", context)
+
+
+def _problem_list(dossier: Dossier) -> list[dict]:
+    """What stops the dossier from being submitted: one entry for the dossier and one per
+    nomination, each with its problems and the link of the page that fixes them."""
+    groups: dict = {}
+    here = reverse("proposals:dossier", args=[dossier.pk])
+    for problem in services.submission_problems(dossier):
+        n = problem.nomination
+        if n is not None:
+            key = n.pk
+            title = f"{n.subject} — {n.award_type.name}"
+            link, label = reverse("proposals:nomination_edit", args=[n.pk]), _("Sửa báo cáo thành tích")
+        elif problem.fix == "minutes":
+            key, title, link, label = "minutes", _("Biên bản họp xét"), here + "#bien-ban", _("Ghi biên bản họp xét")
+        else:
+            key, title, link, label = "list", _("Danh sách đề nghị"), here + "#them-de-nghi", _("Thêm đề nghị")
+        group = groups.setdefault(key, {"title": title, "link": link, "label": label, "messages": []})
+        group["messages"].append(problem.message)
+    return list(groups.values())
 
 
 @login_required
@@ -150,8 +171,43 @@ def nomination_add(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("proposals:dossier", pk=pk)
-    messages.success(request, _("Đã thêm đề nghị; báo cáo thành tích được lập sẵn từ hồ sơ, hãy bổ sung thành tích."))
+    if not nomination.needs_report:  # LĐTT, TTLĐTT: the list and the minutes (rules.dossiers)
+        messages.success(request, _("Đã thêm đề nghị “%(t)s” cho %(s)s (không cần báo cáo thành tích).")
+                         % {"t": nomination.award_type.name, "s": nomination.subject})
+        return redirect(reverse("proposals:dossier", args=[pk]) + "#de-nghi")
+    messages.success(request, _("Đã thêm đề nghị; báo cáo thành tích được lập sẵn từ hồ sơ, hãy ghi thành tích."))
     return redirect("proposals:nomination_edit", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nominate_qualifying(request, round_pk: int):
+    """From the candidate list: nominate every member of the unit eligible for Lao động tiên
+    tiến in one action (those already nominated in the round are skipped and named)."""
+    if not request.user.can_manage_records:
+        raise PermissionDenied
+    unit_pk = request.POST.get("unit", "")
+    unit = get_object_or_404(visible_organisations(request.user), pk=unit_pk if unit_pk.isdigit() else None)
+    award_round = get_object_or_404(AwardRound, pk=round_pk, commune=unit.commune())
+    back = request.POST.get("back", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("awards:candidates")
+    try:
+        result = services.nominate_qualifying(actor=request.user, award_round=award_round, unit=unit)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    if result.added:
+        messages.success(request, _("Đã đề nghị “Lao động tiên tiến” cho %(n)d người: %(names)s.") % {
+            "n": len(result.added), "names": ", ".join(p.full_name for p in result.added)})
+    if result.skipped:
+        messages.info(request, _("%(n)d người đã được đề nghị trong đợt này nên được bỏ qua: %(names)s.") % {
+            "n": len(result.skipped), "names": ", ".join(p.full_name for p in result.skipped)})
+    if not result.added and not result.skipped:
+        messages.info(request, _("Không có ai đủ điều kiện “Lao động tiên tiến” để đề nghị."))
+    if result.dossier is None:
+        return redirect(back)
+    return redirect(reverse("proposals:dossier", args=[result.dossier.pk]) + "#de-nghi")
 
 
 @login_required
@@ -159,10 +215,16 @@ def nomination_edit(request, pk: int):
     nomination = selectors.get_nomination(user=request.user, pk=pk)
     if not access.can_prepare(request.user, nomination.dossier):
         raise PermissionDenied
-    form = ReportForm(request.POST or None, initial={"report": nomination.report})
+    year = nomination.dossier.round.year
+    record, achievements = reports.split(nomination.report, year)
+    form = ReportForm(request.POST or None, year=year, required=nomination.needs_report,
+                      initial={"record": record, "achievements": achievements})
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = (reports.join(data["record"], data["achievements"], year)
+                  if data["record"].strip() or data["achievements"].strip() else "")
         try:
-            services.update_report(actor=request.user, nomination=nomination, report=form.cleaned_data["report"])
+            services.update_report(actor=request.user, nomination=nomination, report=report)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -254,7 +316,16 @@ def dossier_transition(request, pk: int, action: str):
     if action not in TRANSITIONS:
         raise Http404
     call, success = TRANSITIONS[action]
-    _attempt(request, lambda: call(request, dossier), success)
+    try:
+        call(request, dossier)
+    except services.Incomplete as exc:
+        messages.error(request, _("Chưa nộp được hồ sơ: còn %(n)d việc phải làm, xem danh sách dưới đây.")
+                       % {"n": len(exc.problems)})
+        return redirect(reverse("proposals:dossier", args=[pk]) + "#can-bo-sung")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
     return redirect("proposals:dossier", pk=pk)
 
 

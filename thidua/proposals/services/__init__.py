@@ -13,9 +13,10 @@ from .decisions import (  # noqa: F401
     next_number, record_province_decision, revoke_decision, send_to_province, sign_decision, signing_notices,
 )
 from .dossiers import (  # noqa: F401
-    RateLimited, accept_dossier, add_attachment, add_nomination, answer_objection, create_dossier, create_round,
-    pass_nominee, publish_dossier, reject_dossier, remove_attachment, remove_nomination, return_dossier,
-    submit_dossier, submit_objection, unanswered_objections, update_dossier, update_report,
+    BulkNomination, Incomplete, Problem, RateLimited, accept_dossier, add_attachment, add_nomination,
+    answer_objection, create_dossier, create_round, nominate_qualifying, pass_nominee, publish_dossier,
+    reject_dossier, remove_attachment, remove_nomination, return_dossier, submission_problems, submit_dossier,
+    submit_objection, unanswered_objections, update_dossier, update_report,
 )
 from .drafts import (  # noqa: F401
     count_subjects, default_texts, fingerprint, format_number, save_decision_draft, set_register_next, take_number,

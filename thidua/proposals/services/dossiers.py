@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ from thidua.core.services import create_record, delete_record, update_record
 from thidua.core.text import nfc
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
+from thidua.rules.dossiers import needs_achievement_report
 
 from .. import checking, files, reports
 from . import notices
@@ -127,14 +129,15 @@ def _fits(award_type: AwardType, field: str) -> bool:
 
 
 @transaction.atomic
-def add_nomination(*, actor, dossier: Dossier, subject, award_type: AwardType, report: str | None = None) -> Nomination:
+def add_nomination(*, actor, dossier: Dossier, subject, award_type: AwardType, report: str | None = None,
+                   audit_note: str = "") -> Nomination:
     """Propose ``subject`` for ``award_type``. The report is pre-filled from the record.
     A dossier holds the commune's own awards or awards for the province, not both."""
     dossier = _prepare(actor, dossier)
-    field = _subject_field(subject)
+    kind = _subject_field(subject)
     if not _belongs_to(subject, dossier.unit):
         raise ValidationError("“%(s)s” không thuộc %(u)s." % {"s": subject, "u": dossier.unit})
-    if not _fits(award_type, field):
+    if not _fits(award_type, kind):
         raise ValidationError("“%(t)s” không áp dụng cho đối tượng này." % {"t": award_type.name})
     authority = current_parameters().authority_for(award_type.code)
     if authority is None:
@@ -145,19 +148,72 @@ def add_nomination(*, actor, dossier: Dossier, subject, award_type: AwardType, r
     if others and (others[0] != COMMUNE_AUTHORITY) != upward:
         raise ValidationError("“%(t)s” thuộc thẩm quyền %(a)s; hồ sơ này gồm các đề nghị thuộc thẩm quyền khác. "
                               "Hãy lập hồ sơ riêng." % {"t": award_type.name, "a": authority.label})
-    if dossier.nominations.filter(**{field: subject}, award_type=award_type).exists():
+    if dossier.nominations.filter(**{kind: subject}, award_type=award_type).exists():
         raise ValidationError("“%(s)s” đã được đề nghị “%(t)s” trong hồ sơ này." % {"s": subject, "t": award_type.name})
     if report is None:
-        report = reports.prefill(subject, dossier.round.year)
+        # Only where the dossier rules ask for one (rules.dossiers): LĐTT and TTLĐTT need none.
+        report = reports.prefill(subject, dossier.round.year) if needs_achievement_report(award_type.code) else ""
     return create_record(actor=actor, model=Nomination, dossier=dossier, award_type=award_type,
-                         authority=authority.value, report=report.strip(), **{field: subject})
+                         authority=authority.value, report=report.strip(), audit_note=audit_note, **{kind: subject})
+
+
+@dataclass
+class BulkNomination:
+    dossier: Dossier
+    added: list = field(default_factory=list)    # people nominated now
+    skipped: list = field(default_factory=list)  # people already nominated for the title in this round
+
+
+@transaction.atomic
+def nominate_qualifying(*, actor, award_round: AwardRound, unit: Organisation,
+                        code: str = codes.Title.LDTT) -> BulkNomination:
+    """Nominate, in ``unit``'s dossier of ``award_round`` (its draft, made when there is none),
+    every member the candidate list finds eligible for ``code`` in the round's year. People
+    already nominated for it in the round are skipped (so a second click adds nobody); each
+    nomination is audited."""
+    from thidua.awards import candidates
+
+    require(can_edit_in(actor, unit), "Bạn không có quyền lập hồ sơ cho đơn vị này.")
+    if not unit.path.startswith(award_round.commune.path):
+        raise ValidationError("Đơn vị không thuộc xã của đợt khen thưởng này.")
+    award_type = AwardType.objects.filter(code=code).first()
+    if award_type is None or not award_type.for_individual:
+        raise ValidationError("Danh hiệu này không đề nghị hàng loạt được.")
+    eligible = [c.subject for target in candidates.build(user=actor, year=award_round.year, unit=unit,
+                                                          targets=[code], round_id=award_round.pk)
+                for c in target.eligible if c.kind == "individual"]
+    standing = {pk for pk, held in checking.nominations_of_round(
+        year=award_round.year, person_ids=[p.pk for p in eligible], round_id=award_round.pk).items() if code in held}
+    dossier = (Dossier.objects.filter(round=award_round, unit=unit, state__in=Dossier.EDITABLE_STATES)
+               .exclude(nominations__authority__in=[a for a, _ in codes.Authority.choices()
+                                                    if a != COMMUNE_AUTHORITY])
+               .order_by("created_at").first())
+    fresh = [p for p in eligible if p.pk not in standing]
+    if dossier is None and fresh:
+        dossier = create_dossier(actor=actor, award_round=award_round, unit=unit)
+    result = BulkNomination(dossier=dossier, skipped=[p for p in eligible if p.pk in standing])
+    note = f"Đề nghị tất cả người đủ điều kiện “{award_type.name}” từ danh sách đủ điều kiện"
+    for person in fresh:
+        add_nomination(actor=actor, dossier=dossier, subject=person, award_type=award_type, audit_note=note)
+        result.added.append(person)
+    return result
+
+
+def old_guidance_message(nomination: Nomination, line: str) -> str:
+    return ("Báo cáo thành tích của %(s)s còn dòng hướng dẫn “%(line)s”: hãy xóa nguyên dòng này "
+            "(kể cả dấu ngoặc) và ghi thành tích vào chỗ đó." % {"s": nomination.subject, "line": line})
 
 
 @transaction.atomic
 def update_report(*, actor, nomination: Nomination, report: str) -> Nomination:
     _prepare(actor, nomination.dossier)
-    return update_record(actor=actor, instance=nomination, report=_require_text(
-        report, "Báo cáo thành tích không được để trống."))
+    report = (report or "").strip()
+    if nomination.needs_report:
+        _require_text(report, "Báo cáo thành tích không được để trống.")
+    line = reports.old_guidance(report)
+    if line:
+        raise ValidationError(old_guidance_message(nomination, line))
+    return update_record(actor=actor, instance=nomination, report=report)
 
 
 @transaction.atomic
@@ -194,22 +250,63 @@ def remove_attachment(*, actor, attachment: Attachment) -> None:
     transaction.on_commit(lambda: storage.delete(stored))
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Why a dossier cannot be submitted yet: ``fix`` names the page that fixes it —
+    "report" (the nomination's achievement report), "minutes" or "nominations" (the dossier page)."""
+
+    message: str
+    fix: str
+    nomination: Nomination | None = None
+
+
+class Incomplete(ValidationError):
+    """The dossier is refused: ``problems`` lists each one with the page that fixes it."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__([p.message for p in problems])
+        self.problems = problems
+
+
+def report_problem(nomination: Nomination, year: int) -> str | None:
+    """What is wrong with a nomination's achievement report, or None (also when its kind needs
+    no report: Lao động tiên tiến, Tập thể lao động tiên tiến — rules.dossiers)."""
+    if not nomination.needs_report:
+        return None
+    report = nomination.report.strip()
+    if not report:
+        return f"Chưa có báo cáo thành tích của {nomination.subject}."
+    line = reports.old_guidance(report)
+    if line:
+        return old_guidance_message(nomination, line)
+    record, achievements = reports.split(report, year)
+    if not achievements and reports.heading(year) in report:
+        return (f"Báo cáo thành tích của {nomination.subject} chưa ghi thành tích năm {year} "
+                f"(phần “{reports.heading(year)}” còn trống).")
+    return None
+
+
+def submission_problems(dossier: Dossier) -> list[Problem]:
+    """Everything that stops ``dossier`` from being submitted, nomination by nomination."""
+    nominations = list(dossier.nominations.select_related("award_type", "person", "organisation", "household"))
+    problems = []
+    if not nominations:
+        problems.append(Problem("Hồ sơ chưa có đề nghị nào.", "nominations"))
+    for n in nominations:
+        message = report_problem(n, dossier.round.year)
+        if message:
+            problems.append(Problem(message, "report", n))
+    if not dossier.round.simplified and not dossier.unit_minutes.strip():
+        problems.append(Problem("Chưa có biên bản họp xét của đơn vị.", "minutes"))
+    return problems
+
+
 @transaction.atomic
 def submit_dossier(*, actor, dossier: Dossier) -> Dossier:
     dossier = _prepare(actor, dossier)
-    nominations = list(dossier.nominations.select_related("person", "organisation", "household"))
-    problems = []
-    if not nominations:
-        problems.append("Hồ sơ chưa có đề nghị nào.")
-    for n in nominations:
-        if not n.report.strip():
-            problems.append(f"Chưa có báo cáo thành tích của {n.subject}.")
-        elif reports.PLACEHOLDER.format(year=dossier.round.year) in n.report:
-            problems.append(f"Báo cáo thành tích của {n.subject} chưa ghi thành tích năm {dossier.round.year}.")
-    if not dossier.round.simplified and not dossier.unit_minutes.strip():
-        problems.append("Chưa có biên bản họp xét của đơn vị.")
+    problems = submission_problems(dossier)
     if problems:
-        raise ValidationError(problems)
+        raise Incomplete(problems)
     late = dossier.round.is_overdue()
     note = f"Nộp muộn (hạn {dossier.round.deadline:%d/%m/%Y})" if late else ""
     return _move(actor=actor, dossier=dossier, to=S.SUBMITTED, allowed_from=Dossier.EDITABLE_STATES, verb="nộp",

@@ -41,8 +41,9 @@ class Flow:
             subject = self.person(subject) if isinstance(subject, str) else subject
             n = services.add_nomination(actor=clerk, dossier=dossier, subject=subject,
                                         award_type=self.award_type(code))
-            services.update_report(actor=clerk, nomination=n,
-                                   report=n.report.replace("(Đơn vị ghi", "Hoàn thành xuất sắc nhiệm vụ. (Đã ghi"))
+            if n.needs_report:  # the CSTĐ titles and the forms of reward; not LĐTT, TTLĐTT
+                services.update_report(actor=clerk, nomination=n,
+                                       report=n.report + "\nHoàn thành xuất sắc nhiệm vụ; dạy giỏi cấp xã.")
         services.update_dossier(actor=clerk, dossier=dossier, unit_minutes=MINUTES)
         return Dossier.objects.get(pk=dossier.pk)
 

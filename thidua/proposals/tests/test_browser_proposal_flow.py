@@ -33,13 +33,12 @@ def test_a_dossier_from_submission_to_signed_decision(login_page, live_demo, bro
     page.select_option("#them-de-nghi select[name=subject]", label="Nguyễn Thị Mai")
     page.select_option("#them-de-nghi select[name=award_type]", label="Lao động tiên tiến")
     page.get_by_role("button", name="Thêm đề nghị").click()
-    report = page.locator("textarea[name=report]")
-    assert "Phó Hiệu trưởng" in report.input_value()  # pre-filled from the record
-    report.fill(report.input_value().replace("(Đơn vị ghi thành tích nổi bật, số liệu cụ thể của năm 2025.)",
-                                             "Dạy giỏi cấp xã; 100 % trẻ đạt chuẩn."))
-    page.get_by_role("button", name="Lưu").click()
+    # LĐTT goes by the unit's list and minutes: straight back to the dossier, no report page
+    page.wait_for_url(re.compile(r".*/de-nghi/ho-so/\d+/#de-nghi$"))
+    assert page.locator("textarea[name=achievements]").count() == 0
     page.get_by_role("button", name="Nộp hồ sơ").click()
-    assert "Chưa có biên bản họp xét" in page.locator(".messages").inner_text()
+    assert "Chưa nộp được hồ sơ" in page.locator(".messages").inner_text()
+    assert "Chưa có biên bản họp xét" in page.locator("#can-bo-sung").inner_text()
     page.fill("textarea[name=unit_minutes]", "Họp bình xét ngày 05/12: 25/25 thành viên nhất trí.")
     page.get_by_role("button", name="Lưu biên bản").click()
     page.get_by_role("button", name="Nộp hồ sơ").click()

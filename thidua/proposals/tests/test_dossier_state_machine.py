@@ -82,7 +82,7 @@ def test_submission_needs_nominees_written_reports_and_the_units_minutes(flow):
         services.submit_dossier(actor=flow.clerk, dossier=dossier)
     assert "chưa có đề nghị" in str(error.value).lower()
     services.add_nomination(actor=flow.clerk, dossier=dossier, subject=flow.person("Nguyễn Thị Mai"),
-                            award_type=flow.award_type("LDTT"))
+                            award_type=flow.award_type("CSTD_CO_SO"))
     with pytest.raises(ValidationError) as error:
         services.submit_dossier(actor=flow.clerk, dossier=dossier)
     assert "chưa ghi thành tích năm 2025" in str(error.value)
