@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "thidua.exchange",
     "thidua.funds",
     "thidua.administration",
+    "thidua.provinceoffice",
 ]
 
 MIDDLEWARE = [

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from thidua.accounts.scoping import visible_organisations, visible_people
-from thidua.org.models import Membership, Person
+from thidua.accounts.scoping import path_subject_parts, visible_organisations, visible_people
+from thidua.org.models import Membership, Organisation, Person
 
 from .models import Award
 
@@ -94,6 +94,19 @@ def figures(*, user, years: range, unit=None) -> list[YearFigures]:
     if unit is not None:
         people = people.filter(Q(memberships__organisation__path__startswith=unit.path)
                                | Q(household__village__path__startswith=unit.path))
+    return _tally(orgs, people, years)
+
+
+def subtree_figures(*, paths: list[str], years) -> list[YearFigures]:
+    """The same figures for the subtrees at ``paths`` read without a user (a commune seen from
+    its province, ``thidua.provinceoffice``): its units and villages, their people and residents."""
+    parts = path_subject_parts(paths)
+    orgs = Organisation.objects.filter(pk__in=parts["organisations"])
+    people = Person.objects.filter(Q(pk__in=parts["members"]) | Q(pk__in=parts["residents"]))
+    return _tally(orgs, people, years)
+
+
+def _tally(orgs, people, years) -> list[YearFigures]:
     awards = (Award.objects.filter(year__in=list(years), revoked=False)
               .filter(Q(person__in=people) | Q(organisation__in=orgs) | Q(household__village__in=orgs))
               .values("year", "person_id", "person__category", "person__gender", "organisation_id",
