@@ -21,11 +21,13 @@ def dashboard_workbook(data: dict, label: str) -> bytes:
                excel.Column("Nguồn quỹ (đồng)", "money"), excel.Column("Đã chi (đồng)", "money"),
                excel.Column("Số chỉ tiêu chưa đạt", "int")]
     computed = data["computed_at"]
+    targets = data["targets"]
+    wanted = "; ".join(f"{m.label} {'không quá' if m.direction == 'at_most' else 'từ'} "
+                       f"{str(targets[m.key].normalize()).replace('.', ',')} %" for m in metrics if m.key in targets)
     sheet = book.sheet(f"Số liệu {label}", columns, heading=[
         f"{data['province'].name.upper()} — SỐ LIỆU THI ĐUA, KHEN THƯỞNG CỦA CÁC XÃ, PHƯỜNG {label}",
-        "Số liệu tính lúc " + (timezone.localtime(computed).strftime("%H:%M %d/%m/%Y") if computed else "—")])
-    targets = data["targets"]
-    sheet.append(["", "Chỉ tiêu của tỉnh", *[targets.get(m.key) for m in metrics], *[None] * 16], italic=True)
+        "Số liệu tính lúc " + (timezone.localtime(computed).strftime("%H:%M %d/%m/%Y") if computed else "—"),
+        "Chỉ tiêu của tỉnh: " + (wanted or "chưa đặt")])
 
     def row(number, name, line):
         v = line.values
