@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.fields import IdsChoiceField
 from thidua.org.forms import DateInput
 
 from . import figures, selectors
@@ -20,7 +21,7 @@ class CommuneForm(forms.Form):
 
     def __init__(self, *args, province, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["former"] = forms.ModelMultipleChoiceField(
+        self.fields["former"] = IdsChoiceField(
             selectors.merger_choices(province), label=_("Các xã, phường cũ sáp nhập vào"), required=False,
             widget=forms.SelectMultiple(attrs={"size": 8}),
             help_text=_("Giữ phím Ctrl để chọn nhiều xã. Lịch sử của xã cũ được giữ và thuộc về xã, phường mới."))
