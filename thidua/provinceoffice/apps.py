@@ -15,6 +15,9 @@ class ProvinceOfficeConfig(AppConfig):
         from thidua.core.navigation import MAIN_MENU
 
         from .access import is_province_reader
+        from .figures import register_target_sources
+
+        register_target_sources()
 
         entry = (_("Cấp tỉnh"), "provinceoffice:dashboard", is_province_reader)
         if entry[1] not in [e[1] for e in MAIN_MENU]:

@@ -142,3 +142,29 @@ def _fund(commune, year) -> dict:
 
     fund = fund_figures(commune, year)
     return {"fund_receipts": fund.receipts, "fund_spending": fund.spending}
+
+
+def register_target_sources() -> None:
+    """The province's targets (``targets.Target`` of the city, computed) read their actual value
+    — the whole province's ratio — from the communes' kept figures."""
+    from thidua.targets import sources
+    from thidua.targets.progress import Actual
+
+    from .models import CommuneFigures
+
+    def source(metric: Metric):
+        def compute(province, years, today) -> dict[int, Actual]:
+            by_year: dict[int, list[dict]] = {}
+            for year, values in CommuneFigures.objects.filter(province=province, year__in=years).values_list(
+                    "year", "values"):
+                by_year.setdefault(year, []).append(values)
+            result = {}
+            for year, rows in by_year.items():
+                total = add(rows)
+                result[year] = Actual(metric.value(total), f"{total[metric.part]}/{total[metric.whole]} ({len(rows)} xã)")
+            return result
+        return compute
+
+    for metric in METRICS:
+        sources.register(f"tinh_{metric.key.replace('-', '_')}", f"{metric.label} (toàn tỉnh, từ số liệu các xã)",
+                         source(metric))

@@ -115,3 +115,16 @@ def test_only_province_users_read_it_and_only_the_office_recomputes(client, prov
     # another province's officer sees her own province's (empty) dashboard, never these communes
     _computed(client, w, user=w.foreign_officer)
     assert _table(client.get(URL, {"nam": "2025"}).content.decode()).keys() == {w.foreign.pk}
+
+
+def test_the_nightly_job_computes_every_provinces_figures_and_the_provinces_target_reads_them(province_world):
+    from thidua.provinceoffice import services, tasks
+    from thidua.provinceoffice.models import CommuneFigures
+    from thidua.targets import sources
+
+    w = province_world
+    tasks.refresh_all_provinces.call()
+    assert CommuneFigures.objects.filter(province=w.province, year=2025).count() == 3
+    services.set_target(actor=w.officer, key="nu", year=2025, planned=Decimal("50"))
+    actual = sources.get("tinh_nu").compute(w.province, [2025], None)[2025]
+    assert (actual.value, actual.detail) == (Decimal("57.1"), "4/7 (3 xã)")
