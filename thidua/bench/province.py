@@ -80,11 +80,17 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
         (f"Bảng số liệu, sắp theo tỷ lệ đăng ký, trang 3", reverse("provinceoffice:dashboard")
          + f"?nam={DASHBOARD_YEAR}&sap_xep=dang-ky&page=3"),
         ("Bảng số liệu các xã, giai đoạn 2026–2030", reverse("provinceoffice:dashboard") + "?nam=2026-2030"),
-        (f"Bảng số liệu (Excel, {len(communes)} xã)", reverse("provinceoffice:dashboard_excel") + f"?nam={DASHBOARD_YEAR}"),
         ("Chỉ tiêu của tỉnh", reverse("provinceoffice:targets")),
         ("Danh sách xã, phường", reverse("provinceoffice:communes")),
         ("Trang một xã (mức đầy đủ của dữ liệu)", reverse("provinceoffice:commune", args=[commune.pk])),
     ]
+    # A download, not a page: timed as the other exports are (operations), each run once.
+    excel_url = reverse("provinceoffice:dashboard_excel") + f"?nam={DASHBOARD_YEAR}"
+    client.get(excel_url)
+    started = time.perf_counter()
+    client.get(excel_url)
+    report.operations[f"Tải Excel bảng số liệu năm {DASHBOARD_YEAR}, {len(communes)} xã (ms)"] = round(
+        (time.perf_counter() - started) * 1000, 1)
     for label, name, kwargs in OTHER_PAGES:
         try:
             pages.append((label, reverse(name, kwargs=kwargs)))

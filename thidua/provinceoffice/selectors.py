@@ -174,6 +174,18 @@ def parse_period(text: str, today: datetime.date | None = None) -> tuple[list[in
     return [this_year - 1], str(this_year - 1)
 
 
+def target_table(province: Organisation, years: range) -> list[tuple[figures.Metric, list[Decimal | None]]]:
+    """Each ratio with the province's planned value for each of ``years`` (one query)."""
+    from thidua.targets.models import TargetValue
+
+    from .services import target_code
+
+    planned = {(code, year): value for code, year, value in TargetValue.objects.filter(
+        target__commune=province, year__in=list(years), planned__isnull=False).values_list(
+        "target__code", "year", "planned")}
+    return [(m, [planned.get((target_code(m), y)) for y in years]) for m in figures.METRICS]
+
+
 def targets_for(province: Organisation, years: list[int]) -> dict[str, Decimal]:
     """The province's target of each ratio for the shown year (for a period: its last year)."""
     from thidua.targets.models import TargetValue

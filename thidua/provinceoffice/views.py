@@ -82,9 +82,7 @@ def targets(request):
         if form.is_valid() and _attempt(form, lambda: services.set_target(actor=request.user, **form.cleaned_data)):
             messages.success(request, f"Đã lưu chỉ tiêu năm {form.cleaned_data['year']}.")
             return redirect("provinceoffice:targets")
-    table = []
-    for metric in figures.METRICS:
-        table.append((metric, [selectors.targets_for(province, [year]).get(metric.key) for year in range(2026, 2031)]))
+    table = selectors.target_table(province, range(2026, 2031))
     return render(request, "provinceoffice/targets.html", {
         "province": province, "form": form, "can_edit": can_edit, "table": table, "years": range(2026, 2031)},
         status=400 if form.is_bound else 200)

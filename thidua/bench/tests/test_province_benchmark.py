@@ -32,7 +32,7 @@ def test_the_province_benchmark_writes_its_own_section_and_keeps_the_rest(tmp_pa
     section = text.split("<!-- province: begin -->", 1)[1].split("<!-- province: end -->", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| Bảng số liệu") or line.startswith("| Trang một xã")]
     assert len(rows) >= 4 and all(line.rstrip().endswith("| 200 |") for line in rows), rows
-    assert "Tính số liệu bảng cấp tỉnh năm 2025, 2 xã" in section
+    assert "Tính số liệu bảng cấp tỉnh năm 2025, 2 xã" in section and "Tải Excel bảng số liệu năm 2025, 2 xã" in section
     assert "Trang cấp tỉnh: p95 ≤ 10 × sàn bố cục" in section
     # a second run replaces its section instead of adding one
     call_command("benchmark", "--seed", "32", "--repeat", "2", "--province", "--out", str(out),

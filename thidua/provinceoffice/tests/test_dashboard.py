@@ -100,8 +100,12 @@ def test_the_page_reads_a_fixed_number_of_queries(client, province_world, django
     w = province_world
     _computed(client, w)
     client.force_login(w.auditor)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         assert client.get(URL, {"nam": "2025"}).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("provinceoffice:targets")).status_code == 200
+    with django_assert_max_num_queries(7):
+        assert client.get(reverse("provinceoffice:communes")).status_code == 200
 
 
 def test_only_province_users_read_it_and_only_the_office_recomputes(client, province_world):
