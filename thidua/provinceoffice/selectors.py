@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from thidua.accounts.models import Role, User
 from thidua.awards.models import Award, Rating
@@ -137,15 +138,15 @@ class Cell:
     target: Decimal | None = None
     direction: str = "at_least"
 
-    @property
-    def text(self) -> str:
-        return "—" if self.value is None else f"{self.value:.1f}".replace(".", ",") + " %"
-
-    @property
-    def met(self) -> bool | None:
+    def __post_init__(self):
+        # computed once: the dashboard shows hundreds of cells
+        self.text = "—" if self.value is None else f"{self.value:.1f}".replace(".", ",") + " %"
         if self.value is None or self.target is None:
-            return None
-        return self.value <= self.target if self.direction == "at_most" else self.value >= self.target
+            self.met = None
+        else:
+            self.met = self.value <= self.target if self.direction == "at_most" else self.value >= self.target
+        self.small = f"{self.part}/{self.whole}" + (" · " + gettext("chưa đạt") if self.met is False else "")
+        self.css = " missed" if self.met is False else ""
 
 
 @dataclass
@@ -153,6 +154,7 @@ class Line:
     commune: Organisation | None
     values: dict
     cells: dict[str, Cell]
+    url: str = ""
 
     @property
     def cell_list(self) -> list[Cell]:
@@ -238,20 +240,28 @@ def dashboard(*, user, years: list[int], query: str = "", sort: str = "ten", onl
             "metrics": figures.METRICS, "computed_at": computed, "communes": len(by_commune)}
 
 
+def _n(x) -> str:
+    """A coordinate for an SVG attribute: text, so the template never localises it ("12,5")."""
+    return f"{x:g}"
+
+
 def chart(lines: list[Line], metric: figures.Metric, target: Decimal | None) -> dict:
-    """A horizontal bar chart drawn as SVG by the template: one bar per commune (0–100 %)."""
+    """A horizontal bar chart drawn as SVG by the template: one bar per commune (0–100 %).
+    Every number is handed over as text (see ``_n``)."""
     bar, gap, label_w, width = 18, 6, 190, 560
     plot = width - label_w - 60
     bars = []
     for i, line in enumerate(lines):
         cell = line.cells[metric.key]
         value = float(cell.value) if cell.value is not None else None
-        bars.append({"y": i * (bar + gap), "text_y": i * (bar + gap) + bar - 5, "name": line.commune.name,
-                     "w": round(plot * min(value, 100) / 100, 1) if value is not None else 0,
-                     "value_x": label_w + (round(plot * min(value, 100) / 100, 1) if value else 0) + 4,
-                     "text": cell.text, "missed": cell.met is False})
+        w = round(plot * min(value, 100) / 100, 1) if value is not None else 0
+        bars.append({"y": _n(i * (bar + gap)), "text_y": _n(i * (bar + gap) + bar - 5),
+                     "name": line.commune.name if len(line.commune.name) <= 28 else line.commune.name[:27] + "…",
+                     "w": _n(w), "value_x": _n(label_w + w + 4), "text": cell.text, "css": cell.css})
     height = max(1, len(lines)) * (bar + gap) + 24
-    target_x = label_w + round(plot * min(float(target), 100) / 100, 1) if target is not None else None
-    return {"metric": metric, "bars": bars, "width": width, "height": height, "label_w": label_w, "bar": bar,
-            "plot": plot, "target_x": target_x, "target": target, "axis_y": height - 20,
-            "ticks": [{"x": label_w + plot * t // 100, "label": f"{t} %"} for t in (0, 25, 50, 75, 100)]}
+    target_x = _n(label_w + round(plot * min(float(target), 100) / 100, 1)) if target is not None else None
+    title = f"{metric.label}: " + "; ".join(f"{line.commune.name} {line.cells[metric.key].text}" for line in lines)
+    return {"metric": metric, "bars": bars, "title": title, "width": _n(width), "height": _n(height),
+            "label_x": _n(label_w - 6), "label_w": _n(label_w), "bar": _n(bar), "target_x": target_x,
+            "target": target, "axis_y": _n(height - 20), "tick_y": _n(height - 4),
+            "ticks": [{"x": _n(label_w + plot * t // 100), "label": f"{t} %"} for t in (0, 25, 50, 75, 100)]}

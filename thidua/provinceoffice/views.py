@@ -46,6 +46,8 @@ def _dashboard_data(request):
 def dashboard(request):
     data, years, label, sort = _dashboard_data(request)
     page = Paginator(data["lines"], PAGE).get_page(request.GET.get("page"))
+    for line in page:
+        line.url = reverse("provinceoffice:commune", args=[line.commune.pk])
     chart_key = request.GET.get("bieu_do", "dang-ky")
     metric = figures.METRIC_BY_KEY.get(chart_key, figures.METRICS[0])
     this_year = timezone.localdate().year

@@ -68,6 +68,10 @@ def test_a_commune_below_the_provinces_target_is_marked_and_can_be_listed_alone(
     assert table[w.a.pk]["dang-ky"][1].endswith("chưa đạt")
     assert "chưa đạt" not in table[w.b.pk]["dang-ky"][1]
     assert "vạch đỏ: chỉ tiêu của tỉnh" in html and 'class="target"' in html
+    # the chart's coordinates are numbers an SVG reads (never a Vietnamese "12,5")
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert not re.search(r'(?:x|y|x1|x2|y2|width|height)="[^"]*,', svg)
+    assert re.search(r'<rect [^>]*width="\d+(\.\d)?"[^>]*class="bar missed"', svg)
     only = _table(client.get(URL, {"nam": "2025", "chua_dat": "1"}).content.decode())
     assert list(only) == [w.a.pk]
 
