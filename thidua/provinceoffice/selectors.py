@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from html import escape
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from thidua.accounts.models import Role, User
 from thidua.awards.models import Award, Rating
-from thidua.core.text import collation_key, search_key
+from thidua.core.text import collation_key, given_name_key, search_key
 from thidua.org.models import Membership, Organisation, Person
 
 from . import access, figures
@@ -31,7 +34,7 @@ def communes(*, user, query: str = "", show: str = "") -> list[Organisation]:
     """The province's communes and wards in Vietnamese order; ``show`` "cu": the former ones."""
     province = access.province_for(user)
     qs = Organisation.objects.filter(parent=province, kind=K.COMMUNE).select_related("merged_into").annotate(
-        admins=Count("users", filter=Q(users__role=Role.ADMIN, users__is_active=True)),
+        admins=Count("users", filter=Q(users__role=Role.ADMIN, users__is_active=True), distinct=True),
         former_count=Count("merged_from", distinct=True))
     qs = qs.filter(merged_into__isnull=False) if show == "cu" else qs.filter(merged_into__isnull=True)
     key = search_key(query)
@@ -82,14 +85,16 @@ def _subtree(commune: Organisation):
     return Organisation.objects.filter(path__startswith=commune.path)
 
 
-def people_without_unit(commune: Organisation):
+def people_without_unit(commune: Organisation) -> list[Person]:
     """People who were members of the commune's units but hold no current position anywhere:
-    their records no longer say where they work (an import or a move left them behind)."""
+    their records no longer say where they work (an import or a move left them behind).
+    In Vietnamese order (given name first)."""
     today = timezone.localdate()
     current = Membership.objects.filter(Membership.current_q(today), person=OuterRef("pk"))
-    return (Person.objects.filter(pk__in=Membership.objects.filter(organisation__path__startswith=commune.path)
-                                  .values("person_id"))
-            .annotate(has_current=Exists(current)).filter(has_current=False).order_by("full_name", "pk"))
+    people = (Person.objects.filter(pk__in=Membership.objects.filter(organisation__path__startswith=commune.path)
+                                    .values("person_id"))
+              .annotate(has_current=Exists(current)).filter(has_current=False))
+    return sorted(people, key=lambda p: given_name_key(p.full_name))
 
 
 def rating_gaps(commune: Organisation, years: list[int]) -> list[YearGap]:
@@ -159,6 +164,12 @@ class Line:
     @property
     def cell_list(self) -> list[Cell]:
         return list(self.cells.values())
+
+    def cells_html(self) -> str:
+        """The row's ratio cells, escaped, built once in Python (a 50-row page has 300 of them)."""
+        return mark_safe("".join(
+            f'<td class="num{c.css}" data-metric="{c.metric.key}">{escape(c.text)}<br><small class="muted">'
+            f'{escape(c.small)}</small></td>' for c in self.cells.values()))
 
     @property
     def missed(self) -> int:
@@ -260,8 +271,13 @@ def chart(lines: list[Line], metric: figures.Metric, target: Decimal | None) -> 
                      "w": _n(w), "value_x": _n(label_w + w + 4), "text": cell.text, "css": cell.css})
     height = max(1, len(lines)) * (bar + gap) + 24
     target_x = _n(label_w + round(plot * min(float(target), 100) / 100, 1)) if target is not None else None
+    bars_svg = format_html_join(
+        "\n", '<g><text x="{}" y="{}" text-anchor="end" class="label">{}</text><rect x="{}" y="{}" width="{}" '
+        'height="{}" class="bar{}"></rect><text x="{}" y="{}" class="value">{}</text></g>',
+        ((_n(label_w - 6), b["text_y"], b["name"], _n(label_w), b["y"], b["w"], _n(bar), b["css"], b["value_x"],
+          b["text_y"], b["text"]) for b in bars))
     title = f"{metric.label}: " + "; ".join(f"{line.commune.name} {line.cells[metric.key].text}" for line in lines)
-    return {"metric": metric, "bars": bars, "title": title, "width": _n(width), "height": _n(height),
+    return {"metric": metric, "bars": bars, "bars_svg": bars_svg, "title": title, "width": _n(width), "height": _n(height),
             "label_x": _n(label_w - 6), "label_w": _n(label_w), "bar": _n(bar), "target_x": target_x,
             "target": target, "axis_y": _n(height - 20), "tick_y": _n(height - 4),
             "ticks": [{"x": _n(label_w + plot * t // 100), "label": f"{t} %"} for t in (0, 25, 50, 75, 100)]}

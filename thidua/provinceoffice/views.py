@@ -48,6 +48,7 @@ def dashboard(request):
     page = Paginator(data["lines"], PAGE).get_page(request.GET.get("page"))
     for line in page:
         line.url = reverse("provinceoffice:commune", args=[line.commune.pk])
+        line.row_html = line.cells_html()
     chart_key = request.GET.get("bieu_do", "dang-ky")
     metric = figures.METRIC_BY_KEY.get(chart_key, figures.METRICS[0])
     this_year = timezone.localdate().year
@@ -123,7 +124,7 @@ def commune(request, pk: int):
     return render(request, "provinceoffice/commune.html", {
         "commune": commune, "admins": selectors.commune_admins(commune),
         "former": sorted(commune.merged_from.all(), key=lambda c: c.name),
-        "people_count": people.count(), "people": people[:10],
+        "people_count": len(people), "people": people[:10],
         "awards_count": awards.count(), "awards": awards[:10],
         "gaps": selectors.rating_gaps(commune, years),
         "is_admin": access.is_province_admin(request.user), "is_office": access.is_province_office(request.user)})
