@@ -54,6 +54,8 @@ METRICS = (
            "hồ sơ có quyết định trong hạn / hồ sơ đã có quyết định"),
     Metric("lanh-dao", "Tỷ lệ khen thưởng lãnh đạo, quản lý", "leader", "individual", "at_most",
            "trên tổng khen thưởng cá nhân"),
+    Metric("can-bo", "Tỷ lệ khen thưởng cán bộ, công chức, viên chức, chiến sĩ", "staff", "individual", "at_most",
+           "trên tổng khen thưởng cá nhân"),
     Metric("truc-tiep", "Tỷ lệ khen thưởng người trực tiếp lao động sản xuất", "direct", "individual", "at_least",
            "trên tổng khen thưởng cá nhân"),
     Metric("nu", "Tỷ lệ khen thưởng nữ", "women", "individual", "at_least", "trên tổng khen thưởng cá nhân"),

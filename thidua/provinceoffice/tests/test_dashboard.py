@@ -41,19 +41,23 @@ def test_each_communes_figures_equal_the_counts_made_by_hand(client, province_wo
     assert a["dang-ky"] == ("50,0 %", "1/2")
     assert a["dung-han"] == ("50,0 %", "1/2")
     assert a["lanh-dao"] == ("40,0 %", "2/5")
+    assert a["can-bo"] == ("20,0 %", "1/5")
     assert a["truc-tiep"] == ("40,0 %", "2/5")
     assert a["nu"] == ("60,0 %", "3/5")
     assert a["su-dung-quy"] == ("25,0 %", "1000000/4000000")
     assert (a["ca-nhan"][0], a["tap-the"][0], a["ho"][0], a["qua-han"][0]) == ("5", "1", "1", "1")
     assert b["dang-ky"] == ("100,0 %", "1/1")
     assert b["dung-han"] == ("—", "0/0")
-    assert (b["lanh-dao"], b["truc-tiep"], b["nu"]) == (("50,0 %", "1/2"), ("0,0 %", "0/2"), ("50,0 %", "1/2"))
+    assert (b["lanh-dao"], b["can-bo"], b["truc-tiep"], b["nu"]) == (
+        ("50,0 %", "1/2"), ("50,0 %", "1/2"), ("0,0 %", "0/2"), ("50,0 %", "1/2"))
     assert (b["ca-nhan"][0], b["tap-the"][0], b["ho"][0]) == ("2", "0", "0")
     assert all(value == "—" for key, (value, _) in c.items() if key in ("dang-ky", "dung-han", "nu"))
     assert c["ca-nhan"][0] == "0"
     # the province's totals: 7 individual awards, 3 to leaders, 4 to women, 2 of 3 units registered
     total = html.split('id="h-total"', 1)[1].split("</section>", 1)[0]
     assert "66,7 % (2/3)" in total and "42,9 % (3/7)" in total and "57,1 % (4/7)" in total
+    assert "viên chức, chiến sĩ</dt><dd>28,6 % (2/7)" in total  # staff: Phạm Văn Chuyên, Nguyễn Văn Giáo
+    assert "lao động sản xuất</dt><dd>28,6 % (2/7)" in total  # direct: Đỗ Thị Cấp, Trần Văn Dân
     assert "7 / 1 / 1" in total
 
 
