@@ -40,8 +40,9 @@ INSTALLED_APPS = [
     "thidua.funds",
     "thidua.public",
     "thidua.exchange",
-    "thidua.bench",
     "thidua.administration",
+    "thidua.provinceoffice",
+    "thidua.bench",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,9 @@ THIDUA_SCHEDULES = [
     {"name": "backup", "task": "thidua.ops.tasks.nightly_backup", "at": "22:00", "days": "daily"},
     {"name": "verify_chain", "task": "thidua.ops.tasks.verify_chain", "at": "22:30", "days": "daily"},
     {"name": "prune_task_results", "task": "thidua.ops.tasks.prune_task_results", "at": "23:00", "days": "daily"},
+    # the province dashboards' figures of every commune, this year and last (thidua.provinceoffice)
+    {"name": "province_figures", "task": "thidua.provinceoffice.tasks.refresh_all_provinces", "at": "23:30",
+     "days": "daily"},
 ]
 # /healthz answers 503 when any of these is exceeded.
 THIDUA_HEALTH = {

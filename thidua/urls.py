@@ -23,4 +23,5 @@ urlpatterns += [
     path("du-lieu/", include("thidua.exchange.urls")),
     path("cong-khai/", include("thidua.public.urls")),
     path("quy/", include("thidua.funds.urls")),
+    path("cap-tinh/", include("thidua.provinceoffice.urls")),
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.accounts.scoping import path_subject_parts, visible_organisations, visible_people
 from thidua.org.models import Membership, Person
 
 from .models import Award
@@ -94,11 +94,27 @@ def figures(*, user, years: range, unit=None) -> list[YearFigures]:
     if unit is not None:
         people = people.filter(Q(memberships__organisation__path__startswith=unit.path)
                                | Q(household__village__path__startswith=unit.path))
-    awards = (Award.objects.filter(year__in=list(years), revoked=False)
-              .filter(Q(person__in=people) | Q(organisation__in=orgs) | Q(household__village__in=orgs))
-              .values("year", "person_id", "person__category", "person__gender", "organisation_id",
-                      "household_id", "award_type__name"))
-    awards = list(awards)
+    return _tally([Q(person__in=people) | Q(organisation__in=orgs) | Q(household__village__in=orgs)], years)
+
+
+def subtree_figures(*, paths: list[str], years) -> list[YearFigures]:
+    """The same figures for the subtrees at ``paths`` read without a user (a commune seen from
+    its province, ``thidua.provinceoffice``): its units and villages, their people and residents —
+    one indexed query per kind of subject (an OR of them reads the province's whole ledger)."""
+    parts = path_subject_parts(paths)
+    return _tally([Q(person_id__in=parts["members"]), Q(person_id__in=parts["residents"]),
+                   Q(organisation_id__in=parts["organisations"]), Q(household_id__in=parts["households"])], years)
+
+
+def _tally(subjects: list[Q], years) -> list[YearFigures]:
+    """The awards of ``years`` matching any of ``subjects`` (each read on its own, once each)."""
+    found: dict[int, dict] = {}
+    for subject in subjects:
+        for a in (Award.objects.filter(subject, year__in=list(years), revoked=False)
+                  .values("id", "year", "person_id", "person__category", "person__gender", "organisation_id",
+                          "household_id", "award_type__name")):
+            found[a["id"]] = a
+    awards = list(found.values())
     positions = _positions({a["person_id"] for a in awards if a["person_id"]})
     result = {y: YearFigures(y) for y in years}
     for a in awards:

@@ -94,7 +94,54 @@ def make_province(*, communes: int, seed: int, sizes: Sizes | None = None, log=p
         _fill_commune(commune, rng, sizes, types)
         if log and (index % 10 == 0 or index == communes):
             log(f"  {index}/{communes} xã")
+    _province_level(province, seed)
     return province
+
+
+# The province level: the city's office users (scope = the city, thidua.accounts.scoping.province_of)
+# and, in each commune, what the province's dashboards count besides the ledger — the year's
+# emulation block with its registrations, and the reward fund.
+PROVINCE_USERS = (("quantri", "admin", "Quản trị hệ thống"), ("tdkt", "officer", "Chuyên viên Ban Thi đua – Khen thưởng"),
+                  ("chutich", "chairman", "Chủ tịch UBND"), ("hoidong", "council", "Ủy viên Hội đồng TĐKT"),
+                  ("kiemtra", "auditor", "Kiểm tra, giám sát"))
+DASHBOARD_YEAR = 2025
+
+
+def province_username(seed: int, key: str) -> str:
+    return f"tinh{seed}_{key}"
+
+
+def _province_level(province: Organisation, seed: int) -> None:
+    from thidua.accounts.models import User
+    from thidua.funds.models import Fund
+    from thidua.movements.models import Registration, RegistrationPeriod
+    from thidua.org.models import EmulationBlock
+
+    for key, role, title in PROVINCE_USERS:
+        user = User(username=province_username(seed, key), role=role, unit=province, title=title,
+                    first_name=title, is_staff=role == "admin")
+        user.set_unusable_password()
+        user.save()
+    rng = random.Random(f"{seed}:tinh")
+    communes = list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+    units = {}
+    for org_id, parent_id in (Organisation.objects.filter(parent__in=communes).exclude(kind=K.VILLAGE)
+                              .values_list("pk", "parent_id")):
+        units.setdefault(parent_id, []).append(org_id)
+    blocks = EmulationBlock.objects.bulk_create([EmulationBlock(commune=c, year=DASHBOARD_YEAR, name="Khối các cơ quan, "
+                                                                "đơn vị") for c in communes])
+    EmulationBlock.members.through.objects.bulk_create([
+        EmulationBlock.members.through(emulationblock_id=b.pk, organisation_id=u)
+        for b in blocks for u in units.get(b.commune_id, ())], batch_size=5000)
+    periods = RegistrationPeriod.objects.bulk_create([
+        RegistrationPeriod(commune=c, year=DASHBOARD_YEAR, deadline=datetime.date(DASHBOARD_YEAR, 3, 31))
+        for c in communes])
+    share = {c.pk: rng.uniform(0.7, 1.0) for c in communes}
+    Registration.objects.bulk_create([
+        Registration(period=p, organisation_id=u, title="TTLDTT", registered_on=datetime.date(DASHBOARD_YEAR, 3, 1))
+        for p in periods for u in units.get(p.commune_id, ()) if rng.random() < share[p.commune_id]], batch_size=5000)
+    Fund.objects.bulk_create([Fund(commune=c, year=DASHBOARD_YEAR, opening_balance=rng.randrange(50, 400) * 1_000_000)
+                              for c in communes])
 
 
 def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types: dict) -> None:

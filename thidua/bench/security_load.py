@@ -205,20 +205,20 @@ def to_markdown(result: SecurityLoadResult, command: str, started: str, machine:
     return "\n".join(lines) + "\n"
 
 
-def section_of(path) -> str:
-    """The security-load section of a Markdown file, or ''."""
+def section_of(path, *, start: str = START, end: str = END) -> str:
+    """The security-load section (or another between ``start`` and ``end``) of a Markdown file, or ''."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START not in text or END not in text:
+    if start not in text or end not in text:
         return ""
-    return START + text.split(START, 1)[1].split(END, 1)[0] + END + "\n"
+    return start + text.split(start, 1)[1].split(end, 1)[0] + end + "\n"
 
 
-def write_section(path, section: str) -> None:
+def write_section(path, section: str, *, start: str = START, end: str = END) -> None:
     """Put ``section`` into the Markdown file, replacing an earlier run's section."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + section.rstrip("\n") + rest.split(end, 1)[1]
     else:
         text = (text.rstrip("\n") + "\n\n" if text else "") + section
     path.write_text(text, encoding="utf-8")

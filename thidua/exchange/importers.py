@@ -166,9 +166,11 @@ class Context:
     by_name: dict[str, list[Organisation]] = field(default_factory=dict)
 
     @classmethod
-    def for_user(cls, user) -> "Context":
+    def for_user(cls, user, within: Organisation | None = None) -> "Context":
+        """``within``: only the units of that subtree (a commune the province loads data for)."""
         ctx = cls(user=user)
-        ctx.orgs = list(visible_organisations(user))
+        orgs = visible_organisations(user)
+        ctx.orgs = list(orgs.filter(path__startswith=within.path) if within is not None else orgs)
         for org in ctx.orgs:
             ctx.by_code[org.code.lower()] = org
             for name in (org.name, org.short_name):

@@ -42,6 +42,10 @@ class ImportBatch(models.Model):
     # someone changed it, and the batch can no longer be undone.
     commit_audit_id = models.BigIntegerField(null=True, blank=True, editable=False)
     undone_at = models.DateTimeField(_("hoàn tác lúc"), null=True, blank=True)
+    # Set when the province's office loads one commune's data: units are looked up in that
+    # commune only (a name shared by units of two communes is no ambiguity there).
+    within = models.ForeignKey("org.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+", verbose_name=_("nhập cho xã, phường"))
 
     audit_exclude = ("rows", "summary")
 

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from thidua.accounts.permissions import can
+from thidua.accounts.scoping import can_see_organisation
 from thidua.core.audit import log_batch, log_create, log_event, log_transition
 from thidua.core.models import AuditEntry
 
@@ -49,23 +50,31 @@ def _check_may_import(actor, importer: Importer) -> None:
         raise PermissionDenied("Bạn không có quyền nhập loại dữ liệu này.")
 
 
+def _check_within(actor, within) -> None:
+    if within is not None and not can_see_organisation(actor, within):
+        raise PermissionDenied("Đơn vị này ngoài phạm vi của bạn.")
+
+
 @transaction.atomic
-def preview_import(*, actor, kind: str, rows: list[dict], file_name: str = "", deadline=None) -> ImportBatch:
-    """The dry run: check every row, save nothing but the batch (state DRAFT) to review."""
+def preview_import(*, actor, kind: str, rows: list[dict], file_name: str = "", deadline=None,
+                   within=None) -> ImportBatch:
+    """The dry run: check every row, save nothing but the batch (state DRAFT) to review.
+    ``within``: a commune whose data the province's office loads — units are found there only."""
     importer = importer_for(kind)
     _check_may_import(actor, importer)
-    checked = importer.check(Context.for_user(actor), rows, deadline=deadline)
+    _check_within(actor, within)
+    checked = importer.check(Context.for_user(actor, within), rows, deadline=deadline)
     batch = ImportBatch.objects.create(kind=kind, created_by=actor, file_name=file_name[:255], rows=checked,
-                                       summary=_summary(checked))
+                                       summary=_summary(checked), within=within)
     log_create(actor=actor, instance=batch, note=f"Chạy thử nhập {len(checked)} dòng")
     return batch
 
 
 @transaction.atomic
-def preview_workbook(*, actor, kind: str, data: bytes, file_name: str = "") -> ImportBatch:
+def preview_workbook(*, actor, kind: str, data: bytes, file_name: str = "", within=None) -> ImportBatch:
     importer = importer_for(kind)
     _check_may_import(actor, importer)
-    return preview_import(actor=actor, kind=kind, rows=importer.read(data), file_name=file_name)
+    return preview_import(actor=actor, kind=kind, rows=importer.read(data), file_name=file_name, within=within)
 
 
 @transaction.atomic
@@ -95,7 +104,7 @@ def recheck_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) -
     """Check the rows again (data may have changed since the dry run), keeping decisions."""
     _require_owner(actor, batch)
     importer = importer_for(batch.kind)
-    checked = importer.check(Context.for_user(actor), batch.rows, decisions or {})
+    checked = importer.check(Context.for_user(actor, batch.within), batch.rows, decisions or {})
     ImportBatch.objects.filter(pk=batch.pk).update(rows=checked, summary=_summary(checked))
     batch.rows, batch.summary = checked, _summary(checked)
     return batch
@@ -111,7 +120,7 @@ def commit_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) ->
         raise ValidationError("Lô nhập này đã được ghi hoặc đã hủy.")
     importer = importer_for(batch.kind)
     _check_may_import(actor, importer)
-    ctx = Context.for_user(actor)
+    ctx = Context.for_user(actor, batch.within)
     checked = importer.check(ctx, batch.rows, decisions or {})
     if any(r["errors"] for r in checked):
         raise ImportRejected(checked)

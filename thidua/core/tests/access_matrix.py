@@ -392,4 +392,21 @@ MATRIX: dict[str, Entry] = {
     "funds:fund_edit": Form(OFFICE, OFFICE, args=lambda w: {"year": w.receipt.fund.year},
                             data=lambda w: {"opening_balance": "1000000", "note": "Số dư chuyển sang"}),
     "funds:receipt_delete": Action(OFFICE, args=lambda w: {"year": w.receipt.fund.year, "pk": w.receipt.pk}),
+    # province office (thidua.provinceoffice): only users whose scope is the city read or write
+    # these; every commune role is refused (403). The province's own roles are tested in
+    # thidua/provinceoffice/tests (test_access.py: readers, writers, 404 across provinces).
+    "provinceoffice:dashboard": Page(NOBODY),
+    "provinceoffice:dashboard_excel": Page(NOBODY),
+    "provinceoffice:refresh": Action(NOBODY, data=lambda w: {"nam": "2025"}),
+    "provinceoffice:targets": Form(NOBODY, NOBODY, data=lambda w: {"key": "dang-ky", "year": "2026", "planned": "90"}),
+    "provinceoffice:communes": Page(NOBODY),
+    "provinceoffice:commune_create": Form(NOBODY, NOBODY, data=lambda w: {"name": "Xã Thử Quyền"}),
+    "provinceoffice:commune": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
+    "provinceoffice:people_without_unit": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
+    "provinceoffice:awards_without_number": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
+    "provinceoffice:commune_admin": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk},
+                                         data=lambda w: {"username": "thu-quyen", "first_name": "Thử"}),
+    "provinceoffice:commune_merge": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk},
+                                         data=lambda w: {"merged_on": "01/07/2025"}),
+    "provinceoffice:commune_import": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
 }

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.bench import benchmark, security_load
+from thidua.bench import benchmark, province, security_load
 from thidua.bench.generator import province_code
 from thidua.org.models import Organisation
 
@@ -24,23 +24,38 @@ class Command(BaseCommand):
         parser.add_argument("--security-load", action="store_true",
                             help="chỉ đo tải trang xác minh khi có hai tệp nhập quá cỡ được tải lên (issue #22), "
                                  "trên CSDL hiện tại; ghi một mục riêng vào --out")
+        parser.add_argument("--province", action="store_true",
+                            help="chỉ đo các trang cấp tỉnh (bảng số liệu các xã, trang xã; issue #20) trên tỉnh "
+                                 "mô phỏng; ghi một mục riêng vào --out")
 
     def handle(self, *args, seed, repeat, out, quick, load_seconds, concurrency, no_load, **options):
         if options["security_load"]:
             return self._security_load(out=Path(out), seconds=load_seconds, concurrency=concurrency)
         if not Organisation.objects.filter(code=province_code(seed)).exists():
             raise CommandError(f"Chưa có tỉnh mô phỏng seed {seed}: chạy `python manage.py make_province --seed {seed}` trước.")
+        if options["province"]:
+            return self._province(out=Path(out), seed=seed, repeat=repeat)
         report = benchmark.run(seed=seed, repeat=repeat, quick=quick, load_seconds=0 if no_load else load_seconds,
                                load_concurrency=concurrency)
         out_path = Path(out)
         out_path.parent.mkdir(parents=True, exist_ok=True)
         command = "python manage.py " + " ".join(sys.argv[1:])
         kept = security_load.section_of(out_path)  # the separate --security-load run stays in the file
+        kept_province = province.section_of(out_path)  # and so does the separate --province run
         out_path.write_text(benchmark.to_markdown(report, command), encoding="utf-8")
         if kept:
             security_load.write_section(out_path, kept)
+        if kept_province:
+            province.write_section(out_path, kept_province)
         out_path.with_suffix(".json").write_text(benchmark.to_json(report), encoding="utf-8")
         self.stdout.write(benchmark.to_markdown(report, command))
+
+    def _province(self, *, out: Path, seed: int, repeat: int):
+        result = province.run(seed=seed, repeat=repeat)
+        section = province.to_markdown(result, "python manage.py " + " ".join(sys.argv[1:]))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        province.write_section(out, section)
+        self.stdout.write(section)
 
     def _security_load(self, *, out: Path, seconds: float, concurrency: int):
         import datetime

@@ -1,0 +1,149 @@
+"""The province's pages on the synthetic province (``make_province``): its dashboards and its
+communes' pages, opened by the city's office officer, against the layout floor (base.html with
+the menu for the same user); target p95 ≤ 10 × that floor (issue #20). Writes a section of its
+own into docs/benchmarks.md (``benchmark --province``), kept by the full run.
+
+Other province pages join the table when their app is installed: add ``(label, url name)`` to
+``OTHER_PAGES`` (the province's queue of upward dossiers, the cluster ranking)."""
+from __future__ import annotations
+
+import datetime
+import platform
+import time
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import connection
+from django.test import Client, override_settings
+from django.urls import NoReverseMatch, reverse
+
+from . import security_load
+from .benchmark import PageResult, _percentile, _time_get
+from .generator import DASHBOARD_YEAR, province_code, province_username
+
+START = "<!-- province: begin -->"
+END = "<!-- province: end -->"
+BOUND = 10
+# Pages of other apps at province level, measured when they exist: (label, URL name, kwargs)
+OTHER_PAGES = [("Hàng hồ sơ của tỉnh (hồ sơ xã trình lên)", "province:queue", {}),
+               ("Xếp hạng cụm thi đua", "movements:cluster_ranking", {})]
+
+
+@dataclass
+class ProvinceReport:
+    started: str
+    database: str
+    machine: str
+    communes: int
+    layout_p50_ms: float = 0.0
+    layout_p95_ms: float = 0.0
+    pages: list[PageResult] = field(default_factory=list)
+    operations: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@override_settings(ROOT_URLCONF="thidua.bench.urls", DEBUG=False, ALLOWED_HOSTS=["*"])
+def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
+    from thidua.accounts.models import User
+    from thidua.org.models import Organisation
+
+    province = Organisation.objects.get(code=province_code(seed))
+    communes = list(Organisation.objects.filter(parent=province, kind=Organisation.Kind.COMMUNE).order_by("code"))
+    report = ProvinceReport(
+        started=datetime.datetime.now().strftime("%d/%m/%Y %H:%M"),
+        database=f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip(),
+        machine=f"{platform.machine()}, Python {platform.python_version()}", communes=len(communes))
+    officer = User.objects.filter(username=province_username(seed, "tdkt")).first()
+    if officer is None:  # a province made before make_province created the city's office
+        officer, _ = User.objects.get_or_create(username=province_username(seed, "tdkt"),
+                                                defaults={"role": "officer", "unit": province})
+    if not apps.is_installed("thidua.provinceoffice"):
+        report.notes.append("Phân hệ cấp tỉnh (thidua.provinceoffice) chưa cài: không đo.")
+        return report
+    from thidua.provinceoffice.services import refresh_figures
+
+    this_year = datetime.date.today().year
+    started = time.perf_counter()
+    refresh_figures(province=province, years=[DASHBOARD_YEAR])
+    report.operations[f"Tính số liệu bảng cấp tỉnh năm {DASHBOARD_YEAR}, {len(communes)} xã (ms)"] = round(
+        (time.perf_counter() - started) * 1000, 1)
+    refresh_figures(province=province, years=list(range(2026, this_year + 1)))
+
+    client = Client()
+    client.force_login(officer)
+    layout, _, _ = _time_get(client, "/__bench__/layout/", repeat)
+    report.layout_p50_ms = round(_percentile(layout, 50), 2)
+    report.layout_p95_ms = round(_percentile(layout, 95), 2)
+    commune = communes[0]
+    pages = [
+        (f"Bảng số liệu các xã, năm {DASHBOARD_YEAR} (50 xã/trang)", reverse("provinceoffice:dashboard") + f"?nam={DASHBOARD_YEAR}"),
+        ("Bảng số liệu, sắp theo tỷ lệ đăng ký, trang 3", reverse("provinceoffice:dashboard")
+         + f"?nam={DASHBOARD_YEAR}&sap_xep=dang-ky&page=3"),
+        ("Bảng số liệu các xã, giai đoạn 2026–2030", reverse("provinceoffice:dashboard") + "?nam=2026-2030"),
+        ("Chỉ tiêu của tỉnh", reverse("provinceoffice:targets")),
+        ("Danh sách xã, phường", reverse("provinceoffice:communes")),
+        ("Trang một xã (mức đầy đủ của dữ liệu)", reverse("provinceoffice:commune", args=[commune.pk])),
+    ]
+    # A download, not a page: timed as the other exports are (operations), each run once.
+    excel_url = reverse("provinceoffice:dashboard_excel") + f"?nam={DASHBOARD_YEAR}"
+    client.get(excel_url)
+    started = time.perf_counter()
+    client.get(excel_url)
+    report.operations[f"Tải Excel bảng số liệu năm {DASHBOARD_YEAR}, {len(communes)} xã (ms)"] = round(
+        (time.perf_counter() - started) * 1000, 1)
+    for label, name, kwargs in OTHER_PAGES:
+        try:
+            pages.append((label, reverse(name, kwargs=kwargs)))
+        except NoReverseMatch:
+            report.notes.append(f"{label}: chưa có trang ({name}) trong bản này.")
+    for label, url in pages:
+        timings, status, queries = _time_get(client, url, repeat)
+        p95 = _percentile(timings, 95)
+        report.pages.append(PageResult(label, url, status, round(_percentile(timings, 50), 1), round(p95, 1), 0.0,
+                                       round(p95 / report.layout_p95_ms, 1) if report.layout_p95_ms else 0.0,
+                                       queries))
+    return report
+
+
+def to_markdown(report: ProvinceReport, command: str) -> str:
+    met = [p for p in report.pages if p.ratio_layout_p95 <= BOUND]
+    lines = [
+        START,
+        "## Cấp tỉnh: bảng số liệu các xã và trang xã (issue #20)",
+        "",
+        f"Lệnh: `{command}` — {report.started}; CSDL: {report.database}; máy: {report.machine}; "
+        f"{report.communes} xã. Máy dùng chung (2 nhân): các con số dao động giữa các lần chạy.",
+        "",
+        f"Người đo: chuyên viên Ban Thi đua – Khen thưởng tỉnh (phạm vi: thành phố). Mức sàn bố cục (chỉ base.html với "
+        f"menu, cùng người dùng): p50 {report.layout_p50_ms} ms, p95 {report.layout_p95_ms} ms. Bảng số liệu đọc số "
+        f"liệu đã tính của từng xã (thidua.provinceoffice.CommuneFigures), tính lại hằng đêm và khi Ban yêu cầu.",
+        "",
+        "| Trang | p50 (ms) | p95 (ms) | p95 / sàn bố cục | Số truy vấn | Mã trả về |",
+        "|---|---:|---:|---:|---:|---:|",
+        *[f"| {p.name} | {p.p50_ms} | {p.p95_ms} | {p.ratio_layout_p95} | {p.queries} | {p.status} |"
+          for p in report.pages],
+        "",
+        "| Thao tác (đo một lần) | Thời gian (ms) |",
+        "|---|---:|",
+        *[f"| {k} | {v} |" for k, v in report.operations.items()],
+        "",
+        "| Mục tiêu | Ngưỡng | Đo được | Đạt |",
+        "|---|---:|---:|:---:|",
+    ]
+    if report.pages:
+        worst = max(report.pages, key=lambda p: p.ratio_layout_p95)
+        lines.append(f"| Trang cấp tỉnh: p95 ≤ {BOUND} × sàn bố cục | {BOUND} × | {len(met)}/{len(report.pages)} trang "
+                     f"đạt; chậm nhất {worst.ratio_layout_p95} × ({worst.name}) | "
+                     f"{'có' if len(met) == len(report.pages) else '**không**'} |")
+    if report.notes:
+        lines += ["", "Ghi chú:", *[f"- {n}" for n in report.notes]]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def section_of(path) -> str:
+    return security_load.section_of(path, start=START, end=END)
+
+
+def write_section(path, section: str) -> None:
+    security_load.write_section(path, section, start=START, end=END)
