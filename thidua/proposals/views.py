@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.files import upload_limit
 from thidua.core.net import client_address
 from thidua.accounts.models import User
-from thidua.accounts.scoping import visible_organisations
+from thidua.accounts.scoping import province_of, visible_organisations
 from thidua.core.worklist import queue_sections
 
 from . import access, selectors, services
@@ -78,6 +78,9 @@ def _office_commune(user):
     user above the communes (a round or a council term is one commune's: never a guess)."""
     if not access.is_office(user):
         raise PermissionDenied
+    province = province_of(user)
+    if province is not None:  # the province's office: its own rounds, council and register
+        return province
     unit = user.unit
     if unit is not None and unit.kind == "commune" and unit.valid_until is None:
         return unit
@@ -118,7 +121,10 @@ def dossier_detail(request, pk: int):
                    sign_form=SignForm(), ask_confirmation=request.GET.get("xac_nhan") == "1"
                    or any(n.needs_confirmation for n in context["signing_notices"]),
                    agenda_form=AgendaForm(meetings=context["meetings"]) if context["meetings"] else None)
-    if dossier.state == Dossier.State.SENT_TO_PROVINCE and context["can_process"]:
+    # Typed back by hand only when the province does not work on it inside the system (the
+    # province app's ``province_case``: then its signature settles the dossier).
+    if (dossier.state == Dossier.State.SENT_TO_PROVINCE and context["can_process"]
+            and getattr(dossier, "province_case", None) is None):
         passed = [n for n in context["nominations"] if n.outcome == Nomination.Outcome.PASSED]
         province = dossier.round.commune.parent
         context["province_form"] = ProvinceDecisionForm(

@@ -102,7 +102,11 @@ def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, d
 
 
 def _place(commune) -> str:
-    return commune.name.removeprefix("Xã ").removeprefix("Phường ")
+    """"Xã Nam Thanh Miện" -> "Nam Thanh Miện"; "Thành phố Hải Phòng" -> "Hải Phòng"."""
+    for prefix in ("Xã ", "Phường ", "Thành phố ", "Tỉnh "):
+        if commune.name.startswith(prefix):
+            return commune.name[len(prefix):]
+    return commune.name
 
 
 def _passed_for_signature(dossier: Dossier) -> list[Nomination]:
