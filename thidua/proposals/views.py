@@ -73,13 +73,15 @@ def _form_page(request, form, *, save, title, done, success=None):
     return render(request, "proposals/form.html", {"form": form, "title": title})
 
 
-def _office_commune(user):
+def _office_commune(user, *, province_ok: bool = False):
     """The commune whose office the user works for; anyone else is refused — so is an office
-    user above the communes (a round or a council term is one commune's: never a guess)."""
+    user above the communes (a round or a council term is one commune's: never a guess).
+    ``province_ok``: the province's own office is given its province (its council, its
+    register of outgoing documents), never a commune."""
     if not access.is_office(user):
         raise PermissionDenied
     province = province_of(user)
-    if province is not None:  # the province's office: its own rounds, council and register
+    if province is not None and province_ok:
         return province
     unit = user.unit
     if unit is not None and unit.kind == "commune" and unit.valid_until is None:
@@ -404,7 +406,7 @@ def decision_detail(request, pk: int):
 def register(request):
     """The register of outgoing documents (sổ đăng ký văn bản đi): the office sets where each
     year's sequence continues; signatures take their numbers from it."""
-    commune = _office_commune(request.user)
+    commune = _office_commune(request.user, province_ok=True)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -460,7 +462,7 @@ def council(request):
 
 @login_required
 def term_create(request):
-    commune = _office_commune(request.user)
+    commune = _office_commune(request.user, province_ok=True)
     return _form_page(request, TermForm(request.POST or None), title=_("Nhiệm kỳ Hội đồng mới"),
                       save=lambda data: services.create_term(actor=request.user, commune=commune, **data),
                       success=_("Đã tạo nhiệm kỳ Hội đồng."), done=lambda _term: redirect("proposals:council"))
