@@ -26,6 +26,24 @@ def report_pdf(name="bao-cao-thanh-tich.pdf"):
                               content_type="application/pdf")
 
 
+def commune_voted(flow: Flow, person, code="CSTD_TINH") -> Dossier:
+    """The commune's dossier proposing ``person`` for ``code`` (with a report file), checked,
+    published and passed by the commune's council: its chairman may now send it upward."""
+    unit = person.memberships.first().organisation
+    dossier = flow.draft(nominees=[(person, code)], unit=unit.code, clerk=flow.officer)
+    services.add_attachment(actor=flow.officer, dossier=dossier, upload=report_pdf(),
+                            description="Báo cáo thành tích có xác nhận của thủ trưởng đơn vị")
+    dossier = services.accept_dossier(actor=flow.officer,
+                                      dossier=services.submit_dossier(actor=flow.officer, dossier=dossier))
+    for n in dossier.nominations.filter(eligible=False):
+        services.pass_nominee(actor=flow.officer, nomination=n, reason=PASS_REASON)
+    dossier = flow.at_council(services.publish_dossier(actor=flow.officer, dossier=dossier))
+    services.open_meeting(actor=flow.officer, meeting=dossier.meeting)
+    flow.vote(dossier)
+    services.close_meeting(actor=flow.officer, meeting=dossier.meeting)
+    return Dossier.objects.get(pk=dossier.pk)
+
+
 class Upward(Flow):
     def __init__(self, demo_user):
         super().__init__(demo_user)
@@ -48,19 +66,7 @@ class Upward(Flow):
     def sent(self, person, code="CSTD_TINH") -> Dossier:
         """A commune dossier proposing ``person`` for ``code``, voted by the commune's council
         and sent to the city by the commune's chairman."""
-        unit = person.memberships.first().organisation
-        dossier = self.draft(nominees=[(person, code)], unit=unit.code, clerk=self.officer)
-        services.add_attachment(actor=self.officer, dossier=dossier, upload=report_pdf(),
-                                description="Báo cáo thành tích có xác nhận của thủ trưởng đơn vị")
-        dossier = services.accept_dossier(actor=self.officer,
-                                          dossier=services.submit_dossier(actor=self.officer, dossier=dossier))
-        for n in dossier.nominations.filter(eligible=False):
-            services.pass_nominee(actor=self.officer, nomination=n, reason=PASS_REASON)
-        dossier = self.at_council(services.publish_dossier(actor=self.officer, dossier=dossier))
-        services.open_meeting(actor=self.officer, meeting=dossier.meeting)
-        self.vote(dossier)
-        services.close_meeting(actor=self.officer, meeting=dossier.meeting)
-        return services.send_to_province(actor=self.chairman, dossier=Dossier.objects.get(pk=dossier.pk))
+        return services.send_to_province(actor=self.chairman, dossier=commune_voted(self, person, code))
 
     def province_vote(self, dossier: Dossier) -> Dossier:
         """The city council meets after the publicity, every member votes yes, the vote closes."""
