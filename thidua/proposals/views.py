@@ -377,7 +377,10 @@ def objection_answer(request, pk: int):
 @login_required
 def decision_detail(request, pk: int):
     decision = selectors.get_decision(user=request.user, pk=pk)
-    awarded = list(Nomination.objects.filter(dossier__decision=decision, outcome=Nomination.Outcome.AWARDED)
+    # Nominations that carry the ledger's award (a commune's upward dossier decided by the
+    # province's decision shares the decision, not the award).
+    awarded = list(Nomination.objects.filter(dossier__decision=decision, outcome=Nomination.Outcome.AWARDED,
+                                             award__isnull=False)
                    .select_related("award_type", "person", "organisation", "household"))
     can_revoke = bool(awarded) and decision.kind == decision.Kind.AWARD and access.is_signer(
         request.user, decision.issuer)

@@ -203,7 +203,8 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Phải ghi căn cứ, lý do thu hồi.")
-    awarded = list(Nomination.objects.select_for_update(of=("self",)).filter(dossier__decision=decision, outcome=O.AWARDED)
+    awarded = list(Nomination.objects.select_for_update(of=("self",)).filter(dossier__decision=decision, outcome=O.AWARDED,
+                                                                             award__isnull=False)
                    .select_related("award", "award_type", "person", "organisation", "household"))
     if nominations is not None:
         wanted = {n.pk for n in nominations}

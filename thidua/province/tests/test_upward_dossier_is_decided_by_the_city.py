@@ -73,6 +73,8 @@ def test_the_city_receives_checks_returns_votes_and_signs_and_the_commune_gets_t
     assert NumberCounter.objects.get(issuer=upward.city, series="QĐ-UBND", year=decision.year).last == decision.sequence
     assert list(NumberCounter.objects.filter(issuer=sent.round.commune).values_list("series", "last")) == commune_counter
     assert "Hải Phòng, ngày" in decision.body and "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" in decision.body
+    assert "Hội đồng Thi đua - Khen thưởng thành phố" in decision.body
+    assert "Quỹ thi đua, khen thưởng của thành phố" in decision.body and "khen thưởng xã" not in decision.body
 
     # The award is in the ledger once, with the city's number and date.
     award = Award.objects.get(person=nhan, award_type__code="CSTD_TINH", revoked=False)
@@ -93,6 +95,12 @@ def test_the_city_receives_checks_returns_votes_and_signs_and_the_commune_gets_t
     person_page = client.get(f"/ca-nhan/{nhan.pk}/").content.decode()
     assert decision.number in person_page and "Chiến sĩ thi đua" in person_page
     assert client.get(f"/de-nghi/quyet-dinh/{decision.pk}/").status_code == 200
+
+    # The city's chairman may revoke it later: the award is listed once (the commune's
+    # nomination shares the decision, not the award).
+    client.force_login(upward.p_chairman)
+    assert client.get(f"/de-nghi/quyet-dinh/{decision.pk}/").content.decode().count(
+        "Vũ Thị Nhạn — Chiến sĩ thi đua") == 1
 
 
 def test_a_dossier_for_the_prime_minister_is_marked_for_the_ministry_package(upward):
