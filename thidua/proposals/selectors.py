@@ -242,6 +242,9 @@ def queue(*, user) -> dict:
     """The user's work: what waits for her, by role, with deadlines and overdue marks."""
     today = timezone.localdate()
     recent = visible_dossiers(user).filter(round__deadline__gte=today - datetime.timedelta(days=2 * 365))
+    province = province_of(user)
+    if province is not None:  # the province's users work on the province's own rounds, not the communes'
+        recent = recent.filter(round__commune=province)
     overrides = calendar_for_queue(today)
     params = _params()
     dossiers = [_mark(d, today, overrides, params) for d in _annotated(recent).order_by("round__deadline", "pk")]

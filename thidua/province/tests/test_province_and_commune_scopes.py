@@ -36,6 +36,8 @@ def test_the_citys_officer_reads_the_communes_records_but_processes_only_what_is
     client.force_login(upward.p_officer)
     assert client.get(f"/ca-nhan/{nhan.pk}/").status_code == 200  # she reads the record she needs
     assert client.get(f"/de-nghi/ho-so/{commune_dossier.pk}/").status_code == 200
+    work = client.get("/de-nghi/").content.decode()
+    assert f"/de-nghi/ho-so/{commune_dossier.pk}/" not in work  # not hers to check
 
 
 def test_commune_users_are_refused_the_citys_queue_and_its_processing(upward, client):
