@@ -262,6 +262,9 @@ def record_province_decision(*, actor, dossier: Dossier, number: str, day: datet
     require(can_process(actor, dossier), OFFICE_ONLY)
     if dossier.state != S.SENT_TO_PROVINCE:
         raise ValidationError("Hồ sơ chưa được trình cấp tỉnh.")
+    if getattr(dossier, "province_case", None) is not None:  # the province app received it
+        raise ValidationError("Hồ sơ đã được thành phố tiếp nhận: thành phố đang xét trong hệ thống, khen thưởng tự "
+                              "vào sổ khi Chủ tịch UBND thành phố ký quyết định; không ghi nhận bằng tay.")
     number, issuer_name = nfc(number), nfc(issuer_name)
     if not number or not issuer_name:
         raise ValidationError("Phải ghi số quyết định và cơ quan ban hành.")

@@ -5,6 +5,7 @@ chairman signs a decision numbered in the city's own register — and the award 
 commune's ledger and the person's timeline with the city's number, the commune's dossier is
 decided, and the commune's officer is told. Nobody types the decision again."""
 import pytest
+from docx import Document
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from thidua.accounts.models import Notification, NotificationKind
@@ -36,6 +37,10 @@ def test_the_city_receives_checks_returns_votes_and_signs_and_the_commune_gets_t
     assert copied.sha256 == sent.attachments.get().sha256 and copied.file.name != sent.attachments.get().file.name
     with pytest.raises(ValidationError):
         province_services.receive(actor=upward.p_officer, dossier=sent)
+
+    with pytest.raises(ValidationError, match="thành phố đang xét"):
+        services.record_province_decision(actor=upward.officer, dossier=sent, number="2150/QĐ-UBND",
+                                          day=sent.submission_date, issuer_name="UBND thành phố Hải Phòng")
 
     # Checked with the engine at province level, then returned once with a reason.
     theirs = services.accept_dossier(actor=upward.p_officer, dossier=theirs)
@@ -75,6 +80,13 @@ def test_the_city_receives_checks_returns_votes_and_signs_and_the_commune_gets_t
     assert "Hải Phòng, ngày" in decision.body and "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" in decision.body
     assert "Hội đồng Thi đua - Khen thưởng thành phố" in decision.body
     assert "Quỹ thi đua, khen thưởng của thành phố" in decision.body and "khen thưởng xã" not in decision.body
+    docx = Document(decision.frozen.docx.open("rb"))  # the legal record, frozen at signing
+    text = "\n".join(p.text for p in docx.paragraphs) + "\n".join(
+        cell.text for table in docx.tables for row in table.rows for cell in row.cells)
+    assert "THÀNH PHỐ HẢI PHÒNG" in text and f"Số: {decision.number}" in text and "Vũ Thị Nhạn" in text
+    client.force_login(upward.p_officer)
+    minutes = client.get(f"/de-nghi/hoi-dong/hop/{theirs.meeting_id}/bien-ban/")
+    assert minutes.status_code == 200 and "THÀNH PHỐ HẢI PHÒNG" in minutes.content.decode().upper()
 
     # The award is in the ledger once, with the city's number and date.
     award = Award.objects.get(person=nhan, award_type__code="CSTD_TINH", revoked=False)
