@@ -156,6 +156,31 @@ def settle_on_signature(*, decision, dossier: Dossier, nominations=(), **_ignore
            url=reverse("proposals:decision", args=[decision.pk]))
 
 
+def settle_on_rejection(*, actor, dossier: Dossier, reason: str, **_ignored) -> None:
+    """``at_rejection`` hook: the province ends its dossier without award (its office while
+    checking, its chairman after the vote) — the commune's dossier ends so too, its
+    nominations declined, and the commune is told why."""
+    case = UpwardCase.objects.select_for_update().filter(province_dossier_id=dossier.pk).first()
+    if case is None:
+        return
+    commune_dossier = (Dossier.objects.select_for_update(of=("self",)).select_related("round__commune", "unit")
+                       .get(pk=case.commune_dossier_id))
+    commune_dossier.nominations.filter(outcome=O.PASSED).update(outcome=O.DECLINED)
+    before = commune_dossier.state
+    commune_dossier.state = S.REJECTED
+    commune_dossier.save(update_fields=["state"])
+    log_transition(actor=actor, instance=commune_dossier, from_state=before, to_state=S.REJECTED,
+                   note=f"{case.province.name} không khen thưởng: {reason}")
+    case.settled_at = timezone.now()
+    case.save(update_fields=["settled_at"])
+    notify(users=commune_recipients(commune_dossier), kind=NotificationKind.GENERAL,
+           title="Thành phố không khen thưởng — hồ sơ của %s" % commune_dossier.unit.name,
+           body=("%(province)s kết thúc hồ sơ đề nghị của %(commune)s (%(round)s), không khen thưởng.\nLý do: %(reason)s"
+                 % {"province": case.province.name, "commune": commune_dossier.round.commune.name,
+                    "round": commune_dossier.round.name, "reason": reason}),
+           url=reverse("proposals:dossier", args=[commune_dossier.pk]))
+
+
 def cast_council_ballot(*, actor, nomination: Nomination, choice: str) -> str:
     """A member's secret ballot at the province's council — the one call of the council's
     voting service in this app (the voting service may change to one ballot paper per member

@@ -129,3 +129,16 @@ def test_only_the_citys_office_receives(upward):
     for actor in (upward.officer, upward.chairman, upward.p_member):
         with pytest.raises(PermissionDenied):
             province_services.receive(actor=actor, dossier=sent)
+
+
+def test_a_refusal_by_the_city_closes_the_communes_dossier_and_tells_the_commune(upward):
+    sent = upward.sent(upward.person("Vũ Thị Nhạn"))
+    case = province_services.receive(actor=upward.p_officer, dossier=sent)
+    theirs = services.accept_dossier(actor=upward.p_officer, dossier=case.province_dossier)
+    services.reject_dossier(actor=upward.p_officer, dossier=theirs, reason="Chưa đủ số năm liên tục đạt CSTĐ cơ sở.")
+    sent.refresh_from_db()
+    assert sent.state == Dossier.State.REJECTED and sent.nominations.get().outcome == "declined"
+    told = Notification.objects.get(user=upward.officer, kind=NotificationKind.GENERAL,
+                                    url=f"/de-nghi/ho-so/{sent.pk}/")
+    assert "Chưa đủ số năm liên tục" in told.body and not Award.objects.filter(
+        person=upward.person("Vũ Thị Nhạn"), award_type__code="CSTD_TINH").exists()
