@@ -45,6 +45,7 @@ def incoming(province: Organisation) -> list[Dossier]:
     Vietnamese order."""
     rows = list(Dossier.objects.filter(state=S.SENT_TO_PROVINCE, round__commune__path__startswith=province.path,
                                        province_case__isnull=True)
+                .exclude(round__commune=province)  # the city's own, sent on to the Ministry
                 .select_related("round__commune", "unit")
                 .annotate(n_passed=Count("nominations", filter=Q(nominations__outcome=Nomination.Outcome.PASSED))))
     return sorted(rows, key=lambda d: (collation_key(d.round.commune.name), d.submission_date or d.round.deadline))

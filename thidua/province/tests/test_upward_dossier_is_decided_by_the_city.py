@@ -12,6 +12,7 @@ from thidua.accounts.models import Notification, NotificationKind
 from thidua.awards.models import Award
 from thidua.proposals import services
 from thidua.proposals.models import Decision, Dossier, NumberCounter
+from thidua.province import selectors
 from thidua.province import services as province_services
 from thidua.province.models import UpwardCase
 
@@ -122,6 +123,15 @@ def test_a_dossier_for_the_prime_minister_is_marked_for_the_ministry_package(upw
     assert case.province_dossier.upward  # the city proposes it further: no city decision on it
     with pytest.raises(ValidationError):
         services.sign_decision(actor=upward.p_chairman, dossier=case.province_dossier)
+    # After the city's council, its chairman signs the city's submission upward (the package
+    # for the Ministry): it does not come back into the city's own queue.
+    theirs = services.accept_dossier(actor=upward.p_officer, dossier=case.province_dossier)
+    for n in theirs.nominations.filter(eligible=False):
+        services.pass_nominee(actor=upward.p_officer, nomination=n, reason="Hội đồng thành phố xem xét theo đề nghị.")
+    theirs = upward.province_vote(services.publish_dossier(actor=upward.p_officer, dossier=theirs))
+    theirs = services.send_to_province(actor=upward.p_chairman, dossier=theirs)
+    assert theirs.state == Dossier.State.SENT_TO_PROVINCE and theirs.submission_number.endswith("/TTr-UBND")
+    assert selectors.incoming(upward.city) == []
 
 
 def test_only_the_citys_office_receives(upward):
