@@ -29,6 +29,7 @@ from thidua.org.models import Organisation
 from thidua.proposals import services as proposal_services
 from thidua.proposals.access import acts_for, is_office, require
 from thidua.proposals.models import Attachment, AwardRound, Dossier, Nomination
+from thidua.proposals.services.drafts import count_subjects
 from thidua.rules import codes
 
 from .models import UpwardCase
@@ -148,10 +149,10 @@ def settle_on_signature(*, decision, dossier: Dossier, nominations=(), **_ignore
     notify(users=commune_recipients(commune_dossier), kind=NotificationKind.DECISION_SIGNED,
            title="Thành phố đã khen thưởng: Quyết định số %s" % decision.number,
            body=("%(signer)s, Chủ tịch %(issuer)s, đã ký Quyết định số %(number)s ngày %(day)s khen thưởng "
-                 "%(count)d tập thể, cá nhân theo hồ sơ đề nghị của %(commune)s (%(round)s). Các khen thưởng đã "
+                 "%(count)s theo hồ sơ đề nghị của %(commune)s (%(round)s). Các khen thưởng đã "
                  "vào sổ khen thưởng của xã." % {
                      "signer": decision.signer_name, "issuer": decision.issuer_name, "number": decision.number,
-                     "day": f"{decision.date:%d/%m/%Y}", "count": len(awarded),
+                     "day": f"{decision.date:%d/%m/%Y}", "count": count_subjects(nominations),
                      "commune": commune_dossier.round.commune.name, "round": commune_dossier.round.name}),
            url=reverse("proposals:decision", args=[decision.pk]))
 

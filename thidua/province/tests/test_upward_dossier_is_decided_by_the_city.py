@@ -101,7 +101,7 @@ def test_the_city_receives_checks_returns_votes_and_signs_and_the_commune_gets_t
     # The commune's officer is told, sees it in the commune's ledger and on the person's page.
     notice = Notification.objects.get(user=upward.officer, kind=NotificationKind.DECISION_SIGNED,
                                       url=f"/de-nghi/quyet-dinh/{decision.pk}/")
-    assert decision.number in notice.title
+    assert decision.number in notice.title and "khen thưởng 01 cá nhân theo hồ sơ" in notice.body
     client.force_login(upward.officer)
     ledger = client.get(f"/khen-thuong/so-khen-thuong/?nam={sent.round.year}").content.decode()
     assert decision.number in ledger
