@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "thidua.targets",
     "thidua.documents",
     "thidua.funds",
+    "thidua.province",
     "thidua.public",
     "thidua.exchange",
     "thidua.administration",

@@ -24,4 +24,5 @@ urlpatterns += [
     path("cong-khai/", include("thidua.public.urls")),
     path("quy/", include("thidua.funds.urls")),
     path("cap-tinh/", include("thidua.provinceoffice.urls")),
+    path("thanh-pho/", include("thidua.province.urls")),
 ]

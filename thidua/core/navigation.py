@@ -11,6 +11,10 @@ MAIN_MENU = [
     (_("Xếp loại"), "awards:ratings", {"admin", "officer", "clerk"}),
     (_("Hồ sơ đề nghị"), "proposals:queue", None),
     (_("Hội đồng"), "proposals:council", lambda user: user.is_commune_wide),
+    # The province's office, council and leaders (scope unit: the city), and the administrator.
+    (_("Hồ sơ trình thành phố"), "province:queue",
+     lambda user: (user.unit_id is not None and user.unit.kind == "city")
+     or (user.role == "admin" and not user.unit_id)),
     (_("Kiểm tra"), "inspections:index", lambda user: user.is_commune_wide),
     (_("Văn bản"), "documents:index", None),
     (_("Chỉ tiêu"), "targets:dashboard", None),

@@ -80,3 +80,10 @@ class AtSigning(_Registry):
 
 
 at_signing = AtSigning()
+
+
+# What higher apps do inside the transaction that ends a dossier without award (the province
+# app: the commune's dossier the province refused is closed too, and the commune is told).
+# ``hook(actor=, dossier=, reason=)``; a hook that fails undoes the refusal.
+at_rejection = AtSigning()
+

@@ -32,6 +32,14 @@ from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
 
+def own_authority(body) -> str:
+    """Whose decisions a reviewing body's rounds end in: the commune chairman's, or for a round
+    of the province (city) itself, the city chairman's."""
+    if body is not None and body.kind == "city":
+        return codes.Authority.CHU_TICH_UBND_TINH.value
+    return codes.Authority.CHU_TICH_UBND_XA.value
+
+
 class AwardRound(models.Model):
     """Đợt khen thưởng: year-end, thematic (a movement's review), sudden feat (simplified
     procedure) or school year; each with its deadline for the units' dossiers."""
@@ -124,8 +132,12 @@ class Dossier(models.Model):
 
     @property
     def upward(self) -> bool:
-        """Its awards are decided above the commune (the province): the commune proposes."""
-        return any(n.authority != codes.Authority.CHU_TICH_UBND_XA for n in self.nominations.all())
+        """Its awards are decided above the body that reviews the round (the commune's go to the
+        province; the province's, to the Prime Minister or the President): that body proposes."""
+        authorities = {n.authority for n in self.nominations.all()}
+        if authorities <= {codes.Authority.CHU_TICH_UBND_XA.value}:
+            return False
+        return bool(authorities - {own_authority(self.round.commune)})
 
     def publicity_open(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from thidua.accounts.models import Role
-from thidua.accounts.scoping import can_see_organisation, visible_organisations
+from thidua.accounts.scoping import can_see_organisation, province_of, visible_organisations
 from thidua.core import workdays
 from thidua.core.models import AuditEntry
 from thidua.rules import codes
@@ -20,7 +20,7 @@ from thidua.rules import codes
 from . import access
 from .models import (
     Attachment, Attendance, AwardRound, CouncilMember, CouncilTerm, Decision, Dossier, Meeting, Nomination,
-    Objection, Participation, WrittenOpinion,
+    Objection, Participation, WrittenOpinion, own_authority,
 )
 from .services import current_term, paper_nominations, recused_member_ids, signing_notices, voting_refusal
 
@@ -165,7 +165,8 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
         "nominations": nominations,
         # Dossier.upward from the list already read (the signing check filters dossier.nominations,
         # so the list cannot stand in as that manager's prefetch cache).
-        "upward": any(n.authority != codes.Authority.CHU_TICH_UBND_XA for n in nominations),
+        "upward": any(n.authority not in (codes.Authority.CHU_TICH_UBND_XA, own_authority(dossier.round.commune))
+                      for n in nominations),
         "attachments": list(dossier.attachments.all()),
         "objections": list(dossier.objections.select_related("nomination__person", "nomination__organisation",
                                                               "nomination__household", "answered_by")),
@@ -242,6 +243,9 @@ def queue(*, user) -> dict:
     """The user's work: what waits for her, by role, with deadlines and overdue marks."""
     today = timezone.localdate()
     recent = visible_dossiers(user).filter(round__deadline__gte=today - datetime.timedelta(days=2 * 365))
+    province = province_of(user)
+    if province is not None:  # the province's users work on the province's own rounds, not the communes'
+        recent = recent.filter(round__commune=province)
     overrides = calendar_for_queue(today)
     params = _params()
     dossiers = [_mark(d, today, overrides, params) for d in _annotated(recent).order_by("round__deadline", "pk")]
@@ -286,11 +290,14 @@ def can_see_council(user, commune) -> bool:
 def get_term(*, user, pk: int) -> CouncilTerm:
     """A council term of a commune the user sees; another commune's term does not exist for her (404)."""
     return get_object_or_404(CouncilTerm.objects.select_related("commune").filter(
-        commune__in=visible_organisations(user).filter(kind="commune")), pk=pk)
+        commune__in=visible_organisations(user).filter(kind__in=("commune", "city"))), pk=pk)
 
 
 def council_overview(*, user) -> dict:
     communes = visible_organisations(user).filter(kind="commune", valid_until__isnull=True)
+    province = province_of(user)
+    if province is not None:  # the province's own council, not its communes'
+        communes = visible_organisations(user).filter(pk=province.pk)
     terms = list(CouncilTerm.objects.filter(commune__in=communes).select_related("commune")
                  .prefetch_related(Prefetch("members", queryset=CouncilMember.objects.select_related("user__person"))))
     current = [t for t in terms if current_term(t.commune) == t]

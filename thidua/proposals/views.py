@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.files import upload_limit
 from thidua.core.net import client_address
 from thidua.accounts.models import User
-from thidua.accounts.scoping import commune_of, visible_organisations
+from thidua.accounts.scoping import commune_of, province_of, visible_organisations
 from thidua.core.worklist import queue_sections
 
 from . import access, reports, selectors, services
@@ -73,11 +73,16 @@ def _form_page(request, form, *, save, title, done, success=None):
     return render(request, "proposals/form.html", {"form": form, "title": title})
 
 
-def _office_commune(user):
+def _office_commune(user, *, province_ok: bool = False):
     """The commune whose office the user works for; anyone else is refused — so is an office
-    user above the communes (a round or a council term is one commune's: never a guess)."""
+    user above the communes (a round or a council term is one commune's: never a guess).
+    ``province_ok``: the province's own office is given its province (its council, its
+    register of outgoing documents), never a commune."""
     if not access.is_office(user):
         raise PermissionDenied
+    province = province_of(user)
+    if province is not None and province_ok:
+        return province
     commune = commune_of(user)
     if commune is None or commune.valid_until is not None:
         raise PermissionDenied(_("Đợt khen thưởng và nhiệm kỳ Hội đồng do cán bộ thi đua – khen thưởng của từng xã lập."))
@@ -115,7 +120,10 @@ def dossier_detail(request, pk: int):
                    sign_form=SignForm(), ask_confirmation=request.GET.get("xac_nhan") == "1"
                    or any(n.needs_confirmation for n in context["signing_notices"]),
                    agenda_form=AgendaForm(meetings=context["meetings"]) if context["meetings"] else None)
-    if dossier.state == Dossier.State.SENT_TO_PROVINCE and context["can_process"]:
+    # Typed back by hand only when the province does not work on it inside the system (the
+    # province app's ``province_case``: then its signature settles the dossier).
+    if (dossier.state == Dossier.State.SENT_TO_PROVINCE and context["can_process"]
+            and getattr(dossier, "province_case", None) is None):
         passed = [n for n in context["nominations"] if n.outcome == Nomination.Outcome.PASSED]
         province = dossier.round.commune.parent
         context["province_form"] = ProvinceDecisionForm(
@@ -437,7 +445,10 @@ def objection_answer(request, pk: int):
 @login_required
 def decision_detail(request, pk: int):
     decision = selectors.get_decision(user=request.user, pk=pk)
-    awarded = list(Nomination.objects.filter(dossier__decision=decision, outcome=Nomination.Outcome.AWARDED)
+    # Nominations that carry the ledger's award (a commune's upward dossier decided by the
+    # province's decision shares the decision, not the award).
+    awarded = list(Nomination.objects.filter(dossier__decision=decision, outcome=Nomination.Outcome.AWARDED,
+                                             award__isnull=False)
                    .select_related("award_type", "person", "organisation", "household"))
     can_revoke = bool(awarded) and decision.kind == decision.Kind.AWARD and access.is_signer(
         request.user, decision.issuer)
@@ -466,7 +477,7 @@ def decision_detail(request, pk: int):
 def register(request):
     """The register of outgoing documents (sổ đăng ký văn bản đi): the office sets where each
     year's sequence continues; signatures take their numbers from it."""
-    commune = _office_commune(request.user)
+    commune = _office_commune(request.user, province_ok=True)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -522,7 +533,7 @@ def council(request):
 
 @login_required
 def term_create(request):
-    commune = _office_commune(request.user)
+    commune = _office_commune(request.user, province_ok=True)
     return _form_page(request, TermForm(request.POST or None), title=_("Nhiệm kỳ Hội đồng mới"),
                       save=lambda data: services.create_term(actor=request.user, commune=commune, **data),
                       success=_("Đã tạo nhiệm kỳ Hội đồng."), done=lambda _term: redirect("proposals:council"))

@@ -212,6 +212,10 @@ MATRIX: dict[str, Entry] = {
     "movements:ranking": Page(STAFF, args=year),
     "movements:ranking_excel": Page(STAFF, args=year),
     # proposals
+    # province: the city's own users only (their scope unit is the city; thidua/province/tests
+    # prove their access); every commune role is refused, the commune's administrator too
+    "province:queue": Page(NOBODY),
+    "province:receive": Action(NOBODY, args=pk("decided")),
     "proposals:queue": Page(STAFF),
     "proposals:round_create": Form(OFFICE, OFFICE),
     "proposals:dossier_create": Form(RECORD_KEEPERS, RECORD_KEEPERS, args=lambda w: {"round_pk": w.round.pk}),

@@ -102,7 +102,11 @@ def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, d
 
 
 def _place(commune) -> str:
-    return commune.name.removeprefix("Xã ").removeprefix("Phường ")
+    """"Xã Nam Thanh Miện" -> "Nam Thanh Miện"; "Thành phố Hải Phòng" -> "Hải Phòng"."""
+    for prefix in ("Xã ", "Phường ", "Thành phố ", "Tỉnh "):
+        if commune.name.startswith(prefix):
+            return commune.name[len(prefix):]
+    return commune.name
 
 
 def _passed_for_signature(dossier: Dossier) -> list[Nomination]:
@@ -199,7 +203,8 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Phải ghi căn cứ, lý do thu hồi.")
-    awarded = list(Nomination.objects.select_for_update(of=("self",)).filter(dossier__decision=decision, outcome=O.AWARDED)
+    awarded = list(Nomination.objects.select_for_update(of=("self",)).filter(dossier__decision=decision, outcome=O.AWARDED,
+                                                                             award__isnull=False)
                    .select_related("award", "award_type", "person", "organisation", "household"))
     if nominations is not None:
         wanted = {n.pk for n in nominations}
@@ -257,6 +262,9 @@ def record_province_decision(*, actor, dossier: Dossier, number: str, day: datet
     require(can_process(actor, dossier), OFFICE_ONLY)
     if dossier.state != S.SENT_TO_PROVINCE:
         raise ValidationError("Hồ sơ chưa được trình cấp tỉnh.")
+    if getattr(dossier, "province_case", None) is not None:  # the province app received it
+        raise ValidationError("Hồ sơ đã được thành phố tiếp nhận: thành phố đang xét trong hệ thống, khen thưởng tự "
+                              "vào sổ khi Chủ tịch UBND thành phố ký quyết định; không ghi nhận bằng tay.")
     number, issuer_name = nfc(number), nfc(issuer_name)
     if not number or not issuer_name:
         raise ValidationError("Phải ghi số quyết định và cơ quan ban hành.")

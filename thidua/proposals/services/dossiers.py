@@ -28,6 +28,7 @@ from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
 from .. import checking, files, reports
+from ..checks import at_rejection
 from . import notices
 from ..access import can_process, is_office, is_signer, require
 from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
@@ -403,8 +404,10 @@ def reject_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
         require(is_signer(actor, dossier.round.commune), "Chỉ Chủ tịch UBND xã quyết định không khen thưởng.")
     else:
         require(can_process(actor, dossier), OFFICE_ONLY)
-    return _move(actor=actor, dossier=dossier, to=S.REJECTED, allowed_from=(S.SUBMITTED, S.ACCEPTED, S.VOTED),
-                 verb="kết thúc không khen thưởng", note=reason)
+    dossier = _move(actor=actor, dossier=dossier, to=S.REJECTED, allowed_from=(S.SUBMITTED, S.ACCEPTED, S.VOTED),
+                    verb="kết thúc không khen thưởng", note=reason)
+    at_rejection.run(actor=actor, dossier=dossier, reason=reason)
+    return dossier
 
 
 # -- publicity and objections ----------------------------------------------------------------

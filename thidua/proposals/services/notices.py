@@ -43,11 +43,17 @@ def dossier_url(dossier: Dossier) -> str:
 
 
 def dossier_returned(*, dossier: Dossier, reason: str) -> None:
-    notify(users=unit_clerks(dossier.unit), kind=Kind.DOSSIER_RETURNED,
+    """The unit's clerks; when the province returns a commune's dossier, the commune's officers."""
+    users = unit_clerks(dossier.unit)
+    level = "xã"
+    if dossier.round.commune.kind == "city":
+        users += commune_officers(dossier.unit) if dossier.unit.kind == "commune" else []
+        level = "thành phố"
+    notify(users=users, kind=Kind.DOSSIER_RETURNED,
            title="Hồ sơ đề nghị khen thưởng bị trả lại để bổ sung — %s" % dossier.round.name,
-           body=("Cán bộ thi đua – khen thưởng xã đã trả lại hồ sơ đề nghị của %(unit)s (%(round)s).\n"
+           body=("Cán bộ thi đua – khen thưởng %(level)s đã trả lại hồ sơ đề nghị của %(unit)s (%(round)s).\n"
                  "Lý do: %(reason)s\nĐề nghị đơn vị bổ sung và nộp lại."
-                 % {"unit": dossier.unit.name, "round": dossier.round.name, "reason": reason}),
+                 % {"level": level, "unit": dossier.unit.name, "round": dossier.round.name, "reason": reason}),
            url=dossier_url(dossier))
 
 

@@ -28,7 +28,7 @@ def test_another_communes_council_term_answers_404_and_takes_nothing(client_as, 
     assert not Meeting.objects.filter(term=other_term).exists() and not other_term.members.exists()
 
 
-@pytest.mark.parametrize("url", ["/de-nghi/dot/them/", "/de-nghi/hoi-dong/nhiem-ky/them/"])
+@pytest.mark.parametrize("url", ["/de-nghi/dot/them/"])
 def test_an_office_user_above_the_communes_is_not_given_a_guessed_commune(client, other_term, url):
     from thidua.accounts.models import Role, User
 
@@ -36,3 +36,14 @@ def test_an_office_user_above_the_communes_is_not_given_a_guessed_commune(client
     officer = User.objects.create(username="canbo_tinh", role=Role.OFFICER, unit=province)
     client.force_login(officer)
     assert client.get(url).status_code == 403
+
+
+def test_the_provinces_office_creates_the_provinces_own_council_term_never_a_communes(client, other_term):
+    from thidua.accounts.models import Role, User
+
+    province = Organisation.objects.get(kind=Organisation.Kind.COMMUNE, name="Xã Nam Thanh Miện").parent
+    officer = User.objects.create(username="canbo_tinh", role=Role.OFFICER, unit=province)
+    client.force_login(officer)
+    assert client.get("/de-nghi/hoi-dong/nhiem-ky/them/").status_code == 200
+    client.post("/de-nghi/hoi-dong/nhiem-ky/them/", {"name": "Hội đồng TĐKT thành phố 2026–2031", "start": "01/01/2026"})
+    assert CouncilTerm.objects.get(name="Hội đồng TĐKT thành phố 2026–2031").commune == province

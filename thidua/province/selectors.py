@@ -1,0 +1,70 @@
+"""Reads of the province's queue, scoped by the user: the province's own users (its office,
+council, chairman) and the system's administrator see the dossiers the communes send to the
+province; a commune's users do not (the queue is the province's), they follow their own
+dossier on its page (``panels.dossier_case``)."""
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from thidua.accounts.scoping import province_of, visible_organisations
+from thidua.core.text import collation_key
+from thidua.org.models import Organisation
+from thidua.proposals.models import Dossier, Nomination
+
+from .models import UpwardCase
+
+S = Dossier.State
+
+
+def province_for(user) -> Organisation | None:
+    """The province whose queue the user reads: her own, or for the system's administrator
+    (who sees everything) the one current province of the instance."""
+    if not user.is_authenticated:
+        return None
+    province = province_of(user)
+    if province is not None:
+        return province
+    if user.is_superuser or (user.role == "admin" and not user.unit_id):
+        return (visible_organisations(user).filter(kind=Organisation.Kind.CITY, parent__isnull=True,
+                                                   valid_until__isnull=True).order_by("pk").first())
+    return None
+
+
+def require_province(user) -> Organisation:
+    province = province_for(user)
+    if province is None:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("Trang này dành cho Ban Thi đua – Khen thưởng, Hội đồng và lãnh đạo thành phố.")
+    return province
+
+
+def incoming(province: Organisation) -> list[Dossier]:
+    """Dossiers the communes' chairmen sent to the province, not yet received: by commune in
+    Vietnamese order."""
+    rows = list(Dossier.objects.filter(state=S.SENT_TO_PROVINCE, round__commune__path__startswith=province.path,
+                                       province_case__isnull=True)
+                .exclude(round__commune=province)  # the city's own, sent on to the Ministry
+                .select_related("round__commune", "unit")
+                .annotate(n_passed=Count("nominations", filter=Q(nominations__outcome=Nomination.Outcome.PASSED))))
+    return sorted(rows, key=lambda d: (collation_key(d.round.commune.name), d.submission_date or d.round.deadline))
+
+
+def cases(province: Organisation, *, ministry: bool | None = None) -> QuerySet[UpwardCase]:
+    """The dossiers received, newest first."""
+    qs = UpwardCase.objects.filter(province=province).select_related(
+        "commune_dossier__round__commune", "province_dossier__round", "province_dossier__decision",
+        "province_dossier__meeting").annotate(n_nominations=Count("province_dossier__nominations"))
+    if ministry is not None:
+        qs = qs.filter(for_ministry=ministry)
+    return qs.order_by("-received_at", "-pk")
+
+
+def get_sent_dossier(*, user, pk: int) -> Dossier:
+    province = require_province(user)
+    dossier = (Dossier.objects.filter(pk=pk, round__commune__path__startswith=province.path)
+               .select_related("round__commune", "unit").first())
+    if dossier is None:
+        raise Http404("Không tìm thấy hồ sơ.")
+    return dossier

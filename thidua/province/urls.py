@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "province"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("ho-so/<int:pk>/tiep-nhan/", views.receive, name="receive"),
+]

@@ -1,0 +1,21 @@
+"""The province's line of the home work queue: the communes' dossiers waiting to be received."""
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+
+from thidua.core.worklist import WorkItem, capped
+from thidua.proposals import access
+
+from . import selectors
+
+
+def incoming_dossiers(user, today: datetime.date):
+    province = selectors.province_for(user)
+    if province is None or not access.is_office(user):
+        return None
+    items = [WorkItem(title=f"{d.round.commune.name} — {d.round.name}", url=reverse("province:queue") + "#cho-tiep-nhan",
+                      detail=f"tờ trình số {d.submission_number}" if d.submission_number else "")
+             for d in selectors.incoming(province)]
+    return capped("Hồ sơ các xã trình thành phố, chờ tiếp nhận", items, reverse("province:queue"))
