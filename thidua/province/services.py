@@ -8,7 +8,7 @@
   commune's dossier is decided by that decision, its nominations awarded or declined, and the
   commune's officers and the unit's clerks are told. The awards entered the ledger once, by the
   signature (``proposals.services.sign_decision``): nobody types them again.
-- ``cast_council_ballot``: the one place this app (its tests, its walk) casts a council ballot.
+- ``cast_council_paper``: the one place this app (its tests, its walk) casts a council ballot paper.
 """
 from __future__ import annotations
 
@@ -182,8 +182,8 @@ def settle_on_rejection(*, actor, dossier: Dossier, reason: str, **_ignored) -> 
            url=reverse("proposals:dossier", args=[commune_dossier.pk]))
 
 
-def cast_council_ballot(*, actor, nomination: Nomination, choice: str) -> str:
-    """A member's secret ballot at the province's council — the one call of the council's
-    voting service in this app (the voting service may change to one ballot paper per member
-    and meeting: switch it here)."""
-    return proposal_services.cast_ballot(actor=actor, nomination=nomination, choice=choice)
+def cast_council_paper(*, actor, meeting, choices: dict) -> str:
+    """A member's one secret ballot paper at the province's council (``choices``: nomination
+    id → "yes"/"no" for every nominee on her paper) — the one call of the council's voting
+    service in this app. Returns the paper's receipt code."""
+    return proposal_services.cast_paper(actor=actor, meeting=meeting, choices=choices)

@@ -77,9 +77,11 @@ class Upward(Flow):
                                    present={m.pk for m in self.p_term.members.all()})
         services.put_on_agenda(actor=self.p_officer, dossier=dossier, meeting=meeting)
         services.open_meeting(actor=self.p_officer, meeting=meeting)
-        for n in dossier.nominations.filter(outcome="pending"):
-            for user in (self.p_chairman, self.p_member, self.p_officer):
-                province_services.cast_council_ballot(actor=user, nomination=n, choice="yes")
+        for user in (self.p_chairman, self.p_member, self.p_officer):
+            member = self.p_term.members.get(user=user)
+            paper = services.paper_nominations(meeting, member)
+            province_services.cast_council_paper(actor=user, meeting=meeting,
+                                                 choices={n.pk: "yes" for n in paper})
         services.close_meeting(actor=self.p_officer, meeting=Meeting.objects.get(pk=meeting.pk))
         return Dossier.objects.get(pk=dossier.pk)
 

@@ -26,11 +26,15 @@ def switch_to(page, login_page, username):
 
 
 def vote_in_browser(page, meeting_url: str, nominee: str) -> None:
-    """One member's secret ballot on the meeting page (the one place this walk votes)."""
+    """One member's secret ballot paper, reached from the meeting page (the one place this walk
+    votes): every nominee on one paper, one receipt code."""
     page.goto(meeting_url)
-    row = page.locator("tr", has_text=nominee)
-    row.get_by_role("button", name="Đồng ý", exact=True).click()
-    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}", row.locator("[data-receipt]").inner_text().strip())
+    page.get_by_role("link", name="Bỏ phiếu kín (một phiếu cho tất cả đề nghị)").click()
+    row = page.locator("#phieu-bau tr", has_text=nominee)
+    row.get_by_label(f"Đồng ý: {nominee}", exact=True).check()
+    page.get_by_role("button", name="Nộp phiếu bầu").click()
+    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}", page.locator("[data-receipt]").inner_text().strip())
+    page.goto(meeting_url)
 
 
 def test_a_commune_dossier_decided_by_the_city_reaches_the_communes_ledger(login_page, live_demo, demo_user, shot,
