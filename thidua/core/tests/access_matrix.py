@@ -206,6 +206,8 @@ MATRIX: dict[str, Entry] = {
     "movements:scorecard_return": Action(SCORERS, args=pk("scorecard"), data=lambda w: {"reason": "Thiếu minh chứng."},
                                          unit_a=True),
     "movements:scorecard_lock": Action(SCORERS, args=pk("scorecard"), unit_a=True),
+    "movements:scorecard_rescore": Action(OFFICE, args=pk("scorecard"), unit_a=True,
+                                          data=lambda w: {"reason": "Bộ tiêu chí có phiên bản mới."}),
     "movements:evidence": Page(STAFF, args=pk("evidence"), unit_a=True),
     "movements:evidence_delete": Action({"clerk_a", "officer", "admin"}, args=pk("evidence"), unit_a=True),
     "movements:queue": Page(SCORERS),
