@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "thidua.proposals",
     "thidua.inspections",
     "thidua.documents",
+    "thidua.clusters",
     "thidua.exchange",
     "thidua.funds",
     "thidua.administration",

@@ -25,6 +25,7 @@ _OPTIONAL = [
     ("thidua.exchange", "du-lieu/"),
     ("thidua.public", "cong-khai/"),
     ("thidua.funds", "quy/"),
+    ("thidua.clusters", "cum-thi-dua/"),
 ]
 # Public addresses printed on certificates (QR codes) live at the root: /xac-minh/<code>.
 if "thidua.public" in settings.INSTALLED_APPS and find_spec("thidua.public.root_urls") is not None:

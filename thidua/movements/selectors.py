@@ -356,6 +356,12 @@ def block_rankings(*, user, year: int, block_id: int | None = None) -> list[dict
     blocks = _commune_blocks(user, year)
     if block_id is not None:
         blocks = blocks.filter(pk=block_id)
+    return ranked_blocks(blocks, year=year, visible=lambda unit: can_see_organisation(user, unit))
+
+
+def ranked_blocks(blocks: QuerySet[EmulationBlock], *, year: int, visible) -> list[dict]:
+    """The ranking of each of ``blocks`` (see ``block_rankings``); ``visible(unit)`` says
+    whether the reader may open the unit's scorecard. Also ranks a cluster of communes."""
     on = _on_for(year)
     current = Q(valid_until__isnull=True) | Q(valid_until__gte=on)
     blocks = _by_name(blocks.prefetch_related(Prefetch("members", queryset=Organisation.objects.filter(current))))
@@ -385,7 +391,7 @@ def block_rankings(*, user, year: int, block_id: int | None = None) -> list[dict
                             "band": _band_of(bands.get(card.criteria_set_id, []), total) if card else None,
                             "version": version, "criteria_set": card.criteria_set if card else None,
                             "outdated": bool(card and cs and version < cs.version),
-                            "visible": can_see_organisation(user, unit)})
+                            "visible": visible(unit)})
         entries = rank_entries(entries)
         states = [e["scorecard"].state for e in entries if e["scorecard"]]
         progress = {

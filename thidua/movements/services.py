@@ -517,6 +517,9 @@ def _fresh(scorecard: Scorecard) -> Scorecard:
     return Scorecard.objects.select_for_update().select_related("organisation", "criteria_set").get(pk=scorecard.pk)
 
 
+lock_for_update = _fresh  # for the apps that score through these models (clusters)
+
+
 def _ensure_not_locked(scorecard: Scorecard) -> None:
     if scorecard.is_locked:
         raise LockedError(
@@ -562,12 +565,19 @@ def self_score(*, actor, scorecard: Scorecard, criterion: Criterion, points, not
     points = check_points(criterion, parse_points(points))
     for upload in files:
         validate_evidence(upload)
+    return record_score(actor=actor, scorecard=scorecard, criterion=criterion, note=note, files=files,
+                        self_points=points)
+
+
+def record_score(*, actor, scorecard: Scorecard, criterion: Criterion, note: str, files, **points) -> Score:
+    """Write one criterion's points (``self_points`` or ``points``), its note and its evidence
+    files, audited. The caller has checked who may, the state and the points."""
     score = scorecard.scores.filter(criterion=criterion).first()
     if score is None:
         score = create_record(actor=actor, model=Score, scorecard=scorecard, criterion=criterion,
-                              self_points=points, self_note=nfc(note))
+                              self_note=nfc(note), **points)
     else:
-        score = update_record(actor=actor, instance=score, self_points=points, self_note=nfc(note))
+        score = update_record(actor=actor, instance=score, self_note=nfc(note), **points)
     for upload in files:
         create_record(actor=actor, model=Evidence, score=score, file=upload, original_name=upload.name[-255:],
                       size=upload.size, uploaded_by=actor)
