@@ -17,7 +17,7 @@ from thidua.core.services import create_record, update_record
 from thidua.core.text import nfc
 from thidua.movements import services as movement_services
 from thidua.movements.files import validate_evidence
-from thidua.movements.models import CriteriaSet, Criterion, Movement, Score, Scorecard
+from thidua.movements.models import CriteriaSet, Criterion, LockedError, Movement, Score, Scorecard
 from thidua.movements.selectors import current_scorecard
 from thidua.org.models import EmulationBlock, Organisation
 
@@ -129,6 +129,9 @@ def enter_score(*, actor, cluster_year: ClusterYear, commune: Organisation, crit
     if not cluster_year.block.members.filter(pk=commune.pk).exists():
         raise ValidationError(_("%(unit)s không thuộc cụm thi đua.") % {"unit": commune})
     card = movement_services.lock_for_update(_scorecard(actor, cluster_year, commune))
+    if card.is_locked:
+        raise LockedError(_("Kết quả chấm điểm của %(unit)s đã khóa; không ai được sửa.") % {"unit": commune},
+                          code="locked")
     if criterion.criteria_set_id != card.criteria_set_id:
         raise ValidationError(_("Tiêu chí không thuộc bộ tiêu chí của bảng điểm này."))
     points = movement_services.parse_points(points)

@@ -12,6 +12,7 @@ MAIN_MENU = [
     (_("Hồ sơ đề nghị"), "proposals:queue", None),
     (_("Hội đồng"), "proposals:council", lambda user: user.is_commune_wide),
     (_("Kiểm tra"), "inspections:index", lambda user: user.is_commune_wide),
+    (_("Cụm thi đua"), "clusters:list", lambda user: user.is_commune_wide),
     (_("Văn bản"), "documents:index", None),
     (_("Chỉ tiêu"), "targets:dashboard", None),
     (_("Quỹ"), "funds:overview", {"admin", "officer", "chairman", "auditor"}),

@@ -165,3 +165,27 @@ def test_the_cluster_ranking_page_stays_within_a_query_budget(client, city, djan
     with django_assert_max_num_queries(30):
         response = client.get(f"/cum-thi-dua/{cy.cluster_id}/")
     assert response.status_code == 200
+
+
+def test_the_clusters_submission_names_the_communes_proposed_and_their_awards(client, city):
+    import io
+
+    from docx import Document
+
+    cy = _year(city)
+    _score_all(city, cy, {"Xã An Lão": (50, 30), "Xã Đông Hưng": (55, 35), "Xã Bạch Đằng": (58, 39)})
+    leader = city["users"]["leader"]
+    client.force_login(leader)
+    assert client.get(f"/cum-thi-dua/nam/{cy.pk}/to-trinh.docx").status_code == 404  # nothing proposed yet
+    services.lock_scores(actor=leader, cluster_year=cy)
+    client.post(f"/cum-thi-dua/nam/{cy.pk}/de-nghi/")
+    response = client.get(f"/cum-thi-dua/nam/{cy.pk}/to-trinh.docx")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert "TỜ TRÌNH" in text and "cụm trưởng Cụm thi đua số 1 năm 2026" in text
+    assert "Xã Bạch Đằng" in text and "Cờ thi đua của UBND thành phố" in text
+    assert "Bằng khen của Chủ tịch UBND thành phố" in text and "Chủ tịch Ủy ban nhân dân thành phố Thử" in text
+    client.force_login(city["users"]["member"])
+    assert client.get(f"/cum-thi-dua/nam/{cy.pk}/to-trinh.docx").status_code == 403

@@ -220,6 +220,7 @@ MATRIX: dict[str, Entry] = {
                            data=lambda w: {"criterion": w.cluster_criterion.pk, "points": "80"}),
     "clusters:lock": Action(OFFICE, args=pk("cluster_year")),
     "clusters:propose": Action(OFFICE, args=pk("cluster_year")),
+    "clusters:submission": Page(OFFICE, args=pk("cluster_year")),
     "movements:scorecard_rescore": Action(OFFICE, args=pk("scorecard"), unit_a=True,
                                           data=lambda w: {"reason": "Bộ tiêu chí có phiên bản mới."}),
     "movements:evidence": Page(STAFF, args=pk("evidence"), unit_a=True),

@@ -183,3 +183,12 @@ def _clusters(ns) -> None:
     ns.cluster_criterion = movement_services.add_criterion(actor=province, criteria_set=cs, code="1", text="Kinh tế",
                                                            kind="regular", max_points=Decimal(100))
     ns.cluster_member = other
+    # the leader's officer scores both members, locks and proposes: the tờ trình exists
+    leader = ns.users["officer"]
+    for member in (commune, other):
+        cluster_services.enter_score(actor=leader, cluster_year=ns.cluster_year, commune=member,
+                                     criterion=ns.cluster_criterion, points=Decimal(90 if member == other else 80))
+    cluster_services.lock_scores(actor=leader, cluster_year=ns.cluster_year)
+    from thidua.clusters.selectors import ranking
+    cluster_services.propose_awards(actor=leader, cluster_year=ns.cluster_year,
+                                    ranking=ranking(user=leader, cluster_year=ns.cluster_year))
