@@ -79,9 +79,14 @@ def _set_members(*, actor, instance, relation, members, field_name: str) -> None
 
 # --- Files held across a refused form ---------------------------------------------------------
 
+HELD_FOR = datetime.timedelta(days=1)
+
 @transaction.atomic
 def hold_upload(*, actor, upload) -> HeldUpload:
-    """Keep a checked upload of a refused form on the server, for its uploader's next try."""
+    """Keep a checked upload of a refused form on the server, for its uploader's next try. Her
+    held files older than a day (forms she abandoned) are removed."""
+    for stale in HeldUpload.objects.filter(uploaded_by=actor, uploaded_at__lt=timezone.now() - HELD_FOR):
+        release_upload(actor=actor, held=stale)
     upload.seek(0)
     return create_record(actor=actor, model=HeldUpload, file=upload, original_name=upload.name[-255:],
                          size=upload.size, uploaded_by=actor)

@@ -189,3 +189,16 @@ def test_another_users_held_upload_is_never_used(client_as, demo_user):
     assert response.status_code == 302
     assert not Movement.objects.get(name="Phong trào khác").plan_document
     assert HeldUpload.objects.filter(pk=held.pk).exists()
+
+
+def test_a_held_upload_abandoned_for_more_than_a_day_is_removed_at_the_next_hold(client_as, demo_user):
+    import datetime
+
+    from django.utils import timezone
+
+    client = client_as("canbotdkt")
+    client.post("/phong-trao/them/", _movement_form(plan_document=docx("cu.docx")))
+    old = HeldUpload.objects.get()
+    HeldUpload.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - datetime.timedelta(days=2))
+    client.post("/phong-trao/them/", _movement_form(plan_document=docx("moi.docx")))
+    assert list(HeldUpload.objects.values_list("original_name", flat=True)) == ["moi.docx"]
