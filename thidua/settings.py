@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.funds",
     "thidua.province",
+    "thidua.clusters",
     "thidua.public",
     "thidua.exchange",
     "thidua.administration",

@@ -25,4 +25,5 @@ urlpatterns += [
     path("quy/", include("thidua.funds.urls")),
     path("cap-tinh/", include("thidua.provinceoffice.urls")),
     path("thanh-pho/", include("thidua.province.urls")),
+    path("cum-thi-dua/", include("thidua.clusters.urls")),
 ]

@@ -16,6 +16,7 @@ MAIN_MENU = [
      lambda user: (user.unit_id is not None and user.unit.kind == "city")
      or (user.role == "admin" and not user.unit_id)),
     (_("Kiểm tra"), "inspections:index", lambda user: user.is_commune_wide),
+    (_("Cụm thi đua"), "clusters:list", lambda user: user.is_commune_wide),
     (_("Văn bản"), "documents:index", None),
     (_("Chỉ tiêu"), "targets:dashboard", None),
     (_("Quỹ"), "funds:overview", {"admin", "officer", "chairman", "auditor"}),

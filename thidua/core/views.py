@@ -17,10 +17,11 @@ def home(request):
     """The user's work: a queue per process, each line linking to the page that does it."""
     from django.utils import timezone
 
-    from .worklist import work_sections
+    from .worklist import key_figures, work_sections
 
-    return render(request, "core/home.html",
-                  {"sections": work_sections.sections(request.user, timezone.localdate())})
+    today = timezone.localdate()
+    return render(request, "core/home.html", {"sections": work_sections.sections(request.user, today),
+                                              "figure_panels": key_figures.panels(request.user, today)})
 
 
 class AuditFilterForm(forms.Form):

@@ -6,6 +6,8 @@ page's app importing it.
   the home page lists each role's work, each line linking to the page that does it.
 - ``queue_sections.register(provider)``: ``provider(request) -> (template_name, context) |
   None``; the work queue page (``/de-nghi/``) renders each section returned.
+- ``key_figures.register(provider, order)``: ``provider(user, today) -> KeyFigurePanel | None``;
+  the home page shows each panel (this year's figures against the plan's targets).
 - ``deadline_notices.register(sender)``: ``sender(*, today) -> (label, count)``;
   ``manage.py send_deadline_notices`` runs each after its own and prints the count. A sender
   tells each person once per item, so the command stays safe to run every day.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .registry import Registry
 
@@ -81,3 +84,39 @@ def capped(title: str, items: list[WorkItem], more_url: str = "") -> WorkSection
     ordered = sorted(items, key=lambda i: (not i.overdue, i.due or datetime.date.max))
     return WorkSection(title=title, items=ordered[:SHOWN], more_url=more_url,
                        total=len(items) if len(items) > SHOWN else None)
+
+
+# --- The home page's key figures ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One figure of the year, computed from the data, against its target."""
+    name: str
+    value: str                      # this year's figure, as the pages show it ("87,5 %")
+    target: str                     # what the plan asks ("trên 90 %")
+    url: str                        # the page of the target
+    share: Decimal | None = None    # how much of the target is reached, in per cent (at most 100)
+    status: str = ""                # "Đúng tiến độ", "Có nguy cơ không đạt", …
+    status_css: str = ""
+    detail: str = ""
+
+    @property
+    def share_text(self) -> str:
+        """'87,5 %' (one decimal, Vietnamese comma), '—' when the share cannot be told."""
+        return "—" if self.share is None else f"{self.share:.1f} %".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class KeyFigurePanel:
+    title: str
+    figures: list[KeyFigure] = field(default_factory=list)
+    url: str = ""                   # the page with every target
+
+
+class KeyFigureRegistry(Registry):
+    def panels(self, user, today: datetime.date) -> list[KeyFigurePanel]:
+        found = (provider(user, today) for provider in self.providers)
+        return [panel for panel in found if panel is not None and panel.figures]
+
+
+key_figures = KeyFigureRegistry()

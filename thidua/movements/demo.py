@@ -331,8 +331,10 @@ def _ensure_criteria(commune, log) -> None:
                   and not CriteriaSet.objects.filter(block=b).exists()]
         if not blocks:
             continue
+        # The sets score the city's theme movement of their year (assumed for the demo).
+        movement = Movement.objects.filter(commune=commune, year=year, name__startswith="Thi đua thực hiện chủ đề năm").first()
         sets = CriteriaSet.objects.bulk_create([
-            CriteriaSet(block=b, name=f"Tiêu chí thi đua năm {year} — {b.name}", version=1,
+            CriteriaSet(block=b, movement=movement, name=f"Tiêu chí thi đua năm {year} — {b.name}", version=1,
                         top_award=RewardForm.GIAY_KHEN_XA,
                         note="Tổng 100 điểm tiêu chí; điểm thưởng tối đa 5; điểm trừ tối đa 10. Thang điểm là dữ "
                              "liệu mẫu.") for b in blocks])

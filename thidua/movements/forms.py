@@ -55,6 +55,8 @@ def _commune_units(user):
 class MovementForm(forms.ModelForm):
     plan_document = forms.FileField(label=_("Kế hoạch phát động (PDF hoặc DOCX, tối đa 10 MB)"), required=False,
                                     validators=[validate_plan_document])
+    # A plan file uploaded with a refused submission, kept on the server (HeldUpload).
+    held_plan = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     class Meta:
         model = Movement
@@ -76,6 +78,21 @@ class MovementForm(forms.ModelForm):
     def service_fields(self) -> dict:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "participants"}
         return data
+
+    def new_plan(self):
+        """The plan file uploaded with this submission, if it passed its checks."""
+        if "plan_document" in self.errors:
+            return None
+        return getattr(self, "cleaned_data", {}).get("plan_document")
+
+    def hold(self, held) -> None:
+        """Re-render the refused form with the held file named, so it is not sent again."""
+        self.data = self.data.copy()
+        self.data["held_plan"] = str(held.pk)
+        self.fields["plan_document"].help_text = _("Đã tải lên: %(name)s — không cần chọn lại tệp; chọn tệp khác "
+                                                   "nếu muốn thay.") % {"name": held.original_name}
+        for name in ("plan_document", "held_plan"):  # bound fields read these when first made
+            self._bound_fields_cache.pop(name, None)
 
 
 class StepForm(forms.Form):
@@ -163,6 +180,8 @@ class SignForm(forms.Form):
 
 
 class CriteriaSetForm(forms.ModelForm):
+    movement = forms.ModelChoiceField(label=_("Phong trào thi đua"), queryset=Movement.objects.none(),
+                                      help_text=_("Phong trào mà bộ tiêu chí này dùng để chấm điểm."))
     band_xuat_sac = PointsField(label=_("Xuất sắc: từ (điểm)"))
     band_tot = PointsField(label=_("Tốt: từ (điểm)"))
     band_hoan_thanh = PointsField(label=_("Hoàn thành: từ (điểm)"))
@@ -170,11 +189,12 @@ class CriteriaSetForm(forms.ModelForm):
 
     class Meta:
         model = CriteriaSet
-        fields = ["name", "top_award", "note"]
+        fields = ["name", "movement", "top_award", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2}), "top_award": forms.Select(choices=TOP_AWARD_CHOICES)}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, movements, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["movement"].queryset = movements
         if self.instance.pk:
             for band in self.instance.bands.all():
                 self.fields[f"band_{band.code}"].initial = str(band.min_points).replace(".", ",")
@@ -187,7 +207,7 @@ class NewCriteriaSetForm(CriteriaSetForm):
     block = forms.ModelChoiceField(label=_("Khối thi đua"), queryset=None)
 
     class Meta(CriteriaSetForm.Meta):
-        fields = ["block", "name", "top_award", "note"]
+        fields = ["block", "movement", "name", "top_award", "note"]
 
     def __init__(self, *args, blocks, **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,3 +236,7 @@ class ReviewForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Lý do trả lại"), max_length=2000)
+
+
+class RescoreForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do chấm lại theo phiên bản mới"), max_length=2000)

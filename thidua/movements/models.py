@@ -346,6 +346,9 @@ class CriteriaSet(models.Model):
 
     block = models.ForeignKey(EmulationBlock, on_delete=models.PROTECT, related_name="criteria_sets",
                               verbose_name=_("khối thi đua"))
+    movement = models.ForeignKey(Movement, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="criteria_sets", verbose_name=_("phong trào thi đua"),
+                                 help_text=_("Phong trào mà bộ tiêu chí này dùng để chấm điểm."))
     name = models.CharField(_("tên bộ tiêu chí"), max_length=300)
     version = models.PositiveSmallIntegerField(_("phiên bản"), default=1)
     previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
@@ -459,6 +462,9 @@ class Scorecard(models.Model):
     submitted_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     locked_at = models.DateTimeField(_("khóa lúc"), null=True, blank=True)
     locked_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    replaces = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by",
+                                 verbose_name=_("chấm lại thay bảng điểm"))
+    replace_reason = models.TextField(_("lý do chấm lại theo phiên bản mới"), blank=True)
 
     class Meta:
         ordering = ["criteria_set", "organisation__name"]
@@ -543,6 +549,28 @@ class Evidence(models.Model):
         ordering = ["uploaded_at", "id"]
         verbose_name = _("minh chứng")
         verbose_name_plural = _("minh chứng")
+
+    def __str__(self):
+        return self.original_name
+
+
+class HeldUpload(models.Model):
+    """A file uploaded with a form that was refused: kept on the server so the user does not
+    send it again (the form shows "đã tải lên: <tên tệp>"); used, then removed, when the form
+    is saved. Only its uploader can use it."""
+
+    file = models.FileField(_("tệp"), upload_to="tam-giu/%Y/")
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    audit_exclude = ("uploaded_at",)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("tệp tải lên đang giữ")
+        verbose_name_plural = _("tệp tải lên đang giữ")
 
     def __str__(self):
         return self.original_name

@@ -21,7 +21,7 @@ from thidua.org.models import EmulationBlock, Membership, Organisation, Person
 
 from .access import can_act_for, is_unit_user, user_commune
 from .models import (
-    CriteriaSet, Criterion, Movement, MovementResult, Pact, Registration, RegistrationPeriod, Reminder, Score,
+    Band, CriteriaSet, Criterion, Movement, MovementResult, Pact, Registration, RegistrationPeriod, Reminder, Score,
     ScoreChange, Scorecard,
 )
 from .titles import NON_COMPETING_KINDS, titles_covering
@@ -205,18 +205,37 @@ def _by_name(blocks) -> list[EmulationBlock]:
     return sorted(blocks, key=lambda b: collation_key(b.name))
 
 
-def criteria_sets_for_year(*, user, year: int) -> list[dict]:
+def criteria_sets_for_year(*, user, year: int, movement: Movement | None = None) -> list[dict]:
+    """Each block of the year with its criteria sets (newest version first); with ``movement``,
+    only the sets that score that movement."""
     blocks = _by_name(_commune_blocks(user, year))
     sets = defaultdict(list)
-    for cs in (CriteriaSet.objects.filter(block__in=blocks).annotate(n=Count("criteria"))
-               .order_by("block_id", "-version")):
+    qs = CriteriaSet.objects.filter(block__in=blocks).select_related("movement")
+    if movement is not None:
+        qs = qs.filter(movement=movement)
+    for cs in qs.annotate(n=Count("criteria")).order_by("block_id", "-version"):
         sets[cs.block_id].append(cs)
     return [{"block": b, "sets": sets.get(b.pk, [])} for b in blocks]
 
 
+def movement_criteria_sets(*, user, movement: Movement) -> list[CriteriaSet]:
+    """The criteria sets that score the movement, by block then newest version first."""
+    sets = list(CriteriaSet.objects.filter(movement=movement, block__in=_commune_blocks_any_year(user))
+                .select_related("block"))
+    sets.sort(key=lambda cs: (-cs.block.year, collation_key(cs.block.name), -cs.version))
+    return sets
+
+
+def _commune_blocks_any_year(user) -> QuerySet[EmulationBlock]:
+    blocks = EmulationBlock.objects.filter(commune=user_commune(user))
+    if is_unit_user(user):
+        blocks = blocks.filter(pk__in=EmulationBlock.objects.filter(members__in=visible_organisations(user)).values("pk"))
+    return blocks
+
+
 def get_criteria_set(*, user, pk: int) -> CriteriaSet:
     cs = (CriteriaSet.objects.filter(pk=pk, block__commune=user_commune(user))
-          .select_related("block", "previous").prefetch_related("bands").first())
+          .select_related("block", "previous", "movement").prefetch_related("bands").first())
     if cs is None or (is_unit_user(user) and not _commune_blocks(user, cs.block.year).filter(pk=cs.block_id).exists()):
         raise Http404("Không tìm thấy bộ tiêu chí.")
     return cs
@@ -234,7 +253,10 @@ def grouped_criteria(criteria) -> list[tuple[str, list]]:
 
 def get_scorecard(*, user, pk: int) -> Scorecard:
     scorecard = (Scorecard.objects.filter(pk=pk)
-                 .select_related("organisation", "criteria_set__block", "submitted_by", "locked_by").first())
+                 .select_related("organisation", "criteria_set__block", "submitted_by", "locked_by",
+                                 "replaces__criteria_set")
+                 .prefetch_related(Prefetch("replaced_by", queryset=Scorecard.objects.select_related("criteria_set")))
+                 .first())
     if scorecard is None or not can_see_organisation(user, scorecard.organisation):
         raise Http404("Không tìm thấy bảng điểm.")
     return scorecard
@@ -304,39 +326,72 @@ def rank_entries(entries: list[dict]) -> list[dict]:
 
 
 def band_for(criteria_set: CriteriaSet, total: Decimal):
-    for band in sorted(criteria_set.bands.all(), key=lambda b: -b.min_points):
-        if total >= band.min_points:
-            return band
-    return None
+    return _band_of(criteria_set.bands.all(), total)
+
+
+def current_scorecards(block_ids, organisations=None) -> dict[tuple[int, int], Scorecard]:
+    """{(block id, unit id): the unit's current scorecard in the block}.
+
+    Scores stay with the criteria-set version they were entered under: a unit's current
+    scorecard is the one of the highest version it has been scored under, which a new version
+    of the criteria set does not change; only the officer's re-scoring under the new version
+    (``services.rescore_under_version``) gives the unit a scorecard of that version."""
+    qs = Scorecard.objects.filter(criteria_set__block_id__in=list(block_ids)).select_related("criteria_set")
+    if organisations is not None:
+        qs = qs.filter(organisation__in=organisations)
+    result: dict[tuple[int, int], Scorecard] = {}
+    for card in qs.order_by("criteria_set__block_id", "organisation_id", "-criteria_set__version"):
+        result.setdefault((card.criteria_set.block_id, card.organisation_id), card)
+    return result
+
+
+def current_scorecard(*, organisation: Organisation, block: EmulationBlock) -> Scorecard | None:
+    return current_scorecards([block.pk], [organisation]).get((block.pk, organisation.pk))
 
 
 def block_rankings(*, user, year: int, block_id: int | None = None) -> list[dict]:
-    """For each block of the year: its current criteria set, its units ranked, the scoring
-    progress and the leading unit suggested for the block's top award."""
+    """For each block of the year: its current criteria set, its units ranked (each entry with
+    the criteria-set version its scores were entered under), the scoring progress and the
+    leading unit suggested for the block's top award."""
     blocks = _commune_blocks(user, year)
     if block_id is not None:
         blocks = blocks.filter(pk=block_id)
+    return ranked_blocks(blocks, year=year, visible=lambda unit: can_see_organisation(user, unit))
+
+
+def ranked_blocks(blocks: QuerySet[EmulationBlock], *, year: int, visible) -> list[dict]:
+    """The ranking of each of ``blocks`` (see ``block_rankings``); ``visible(unit)`` says
+    whether the reader may open the unit's scorecard. Also ranks a cluster of communes."""
     on = _on_for(year)
     current = Q(valid_until__isnull=True) | Q(valid_until__gte=on)
     blocks = _by_name(blocks.prefetch_related(Prefetch("members", queryset=Organisation.objects.filter(current))))
     sets = active_sets(b.pk for b in blocks)
-    cards = list(Scorecard.objects.filter(criteria_set__in=list(sets.values())))
+    cards_by_unit = current_scorecards(b.pk for b in blocks)
+    cards = list(cards_by_unit.values())
+    bands = {cs.pk: list(cs.bands.all()) for cs in sets.values()}  # prefetched; older versions read once
+    older = {c.criteria_set_id for c in cards} - set(bands)
+    if older:
+        bands.update({pk: [] for pk in older})
+        for band in Band.objects.filter(criteria_set_id__in=older):
+            bands[band.criteria_set_id].append(band)
     totals: dict[int, dict[str, Decimal]] = defaultdict(lambda: {"regular": ZERO, "bonus": ZERO, "penalty": ZERO})
     for row in (Score.objects.filter(scorecard__in=cards).values("scorecard_id", "criterion__kind")
                 .annotate(points=Sum(Coalesce("points", "self_points")))):
         totals[row["scorecard_id"]][row["criterion__kind"]] = row["points"] or ZERO
-    by_set_and_unit = {(c.criteria_set_id, c.organisation_id): c for c in cards}
     result = []
     for block in blocks:
         cs = sets.get(block.pk)
         entries = []
         for unit in block.members.all():
-            card = by_set_and_unit.get((cs.pk, unit.pk)) if cs else None
+            card = cards_by_unit.get((block.pk, unit.pk))
             t = totals[card.pk] if card else {"regular": ZERO, "bonus": ZERO, "penalty": ZERO}
             total = t["regular"] + t["bonus"] + t["penalty"]
+            version = card.criteria_set.version if card else None
             entries.append({"unit": unit, "scorecard": card, "total": total, **t,
-                            "band": band_for(cs, total) if card else None,
-                            "visible": can_see_organisation(user, unit)})
+                            "band": _band_of(bands.get(card.criteria_set_id, []), total) if card else None,
+                            "version": version, "criteria_set": card.criteria_set if card else None,
+                            "outdated": bool(card and cs and version < cs.version),
+                            "visible": visible(unit)})
         entries = rank_entries(entries)
         states = [e["scorecard"].state for e in entries if e["scorecard"]]
         progress = {
@@ -350,8 +405,17 @@ def block_rankings(*, user, year: int, block_id: int | None = None) -> list[dict
         result.append({
             "block": block, "criteria_set": cs, "entries": entries, "progress": progress,
             "leader": leader, "final": bool(entries) and progress["locked"] == len(entries),
+            "versions": sorted({e["version"] for e in entries if e["version"] is not None}),
+            "outdated": sum(1 for e in entries if e["outdated"]),
         })
     return result
+
+
+def _band_of(bands, total: Decimal):
+    for band in sorted(bands, key=lambda b: -b.min_points):
+        if total >= band.min_points:
+            return band
+    return None
 
 
 # --- Pacts -----------------------------------------------------------------------------------
@@ -396,8 +460,7 @@ def unit_todo(*, user, year: int) -> list[dict]:
                   .prefetch_related("members").distinct())
     sets = active_sets(b.pk for b in blocks)
     pacts = {p.block_id: p for p in Pact.objects.filter(block__in=blocks).prefetch_related("signatures")}
-    cards = {(c.criteria_set_id, c.organisation_id): c for c in Scorecard.objects.filter(
-        criteria_set__in=list(sets.values()), organisation__in=units)}
+    cards = current_scorecards([b.pk for b in blocks], units)
     today = _today()
     result = []
     for unit in units:
@@ -412,7 +475,7 @@ def unit_todo(*, user, year: int) -> list[dict]:
                 continue
             cs = sets.get(block.pk)
             pact = pacts.get(block.pk)
-            card = cards.get((cs.pk, unit.pk)) if cs else None
+            card = cards.get((block.pk, unit.pk))
             progress = scorecard_rows(scorecard=card) if card else None
             item["blocks"].append({
                 "block": block, "criteria_set": cs, "scorecard": card, "progress": progress, "pact": pact,

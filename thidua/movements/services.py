@@ -30,7 +30,7 @@ from thidua.org.models import EmulationBlock, Membership, Organisation, Person
 from .access import can_act_for, can_manage, can_score
 from .files import validate_evidence, validate_plan_document
 from .models import (
-    Band, CriteriaSet, Criterion, Evidence, LockedError, Movement, MovementResult, Pact, PactSignature,
+    Band, CriteriaSet, Criterion, Evidence, HeldUpload, LockedError, Movement, MovementResult, Pact, PactSignature,
     Registration, RegistrationPeriod, RegistrationReopening, Reminder, Score, ScoreChange, Scorecard,
     format_number,
 )
@@ -75,6 +75,48 @@ def _set_members(*, actor, instance, relation, members, field_name: str) -> None
     after = {field_name: sorted(manager.values_list("pk", flat=True))}
     if before != after:
         log_event(actor=actor, instance=instance, action=AuditEntry.Action.UPDATE, before=before, after=after)
+
+
+# --- Files held across a refused form ---------------------------------------------------------
+
+HELD_FOR = datetime.timedelta(days=1)
+
+@transaction.atomic
+def hold_upload(*, actor, upload) -> HeldUpload:
+    """Keep a checked upload of a refused form on the server, for its uploader's next try. Her
+    held files older than a day (forms she abandoned) are removed."""
+    for stale in HeldUpload.objects.filter(uploaded_by=actor, uploaded_at__lt=timezone.now() - HELD_FOR):
+        release_upload(actor=actor, held=stale)
+    upload.seek(0)
+    return create_record(actor=actor, model=HeldUpload, file=upload, original_name=upload.name[-255:],
+                         size=upload.size, uploaded_by=actor)
+
+
+def held_upload(*, actor, pk) -> HeldUpload | None:
+    """The actor's own held upload named by a form's hidden field (anything else: None)."""
+    try:
+        number = int(str(pk or "").strip())
+    except ValueError:
+        return None
+    if not 0 < number < 2 ** 31 or actor is None or not actor.is_authenticated:
+        return None
+    return HeldUpload.objects.filter(pk=number, uploaded_by=actor).first()
+
+
+def held_file(held: HeldUpload):
+    """The held upload as a file to hand to a service (named as the user named it)."""
+    from django.core.files import File
+
+    return File(held.file.open("rb"), name=held.original_name)
+
+
+@transaction.atomic
+def release_upload(*, actor, held: HeldUpload) -> None:
+    """The held upload has been used: remove the record and its file."""
+    held.file.close()
+    storage, name = held.file.storage, held.file.name
+    delete_record(actor=actor, instance=held)
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 # --- Movements -------------------------------------------------------------------------------
@@ -368,15 +410,25 @@ def _write_bands(*, actor, criteria_set, bands: dict[str, Decimal]) -> None:
             update_record(actor=actor, instance=band, min_points=min_points)
 
 
+def _check_movement_of_set(movement: Movement | None, block: EmulationBlock) -> None:
+    """A criteria set scores one movement of the block's commune."""
+    if movement is None:
+        raise ValidationError({"movement": _("Phải chọn phong trào thi đua mà bộ tiêu chí dùng để chấm điểm.")})
+    if movement.commune_id != block.commune_id:
+        raise ValidationError({"movement": _("Phong trào “%(name)s” không thuộc xã của khối thi đua.")
+                               % {"name": movement.name}})
+
+
 @transaction.atomic
 def create_criteria_set(*, actor, block: EmulationBlock, name: str, bands: dict[str, Decimal],
-                        top_award: str = "", note: str = "") -> CriteriaSet:
+                        movement: Movement | None, top_award: str = "", note: str = "") -> CriteriaSet:
     _require_manager(actor)
     _require_in_commune(actor, block.commune)
+    _check_movement_of_set(movement, block)
     _check_bands(bands)
     version = (CriteriaSet.objects.filter(block=block).aggregate(v=Max("version"))["v"] or 0) + 1
-    criteria_set = create_record(actor=actor, model=CriteriaSet, block=block, name=nfc(name), version=version,
-                                 top_award=top_award, note=note)
+    criteria_set = create_record(actor=actor, model=CriteriaSet, block=block, movement=movement, name=nfc(name),
+                                 version=version, top_award=top_award, note=note)
     _write_bands(actor=actor, criteria_set=criteria_set, bands=bands)
     return criteria_set
 
@@ -388,6 +440,8 @@ def update_criteria_set(*, actor, criteria_set: CriteriaSet, bands: dict[str, De
     _require_editable(criteria_set)
     if "name" in fields:
         fields["name"] = nfc(fields["name"])
+    if "movement" in fields:
+        _check_movement_of_set(fields["movement"], criteria_set.block)
     criteria_set = update_record(actor=actor, instance=criteria_set, **fields)
     if bands is not None:
         _check_bands(bands)
@@ -418,11 +472,12 @@ def delete_criterion(*, actor, criterion: Criterion) -> None:
 
 @transaction.atomic
 def new_version(*, actor, criteria_set: CriteriaSet) -> CriteriaSet:
-    """Copy a criteria set (bands and criteria) into the block's next version."""
+    """Copy a criteria set (bands and criteria) into the block's next version. The scorecards
+    entered under the earlier versions stay with them (see ``rescore_under_version``)."""
     _require_manager(actor)
     version = CriteriaSet.objects.filter(block_id=criteria_set.block_id).aggregate(v=Max("version"))["v"] + 1
-    copy = create_record(actor=actor, model=CriteriaSet, block=criteria_set.block, name=criteria_set.name,
-                         version=version, previous=criteria_set, top_award=criteria_set.top_award,
+    copy = create_record(actor=actor, model=CriteriaSet, block=criteria_set.block, movement=criteria_set.movement,
+                         name=criteria_set.name, version=version, previous=criteria_set, top_award=criteria_set.top_award,
                          note=criteria_set.note, audit_note=f"Sao từ phiên bản {criteria_set.version}")
     for band in criteria_set.bands.all():
         create_record(actor=actor, model=Band, criteria_set=copy, code=band.code, min_points=band.min_points)
@@ -476,6 +531,9 @@ def _fresh(scorecard: Scorecard) -> Scorecard:
     return Scorecard.objects.select_for_update().select_related("organisation", "criteria_set").get(pk=scorecard.pk)
 
 
+lock_for_update = _fresh  # for the apps that score through these models (clusters)
+
+
 def _ensure_not_locked(scorecard: Scorecard) -> None:
     if scorecard.is_locked:
         raise LockedError(
@@ -492,13 +550,16 @@ def _criterion_of(scorecard: Scorecard, criterion: Criterion) -> Criterion:
 
 @transaction.atomic
 def open_scorecard(*, actor, organisation: Organisation, criteria_set: CriteriaSet) -> Scorecard:
-    """The unit's scorecard for the block's current criteria set (created on first use)."""
+    """The unit's scorecard in the block: the one it already has, whatever its version, or a new
+    one under the block's current criteria set."""
     _require_unit_actor(actor, organisation)
     if not criteria_set.block.members.filter(pk=organisation.pk).exists():
         raise ValidationError(_("%(unit)s không thuộc %(block)s.") % {"unit": organisation, "block": criteria_set.block})
     latest = CriteriaSet.objects.filter(block_id=criteria_set.block_id).aggregate(v=Max("version"))["v"]
-    existing = Scorecard.objects.filter(criteria_set=criteria_set, organisation=organisation).first()
+    existing = (Scorecard.objects.filter(criteria_set__block_id=criteria_set.block_id, organisation=organisation)
+                .order_by("-criteria_set__version").first())
     if existing is not None:
+        # The unit keeps the version it was scored under; only the officer moves it to a newer one.
         return existing
     if criteria_set.version != latest:
         raise ValidationError(_("Bộ tiêu chí này đã có phiên bản mới; hãy chấm theo phiên bản mới nhất."))
@@ -518,12 +579,19 @@ def self_score(*, actor, scorecard: Scorecard, criterion: Criterion, points, not
     points = check_points(criterion, parse_points(points))
     for upload in files:
         validate_evidence(upload)
+    return record_score(actor=actor, scorecard=scorecard, criterion=criterion, note=note, files=files,
+                        self_points=points)
+
+
+def record_score(*, actor, scorecard: Scorecard, criterion: Criterion, note: str, files, **points) -> Score:
+    """Write one criterion's points (``self_points`` or ``points``), its note and its evidence
+    files, audited. The caller has checked who may, the state and the points."""
     score = scorecard.scores.filter(criterion=criterion).first()
     if score is None:
         score = create_record(actor=actor, model=Score, scorecard=scorecard, criterion=criterion,
-                              self_points=points, self_note=nfc(note))
+                              self_note=nfc(note), **points)
     else:
-        score = update_record(actor=actor, instance=score, self_points=points, self_note=nfc(note))
+        score = update_record(actor=actor, instance=score, self_note=nfc(note), **points)
     for upload in files:
         create_record(actor=actor, model=Evidence, score=score, file=upload, original_name=upload.name[-255:],
                       size=upload.size, uploaded_by=actor)
@@ -623,3 +691,45 @@ def lock_scorecard(*, actor, scorecard: Scorecard) -> Scorecard:
     scorecard.save()
     log_transition(actor=actor, instance=scorecard, from_state=Scorecard.State.SUBMITTED, to_state=scorecard.state)
     return scorecard
+
+
+@transaction.atomic
+def rescore_under_version(*, actor, scorecard: Scorecard, reason: str) -> Scorecard:
+    """The officer's decision that a unit scored under an earlier criteria-set version be scored
+    again under the block's newest version. The earlier scorecard is kept unchanged (a locked one
+    stays locked, with its scores); the new one starts as a draft carrying over the unit's
+    self-scores of the criteria whose code is unchanged; the ranking then uses the new one. The
+    decision and its reason are in the audit log of both scorecards."""
+    _require_manager(actor)
+    _require_in_commune(actor, scorecard.organisation)
+    scorecard = _fresh(scorecard)
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Phải ghi lý do chấm lại theo phiên bản mới.")})
+    block_id = scorecard.criteria_set.block_id
+    latest = CriteriaSet.objects.filter(block_id=block_id).order_by("-version").first()
+    current = (Scorecard.objects.filter(criteria_set__block_id=block_id, organisation=scorecard.organisation)
+               .order_by("-criteria_set__version").first())
+    if current.pk != scorecard.pk:
+        raise ValidationError(_("%(unit)s đã có bảng điểm theo phiên bản %(v)s.")
+                              % {"unit": scorecard.organisation, "v": current.criteria_set.version})
+    if latest.version <= scorecard.criteria_set.version:
+        raise ValidationError(_("Bảng điểm đã theo phiên bản mới nhất (%(v)s) của bộ tiêu chí.")
+                              % {"v": scorecard.criteria_set.version})
+    note = _("Chấm lại theo phiên bản %(new)s thay bảng điểm phiên bản %(old)s. Lý do: %(reason)s") % {
+        "new": latest.version, "old": scorecard.criteria_set.version, "reason": reason}
+    card = create_record(actor=actor, model=Scorecard, criteria_set=latest, organisation=scorecard.organisation,
+                         replaces=scorecard, replace_reason=reason, audit_note=note)
+    log_event(actor=actor, instance=scorecard, action=AuditEntry.Action.UPDATE, note=note)
+    by_code = {c.code: c for c in latest.criteria.all()}
+    for score in scorecard.scores.select_related("criterion"):
+        criterion = by_code.get(score.criterion.code)
+        if criterion is None or score.self_points is None:
+            continue
+        try:
+            points = check_points(criterion, score.self_points)
+        except ValidationError:
+            continue  # out of the new version's range: the unit scores it again
+        create_record(actor=actor, model=Score, scorecard=card, criterion=criterion, self_points=points,
+                      self_note=score.self_note, audit_note=note)
+    return card

@@ -60,6 +60,7 @@ urlpatterns = [
     path("cham-diem/<int:pk>/nop/", views.scorecard_submit, name="scorecard_submit"),
     path("cham-diem/<int:pk>/tra-lai/", views.scorecard_return, name="scorecard_return"),
     path("cham-diem/<int:pk>/khoa/", views.scorecard_lock, name="scorecard_lock"),
+    path("cham-diem/<int:pk>/cham-lai/", views.scorecard_rescore, name="scorecard_rescore"),
     path("minh-chung/<int:pk>/", views.evidence_file, name="evidence"),
     path("minh-chung/<int:pk>/xoa/", views.evidence_delete, name="evidence_delete"),
     path("hang-doi-cham-diem/", views.queue, name="queue"),

@@ -27,7 +27,7 @@ from .access import can_act_for, can_manage, can_score, is_unit_user, user_commu
 from .excel import Column, table_response
 from .forms import (
     CriteriaSetForm, CriterionForm, MovementForm, NewCriteriaSetForm, PactForm, PeriodForm, RegistrationForm,
-    ReminderForm, ReopenForm, ResultForm, ReturnForm, ReviewForm, SelfScoreForm, SignForm, StepForm,
+    ReminderForm, ReopenForm, RescoreForm, ResultForm, ReturnForm, ReviewForm, SelfScoreForm, SignForm, StepForm,
 )
 from .models import CriteriaSet, Criterion, Evidence, LockedError, MovementResult, Scorecard
 from .titles import title_label
@@ -138,9 +138,34 @@ def movement_detail(request, pk: int):
     manage = can_manage(request.user)
     return render(request, "movements/movement_detail.html", {
         "movement": movement, "can_manage": manage,
+        "criteria_sets": selectors.movement_criteria_sets(user=request.user, movement=movement),
         "step_form": StepForm(movement=movement) if manage and movement.next_states else None,
         "participants": sorted(movement.participants.all(), key=lambda o: collation_key(o.name)),
     })
+
+
+def _save_with_plan(request, form, save):
+    """Call ``save(plan_document)`` for a valid form, the plan being this submission's file or
+    the one held from a refused submission. When the form or the service refuses, a newly
+    uploaded plan is held on the server and the form names it ("Đã tải lên: …"): the user never
+    has to upload it again. Returns the saved record, or None when refused."""
+    held = services.held_upload(actor=request.user, pk=request.POST.get("held_plan"))
+    if form.is_valid():
+        upload = form.new_plan()
+        try:
+            saved = save(upload or (services.held_file(held) if held else None))
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            if held is not None:
+                services.release_upload(actor=request.user, held=held)
+            return saved
+    upload = form.new_plan()
+    if upload is not None:
+        held = services.hold_upload(actor=request.user, upload=upload)
+    if held is not None:
+        form.hold(held)
+    return None
 
 
 @upload_limit()
@@ -149,14 +174,11 @@ def movement_detail(request, pk: int):
 def movement_create(request):
     _require(can_manage(request.user))
     form = MovementForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            movement = services.create_movement(
-                actor=request.user, commune=user_commune(request.user), participants=form.cleaned_data["participants"],
-                plan_document=form.cleaned_data.get("plan_document"), **form.service_fields())
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
+    if request.method == "POST":
+        movement = _save_with_plan(request, form, lambda plan: services.create_movement(
+            actor=request.user, commune=user_commune(request.user), participants=form.cleaned_data["participants"],
+            plan_document=plan, **form.service_fields()))
+        if movement is not None:
             messages.success(request, _("Đã ghi phong trào “%(name)s”.") % {"name": movement.name})
             return redirect("movements:movement", pk=movement.pk)
     return _form_page(request, form, title=_("Phong trào thi đua mới"), submit=_("Lưu"), multipart=True,
@@ -171,14 +193,11 @@ def movement_edit(request, pk: int):
     movement = selectors.get_movement(user=request.user, pk=pk)
     form = MovementForm(request.POST or None, request.FILES or None, user=request.user,
                         instance=selectors.get_movement(user=request.user, pk=pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_movement(actor=request.user, movement=movement,
-                                     participants=form.cleaned_data["participants"],
-                                     plan_document=form.cleaned_data.get("plan_document"), **form.service_fields())
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
+    if request.method == "POST":
+        saved = _save_with_plan(request, form, lambda plan: services.update_movement(
+            actor=request.user, movement=movement, participants=form.cleaned_data["participants"],
+            plan_document=plan, **form.service_fields()))
+        if saved is not None:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("movements:movement", pk=movement.pk)
     return _form_page(request, form, title=_("Sửa phong trào: %(name)s") % {"name": movement.name}, submit=_("Lưu"),
@@ -457,10 +476,22 @@ def pact_sign(request, pk: int, org: int):
 
 # --- criteria sets ---------------------------------------------------------------------------
 
+def _movement_filter(request, year: int):
+    """The movement named by ``?phong_trao=`` among the year's movements, or None."""
+    try:
+        pk = int(request.GET.get("phong_trao", ""))
+    except ValueError:
+        return None
+    return selectors.visible_movements(request.user, year=year).filter(pk=pk).first() if 0 < pk < 2 ** 31 else None
+
+
 @login_required
 def criteria_sets(request, year: int):
+    movement = _movement_filter(request, year)
     return render(request, "movements/criteria_sets.html", {
-        "year": year, "rows": selectors.criteria_sets_for_year(user=request.user, year=year),
+        "year": year, "movement": movement,
+        "movements": sorted(selectors.visible_movements(request.user, year=year), key=lambda m: collation_key(m.name)),
+        "rows": selectors.criteria_sets_for_year(user=request.user, year=year, movement=movement),
         "can_manage": can_manage(request.user)})
 
 
@@ -469,10 +500,14 @@ def criteria_sets(request, year: int):
 def criteria_set_create(request, year: int):
     _require(can_manage(request.user))
     blocks = EmulationBlock.objects.filter(commune=user_commune(request.user), year=year)
-    form = NewCriteriaSetForm(request.POST or None, blocks=blocks)
+    movement = _movement_filter(request, year)
+    form = NewCriteriaSetForm(request.POST or None, blocks=blocks,
+                              movements=selectors.visible_movements(request.user, year=year),
+                              initial={"movement": movement} if movement else None)
     if request.method == "POST" and form.is_valid():
         try:
             cs = services.create_criteria_set(actor=request.user, block=form.cleaned_data["block"],
+                                              movement=form.cleaned_data["movement"],
                                               name=form.cleaned_data["name"], top_award=form.cleaned_data["top_award"],
                                               note=form.cleaned_data["note"], bands=form.bands())
         except ValidationError as exc:
@@ -501,7 +536,8 @@ def criteria_set_detail(request, pk: int):
 def criteria_set_edit(request, pk: int):
     _require(can_manage(request.user))
     cs = selectors.get_criteria_set(user=request.user, pk=pk)
-    form = CriteriaSetForm(request.POST or None, instance=selectors.get_criteria_set(user=request.user, pk=pk))
+    form = CriteriaSetForm(request.POST or None, instance=selectors.get_criteria_set(user=request.user, pk=pk),
+                           movements=selectors.visible_movements(request.user, year=cs.block.year))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_criteria_set(actor=request.user, criteria_set=cs, bands=form.bands(),
@@ -522,6 +558,24 @@ def criteria_set_new_version(request, pk: int):
     copy = services.new_version(actor=request.user, criteria_set=cs)
     messages.success(request, _("Đã tạo phiên bản %(v)s; sửa tiêu chí trên phiên bản mới.") % {"v": copy.version})
     return redirect("movements:criteria_set", pk=copy.pk)
+
+
+@login_required
+@require_POST
+@refusals
+def scorecard_rescore(request, pk: int):
+    """The officer's decision: score this unit again under the block's newest criteria-set
+    version (the earlier scorecard stays as it is)."""
+    _require(can_manage(request.user))
+    card = selectors.get_scorecard(user=request.user, pk=pk)
+    form = RescoreForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("Phải ghi lý do chấm lại theo phiên bản mới."))
+    new = services.rescore_under_version(actor=request.user, scorecard=card, reason=form.cleaned_data["reason"])
+    messages.success(request, _("%(unit)s sẽ được chấm lại theo phiên bản %(v)s; bảng điểm phiên bản %(old)s được giữ "
+                                "nguyên.") % {"unit": card.organisation, "v": new.criteria_set.version,
+                                              "old": card.criteria_set.version})
+    return redirect("movements:scorecard", pk=new.pk)
 
 
 @login_required
@@ -714,7 +768,7 @@ def ranking(request, year: int):
         block_id = None
     return render(request, "movements/ranking.html", {
         "year": year, "blocks": selectors.block_rankings(user=request.user, year=year, block_id=block_id),
-        "all_blocks": block_id is None})
+        "all_blocks": block_id is None, "can_manage": can_manage(request.user)})
 
 
 @login_required
@@ -724,10 +778,11 @@ def ranking_excel(request, year: int):
         for e in b["entries"]:
             rows.append([b["block"].name, e["rank"], e["unit"].name, e["regular"], e["bonus"], e["penalty"], e["total"],
                          e["band"].get_code_display() if e["band"] else "",
-                         e["scorecard"].get_state_display() if e["scorecard"] else "Chưa chấm"])
+                         e["scorecard"].get_state_display() if e["scorecard"] else "Chưa chấm",
+                         e["version"]])
     return table_response(filename=f"xep-hang-thi-dua-{year}.xlsx", sheet=f"Xếp hạng {year}",
                           title=f"Kết quả chấm điểm, xếp hạng thi đua các khối năm {year}",
                           columns=[Column("Khối thi đua", width=30), Column("Hạng", "int"), Column("Đơn vị", width=36),
                                    Column("Điểm tiêu chí", "number"), Column("Điểm thưởng", "number"),
                                    Column("Điểm trừ", "number"), Column("Tổng điểm", "number"), Column("Xếp loại"),
-                                   Column("Trạng thái")], rows=rows)
+                                   Column("Trạng thái"), Column("Phiên bản tiêu chí", "int")], rows=rows)

@@ -155,4 +155,40 @@ def build_world() -> SimpleNamespace:
     ns.review = VillageReview.objects.order_by("pk").first()
     ns.entry = HouseholdReview.objects.filter(review=ns.review).order_by("pk").first()
     ns.culture_key = culture.parameters()[0].default.key
+    _clusters(ns)
     return w
+
+
+def _clusters(ns) -> None:
+    """A cluster of the city in which the demo commune (its officer the leader) competes with a
+    second commune; its pact and one criterion exist, nothing is scored."""
+    from decimal import Decimal
+
+    from thidua.accounts.models import Role, User
+    from thidua.clusters import services as cluster_services
+    from thidua.movements import services as movement_services
+    from thidua.org.models import Organisation
+
+    commune = ns.unit_a.commune()
+    city = commune.parent
+    other = Organisation.objects.create(code="xa-cum-ma-tran", name="Xã Cụm Ma Trận", kind=Organisation.Kind.COMMUNE,
+                                        parent=city)
+    province = User.objects.create(username="so_tdkt_ma_tran", role=Role.OFFICER, unit=city)
+    ns.cluster = cluster_services.create_cluster(actor=province, name="Cụm thi đua ma trận")
+    ns.cluster_year = cluster_services.open_year(actor=province, cluster=ns.cluster, year=ns.today.year,
+                                                 members=[commune, other], leader=commune)
+    movement_services.create_pact(actor=province, block=ns.cluster_year.block, title="Giao ước cụm", text="Cam kết.")
+    cs = cluster_services.create_criteria(actor=province, cluster_year=ns.cluster_year, name="Tiêu chí cụm",
+                                          bands={"xuat_sac": Decimal(90), "tot": Decimal(70)})
+    ns.cluster_criterion = movement_services.add_criterion(actor=province, criteria_set=cs, code="1", text="Kinh tế",
+                                                           kind="regular", max_points=Decimal(100))
+    ns.cluster_member = other
+    # the leader's officer scores both members, locks and proposes: the tờ trình exists
+    leader = ns.users["officer"]
+    for member in (commune, other):
+        cluster_services.enter_score(actor=leader, cluster_year=ns.cluster_year, commune=member,
+                                     criterion=ns.cluster_criterion, points=Decimal(90 if member == other else 80))
+    cluster_services.lock_scores(actor=leader, cluster_year=ns.cluster_year)
+    from thidua.clusters.selectors import ranking
+    cluster_services.propose_awards(actor=leader, cluster_year=ns.cluster_year,
+                                    ranking=ranking(user=leader, cluster_year=ns.cluster_year))

@@ -17,8 +17,8 @@ from thidua.awards.models import Award
 from thidua.core.text import collation_key, format_vnd, nfc, search_key
 from thidua.inspections.models import CheckItem
 from thidua.inspections.selectors import movement_inspections
-from thidua.movements.models import Movement, Score, Scorecard
-from thidua.movements.selectors import active_sets, band_for, rank_entries
+from thidua.movements.models import Movement, Score
+from thidua.movements.selectors import active_sets, band_for, current_scorecards, rank_entries
 from thidua.org.models import EmulationBlock
 
 from ..fmt import place_of
@@ -59,8 +59,7 @@ def score_table(movement: Movement, number: int) -> StatTable | None:
     blocks = list(EmulationBlock.objects.filter(commune=movement.commune, year=_year(movement)).prefetch_related("members"))
     sets = active_sets(b.pk for b in blocks)
     participants = set(movement.participants.values_list("pk", flat=True))
-    cards = {(c.criteria_set_id, c.organisation_id): c for c in
-             Scorecard.objects.filter(criteria_set__in=list(sets.values()))}
+    cards = current_scorecards(b.pk for b in blocks)  # each unit's scores under the version it was scored by
     totals = defaultdict(lambda: ZERO)
     for row in (Score.objects.filter(scorecard__in=list(cards.values())).values("scorecard_id")
                 .annotate(points=Sum(Coalesce("points", "self_points")))):
@@ -74,7 +73,7 @@ def score_table(movement: Movement, number: int) -> StatTable | None:
         for unit in block.members.all():
             if participants and unit.pk not in participants:
                 continue
-            card = cards.get((cs.pk, unit.pk))
+            card = cards.get((block.pk, unit.pk))
             total = totals[card.pk] if card else ZERO
             entries.append({"unit": unit, "scorecard": card, "total": total, "regular": total, "penalty": ZERO})
         for entry in rank_entries(entries):
@@ -82,7 +81,7 @@ def score_table(movement: Movement, number: int) -> StatTable | None:
             if card is None:
                 unscored += 1
                 continue
-            band = band_for(cs, entry["total"])
+            band = band_for(card.criteria_set, entry["total"])
             rows.append(Row([entry["unit"].name, block.name, _points(entry["total"]),
                              band.get_code_display() if band else "", entry["rank"], card.get_state_display()]))
     if not rows:

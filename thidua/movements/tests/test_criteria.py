@@ -56,7 +56,8 @@ def test_new_version_copies_criteria_and_bands_and_becomes_the_current_set(clien
 def test_bands_must_decrease_from_excellent_to_not_completed(demo_user):
     block = schools_block(2026)
     with pytest.raises(ValidationError, match="giảm dần"):
-        services.create_criteria_set(actor=demo_user("canbotdkt"), block=block, name="Sai xếp loại", bands={
+        services.create_criteria_set(actor=demo_user("canbotdkt"), block=block, movement=_current().movement,
+                                     name="Sai xếp loại", bands={
             "xuat_sac": Decimal(80), "tot": Decimal(85), "hoan_thanh": Decimal(70), "chua_hoan_thanh": Decimal(0)})
 
 

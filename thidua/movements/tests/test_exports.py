@@ -26,9 +26,9 @@ def test_the_registration_table_exports_with_the_coverage_in_its_title(client_as
 def test_the_ranking_exports_block_by_block(client_as):
     ws = _sheet(client_as("hoidong").get("/phong-trao/xep-hang/2026/excel/"))
     assert [c.value for c in ws[3]] == ["Khối thi đua", "Hạng", "Đơn vị", "Điểm tiêu chí", "Điểm thưởng", "Điểm trừ",
-                                        "Tổng điểm", "Xếp loại", "Trạng thái"]
+                                        "Tổng điểm", "Xếp loại", "Trạng thái", "Phiên bản tiêu chí"]
     first = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == "Khối các trường học")
-    assert first[1:3] == (1, "Trường THCS Thanh Giang") and first[6] == 101.5
+    assert first[1:3] == (1, "Trường THCS Thanh Giang") and first[6] == 101.5 and first[9] == 1
 
 
 def test_the_movements_export_lists_each_result(client_as):
