@@ -16,6 +16,7 @@ from thidua.org.models import Household, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.parameters import ParameterError, parameters_from_rows
 
+from . import summaries
 from .engine import used_for_text
 from .models import (
     Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, ProvincialRegulation, Rating,
@@ -60,6 +61,7 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
                           decision_number=decision_number, decision_date=decision_date, amount=amount,
                           round_kind=round_kind, period_label=period_label, achievement=achievement,
                           source=source, **_subject_fields(subject))
+    summaries.changed([award.person_id])
     if initiatives is None:
         initiatives = grounding_initiatives(award)
     for initiative in initiatives:
@@ -117,6 +119,7 @@ def revoke_award(*, actor, award: Award, reason: str, by_signature: bool = False
     _require_ledger_role(actor, by_signature=by_signature)
     if not reason.strip():
         raise ValidationError("Phải ghi căn cứ thu hồi.")
+    summaries.changed([award.person_id])
     return update_record(actor=actor, instance=award, revoked=True, revocation_note=reason.strip())
 
 
@@ -130,6 +133,8 @@ def set_rating(*, actor, subject, year: int, rating: str, note: str = "") -> Rat
         if not any(can_edit_in(actor, u) for u in units if u):
             raise PermissionDenied("Bạn không có quyền xếp loại đối tượng này.")
     fields = _subject_fields(subject)
+    if isinstance(subject, Person):
+        summaries.changed([subject.pk])
     existing = Rating.objects.select_for_update().filter(year=year, **fields).first()
     if existing:
         return update_record(actor=actor, instance=existing, rating=rating, note=note)
@@ -263,6 +268,7 @@ def save_rating_grid(*, actor, unit: Organisation, year: int, ratings: dict[int,
         if code:
             set_rating(actor=actor, subject=members[pid], year=year, rating=code, note=note)
         elif pid in existing:
+            summaries.changed([pid])
             delete_record(actor=actor, instance=existing[pid], audit_note="Xóa xếp loại trong bảng của đơn vị")
     if unit_rating:
         if unit_rating not in valid:

@@ -129,6 +129,8 @@ def commit_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) ->
         records.append(ImportedRecord(batch_id=batch.pk, content_type_id=content_types[model],
                                       object_id=instance.pk, action=action, row=row_number, before=before))
     ImportedRecord.objects.bulk_create(records, batch_size=2000)
+    award_summaries.changed(getattr(instance, "person_id", None) for _a, instance, _n, _b in written
+                            if isinstance(instance, (Award, Rating)))
     note = f"Lô nhập #{batch.pk} ({batch.get_kind_display()})"
     for model, objects in by_model.items():
         log_batch(actor=actor, model=model, objects=objects, note=note)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from thidua.accounts import people
 from thidua.awards import services as award_services
+from thidua.awards import summaries as award_summaries
 from thidua.awards.engine import current_parameters
 from thidua.awards.models import Award, AwardType
 from thidua.core.audit import log_create
@@ -90,15 +91,16 @@ def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, par
 def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, dossier: Dossier,
                   money: dict[int, int | None], issuer=None, by_signature: bool = False) -> None:
     award_round = dossier.round
-    for n in nominations:
-        award = award_services.record_award(
-            actor=actor, subject=n.subject, award_type=n.award_type, year=award_round.year,
-            issuer=issuer, issuer_name=decision.issuer_name, decision_number=decision.number,
-            decision_date=decision.date, amount=money[n.pk], round_kind=award_round.kind,
-            period_label=award_round.period_label,
-            source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})", by_signature=by_signature)
-        n.award, n.outcome = award, O.AWARDED
-        n.save(update_fields=["award", "outcome"])
+    with award_summaries.batched():  # one refresh task for the decision's people, not one per award
+        for n in nominations:
+            award = award_services.record_award(
+                actor=actor, subject=n.subject, award_type=n.award_type, year=award_round.year,
+                issuer=issuer, issuer_name=decision.issuer_name, decision_number=decision.number,
+                decision_date=decision.date, amount=money[n.pk], round_kind=award_round.kind,
+                period_label=award_round.period_label,
+                source=f"Quyết định số {decision.number} (hồ sơ đề nghị #{dossier.pk})", by_signature=by_signature)
+            n.award, n.outcome = award, O.AWARDED
+            n.save(update_fields=["award", "outcome"])
 
 
 def _place(commune) -> str:
@@ -220,11 +222,12 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
         sequence=sequence, number=number, date=day, signer=actor, signer_name=people.full_name(actor),
         signer_capacity=capacity, revokes=decision, reason=reason, body=body)
     log_create(actor=actor, instance=revocation, note=f"Thu hồi khen thưởng của Quyết định số {decision.number}")
-    for n in awarded:
-        award_services.revoke_award(actor=actor, by_signature=True, award=n.award,
-                                    reason=f"Quyết định số {number} ngày {day:%d/%m/%Y}: {reason}"[:255])
-        n.outcome = O.REVOKED
-        n.save(update_fields=["outcome"])
+    with award_summaries.batched():
+        for n in awarded:
+            award_services.revoke_award(actor=actor, by_signature=True, award=n.award,
+                                        reason=f"Quyết định số {number} ngày {day:%d/%m/%Y}: {reason}"[:255])
+            n.outcome = O.REVOKED
+            n.save(update_fields=["outcome"])
     return revocation
 
 
