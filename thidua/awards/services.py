@@ -11,6 +11,7 @@ from django.utils import timezone
 from thidua.accounts.models import NotificationKind, Role, User
 from thidua.accounts.notifications import notify
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
+from thidua.core.audit import log_create_many
 from thidua.core.services import create_record, delete_record, update_record
 from thidua.org.models import Household, Organisation, Person
 from thidua.rules import codes
@@ -71,6 +72,35 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
             raise ValidationError("Đóng góp “%s” đã được dùng làm căn cứ khen thưởng." % contribution.description)
         update_record(actor=actor, instance=contribution, used_for_award=award)
     return award
+
+
+@transaction.atomic
+def record_awards(*, actor, entries: list[dict], by_signature: bool = False, audit_note: str = "") -> list[Award]:
+    """Many awards of one decision (a signature of 500 names) written as ``record_award`` writes
+    them — each validated, each with its own audit row, CSTĐ titles taking their grounding
+    initiative — but in a fixed number of statements. ``entries``: the keyword arguments of
+    ``record_award`` (subject, award_type, year, issuer…) without ``initiatives``/``contributions``.
+    The awards' subjects and types are the caller's model instances: the checks that would read
+    them back one by one are made in Python (``Award.clean``), the database keeps the unique and
+    subject constraints."""
+    _require_ledger_role(actor, by_signature=by_signature)
+    awards = []
+    for entry in entries:
+        fields = dict(entry)
+        subject = fields.pop("subject")
+        issuer = fields.get("issuer")
+        fields["issuer_name"] = fields.get("issuer_name") or (issuer.issuer_name if issuer else "")
+        award = Award(**fields, **_subject_fields(subject))
+        award.clean()
+        awards.append(award)
+    Award.objects.bulk_create(awards, batch_size=500)
+    log_create_many(actor=actor, instances=awards, note=audit_note)
+    summaries.changed(a.person_id for a in awards)
+    for award in awards:
+        if award.person_id and award.award_type.code in ("CSTD_CO_SO", "CSTD_TINH"):
+            for initiative in grounding_initiatives(award):
+                use_initiative_as_ground(actor=actor, initiative=initiative, award=award)
+    return awards
 
 
 def grounding_initiatives(award: Award) -> list[Initiative]:

@@ -19,6 +19,7 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from thidua.accounts import people
@@ -66,6 +67,8 @@ def _line(n: Nomination, amount, day) -> tuple:
 
 def decision_lines(nominations, money: dict, day) -> list[DecisionLine]:
     """The attached list, by form then given name (the order of the ledger's decisions)."""
+    prefetch_related_objects([n.person for n in nominations if n.person_id],
+                             "memberships__organisation", "household__village")  # not one query per name
     keyed = [_line(n, money.get(n.pk), day) for n in nominations]
     return [line for _key, line in sorted(keyed, key=lambda kv: (kv[1].title_or_form, kv[0]))]
 

@@ -164,3 +164,35 @@ def test_a_decision_of_many_names_queues_one_refresh(world):
             services.set_rating(actor=officer, subject=person, year=YEAR, rating="HTTNV")
     assert DBTaskResult.objects.count() == before + 1
     assert AwardSummary.objects.filter(person_id__in=[p.pk for p in world["people"]], stale=True).count() == 3
+
+
+def _many(world, people, year):
+    form = AwardType.objects.get(code="GIAY_KHEN_XA")
+    return [dict(subject=p, award_type=form, year=year,
+                 issuer=world["commune"], decision_number=f"9{year}/QĐ-UBND", decision_date=datetime.date(year, 12, 20),
+                 source="Quyết định số 9/QĐ-UBND") for p in people]
+
+
+def test_a_decisions_awards_are_written_in_a_fixed_number_of_statements_each_audited_and_the_chain_holds(world):
+    """The awards of a signed decision (issue #17: 500 names ≤ 0,5 s): one audit row per award,
+    the chain whole, the summaries marked — and the statements do not grow with the names."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thidua.core.audit import verify_chain
+    from thidua.core.models import AuditEntry
+
+    officer = world["officer"]
+    extra = [Person.objects.create(full_name=f"Đỗ Văn Thêm {i}", gender="M", category=Person.Category.CONG_CHUC)
+             for i in range(12)]
+    few_entries, many_entries = _many(world, world["people"][:2], 2020), _many(world, world["people"] + extra, 2021)
+    with CaptureQueriesContext(connection) as few:
+        services.record_awards(actor=officer, entries=few_entries)
+    with CaptureQueriesContext(connection) as many:
+        awards = services.record_awards(actor=officer, entries=many_entries)
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert [a.person_id for a in awards] == [p.pk for p in world["people"] + extra] and all(a.pk for a in awards)
+    rows = AuditEntry.objects.filter(object_id__in=[str(a.pk) for a in awards], content_type__model="award")
+    assert rows.count() == 15 and all(r.after["decision_number"] == "92021/QĐ-UBND" for r in rows)
+    assert verify_chain()[1] is None
+    assert AwardSummary.objects.filter(person_id__in=[a.person_id for a in awards], stale=True).count() == 15
