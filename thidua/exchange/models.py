@@ -42,6 +42,10 @@ class ImportBatch(models.Model):
     # someone changed it, and the batch can no longer be undone.
     commit_audit_id = models.BigIntegerField(null=True, blank=True, editable=False)
     undone_at = models.DateTimeField(_("hoàn tác lúc"), null=True, blank=True)
+    # A large batch is written by a task (``exchange.tasks.commit_import``): its id while queued
+    # or running, and why it wrote nothing when it failed.
+    commit_task_id = models.CharField(_("việc ghi chạy nền"), max_length=64, blank=True, editable=False)
+    commit_error = models.TextField(_("lỗi khi ghi"), blank=True, editable=False)
 
     audit_exclude = ("rows", "summary")
 
@@ -52,6 +56,11 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"Lô nhập #{self.pk} — {self.get_kind_display()} ({self.get_state_display()})"
+
+    @property
+    def commit_pending(self) -> bool:
+        """Queued for the background commit and not written yet."""
+        return bool(self.commit_task_id) and self.state == self.State.DRAFT
 
     @property
     def error_count(self) -> int:

@@ -151,6 +151,49 @@ def commit_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) ->
     return batch
 
 
+LARGE_IMPORT_ROWS = 5000  # batches with more rows are written by a task, not in the request
+
+
+@transaction.atomic
+def queue_commit(*, actor, batch: ImportBatch, decisions: dict | None = None) -> ImportBatch:
+    """Hand the commit of a large batch to the worker (``exchange.tasks.commit_import``), queued
+    in this transaction; the batch page shows it pending, then written or why not."""
+    from .tasks import commit_import
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    _require_owner(actor, batch)
+    if batch.state != ImportBatch.State.DRAFT:
+        raise ValidationError("Lô nhập này đã được ghi hoặc đã hủy.")
+    if batch.commit_pending:
+        raise ValidationError("Lô nhập này đang được ghi ở nền.")
+    _check_may_import(actor, importer_for(batch.kind))
+    result = commit_import.enqueue(batch.pk, actor.pk, decisions or {})
+    batch.commit_task_id, batch.commit_error = str(result.id), ""
+    batch.save(update_fields=["commit_task_id", "commit_error"])
+    return batch
+
+
+def commit_queued(*, batch_id: int, actor_id: int, decisions: dict) -> dict:
+    """The task's work: commit the batch as its owner; a refusal is kept on the batch (nothing
+    written) instead of raised, so the page can say it."""
+    from django.contrib.auth import get_user_model
+
+    actor = get_user_model().objects.get(pk=actor_id)
+    batch = ImportBatch.objects.get(pk=batch_id)
+    try:
+        batch = commit_batch(actor=actor, batch=batch, decisions=decisions)
+    except ImportRejected as exc:
+        recheck_batch(actor=actor, batch=batch, decisions=decisions)
+        reason = f"Chưa ghi gì: còn {len(exc.messages)} dòng lỗi. Sửa tệp rồi nhập lại."
+    except (ValidationError, PermissionDenied) as exc:
+        reason = "Chưa ghi gì: " + " ".join(getattr(exc, "messages", [str(exc)]))
+    else:
+        ImportBatch.objects.filter(pk=batch.pk).update(commit_task_id="")
+        return {"written": batch.summary.get("written", 0)}
+    ImportBatch.objects.filter(pk=batch_id).update(commit_task_id="", commit_error=reason[:4000])
+    return {"error": reason}
+
+
 @transaction.atomic
 def discard_batch(*, actor, batch: ImportBatch) -> ImportBatch:
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
