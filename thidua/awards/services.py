@@ -293,13 +293,14 @@ def save_rating_grid(*, actor, unit: Organisation, year: int, ratings: dict[int,
         raise ValidationError("Xếp loại không hợp lệ của: " + ", ".join(wrong) + ".")
     notes = notes or {}
     existing = {r.person_id: r for r in Rating.objects.select_for_update().filter(year=year, person_id__in=ratings)}
-    for pid, code in ratings.items():
-        note = (notes.get(pid) or "").strip()[:255]
-        if code:
-            set_rating(actor=actor, subject=members[pid], year=year, rating=code, note=note)
-        elif pid in existing:
-            summaries.changed([pid])
-            delete_record(actor=actor, instance=existing[pid], audit_note="Xóa xếp loại trong bảng của đơn vị")
+    with summaries.batched():  # one refresh task for the sheet, not one per member
+        for pid, code in ratings.items():
+            note = (notes.get(pid) or "").strip()[:255]
+            if code:
+                set_rating(actor=actor, subject=members[pid], year=year, rating=code, note=note)
+            elif pid in existing:
+                summaries.changed([pid])
+                delete_record(actor=actor, instance=existing[pid], audit_note="Xóa xếp loại trong bảng của đơn vị")
     if unit_rating:
         if unit_rating not in valid:
             raise ValidationError("Xếp loại của tập thể không hợp lệ.")

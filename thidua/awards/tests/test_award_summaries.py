@@ -196,3 +196,13 @@ def test_a_decisions_awards_are_written_in_a_fixed_number_of_statements_each_aud
     assert rows.count() == 15 and all(r.after["decision_number"] == "92021/QĐ-UBND" for r in rows)
     assert verify_chain()[1] is None
     assert AwardSummary.objects.filter(person_id__in=[a.person_id for a in awards], stale=True).count() == 15
+
+
+def test_a_units_rating_sheet_queues_one_refresh_for_its_members(world):
+    before = DBTaskResult.objects.count()
+    services.save_rating_grid(actor=world["officer"], unit=world["school"], year=YEAR,
+                              ratings={p.pk: "HTTNV" for p in world["people"]})
+    assert DBTaskResult.objects.count() == before + 1
+    run_queued_tasks()
+    assert all(f"{YEAR}|HTTNV|" in s for s in AwardSummary.objects.filter(
+        person_id__in=[p.pk for p in world["people"]]).values_list("years", flat=True))
