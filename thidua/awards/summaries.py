@@ -94,12 +94,6 @@ def changed(person_ids) -> None:
     _mark(ids)
 
 
-def changed_query(person_ids_query) -> None:
-    """``changed`` for the people a ``values_list("person_id", flat=True)`` query selects (an
-    import of 50 000 rows), read before the rows are deleted."""
-    changed({pk for pk in person_ids_query if pk})
-
-
 def _mark(ids) -> None:
     if not ids:
         return
@@ -155,17 +149,6 @@ def rebuild_all(*, person_ids=None, progress=None) -> int:
 
 
 # -- reading -----------------------------------------------------------------------------------
-
-def fresh(person_ids) -> dict[int, str]:
-    """{person id: encoded years} of the people whose summary is up to date."""
-    return dict(AwardSummary.objects.filter(person_id__in=person_ids, stale=False).order_by()
-                .values_list("person_id", "years"))
-
-
-def pending_count(person_ids) -> int:
-    """How many of these people wait for a refresh (their ledger changed since)."""
-    return AwardSummary.objects.filter(person_id__in=person_ids, stale=True).count()
-
 
 def not_fresh(person_ids_query) -> Q:
     """A filter on ``person_id`` for the rows of people whose summary cannot be used."""
