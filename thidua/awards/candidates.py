@@ -36,12 +36,31 @@ NON_COLLECTIVE_KINDS = {Organisation.Kind.CITY, Organisation.Kind.DISTRICT, Orga
                         Organisation.Kind.VILLAGE, Organisation.Kind.OTHER_BODY}
 
 
-@dataclass
 class Candidate:
-    subject: object
-    kind: str  # individual / collective / household
-    unit: str
-    verdict: Verdict
+    """A subject in a list, with its verdict. People whose histories look the same share one
+    judged chain: their candidate keeps the shared verdict and makes its own copy (with its own
+    case id) only when the verdict is read — a province list files ~130 000 candidates and
+    shows the verdicts of a few."""
+
+    __slots__ = ("subject", "kind", "unit", "_verdict", "_case_id")
+
+    def __init__(self, subject, kind: str, unit: str, verdict: Verdict, case_id: str | None = None):
+        self.subject = subject
+        self.kind = kind  # individual / collective / household
+        self.unit = unit
+        self._verdict = verdict
+        self._case_id = case_id if case_id != verdict.id else None
+
+    def __repr__(self):
+        return f"Candidate({self.subject!r}, {self.kind!r}, {self.unit!r})"
+
+    @property
+    def verdict(self) -> Verdict:
+        if self._case_id is not None:
+            v = self._verdict
+            self._verdict = dataclasses.replace(v, id=self._case_id)
+            self._case_id = None
+        return self._verdict
 
     @property
     def failed(self):
@@ -139,11 +158,21 @@ def _person_targets(person: Person) -> list[str]:
     return targets
 
 
+class CandidateLists(list):
+    """The lists of ``build``, in round order; ``pending_refresh``: how many people's ledger
+    summaries wait for their refresh (read from the ledger itself meanwhile)."""
+
+    pending_refresh = 0
+
+
 @gc_paused()
 def build(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None,
-          decision_date: datetime.date | None = None, round_id: int | None = None) -> list[TargetList]:
+          decision_date: datetime.date | None = None, round_id: int | None = None,
+          use_summaries: bool = True) -> CandidateLists:
     """Candidate lists for the user's scope (or ``unit``'s subtree within it). ``round_id``:
-    the round whose nominations count as attained titles (default: every round of the year)."""
+    the round whose nominations count as attained titles (default: every round of the year).
+    ``use_summaries``: people's ratings and awards from their stored summaries
+    (``awards.summaries``; the ledger for those whose summary is not up to date)."""
     params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
     decision_date = decision_date or datetime.date(year, 12, 20)
     wanted = set(targets or ALL_TARGETS)
@@ -181,7 +210,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     # People: targets in round order, each conferring its title for the next.
     collective_wanted = bool(wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values())))
     person_needed = wanted
-    histories = loader.people(people, id_query=person_ids)
+    histories = loader.people(people, id_query=person_ids, summaries=use_summaries)
     shared_records: dict = {}
     # People whose histories look the same get the same verdicts: the loader shares one record
     # among identical years, so the record ids say when two histories are alike.
@@ -210,10 +239,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
             if ("p", pk, code) in held:
                 target_list(code).already += 1
             else:
-                if verdict.id != case_id:  # a shared chain: the same verdict, this person's id
-                    verdict = Verdict(case_id, verdict.target, verdict.eligible, verdict.authority, verdict.checks,
-                                      verdict.amount_vnd)
-                target_list(code).add(Candidate(person, "individual", unit, verdict), failed=failed)
+                target_list(code).add(Candidate(person, "individual", unit, verdict, case_id), failed=failed)
 
     collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
     if not collective_wanted:
@@ -246,14 +272,17 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
                             decision_date=decision_date, case_id=f"household-{household.pk}")
             target_list(code).add(Candidate(household, "household", household.village.name, verdict))
 
-    ordered = [lists[c] for c in ALL_TARGETS if c in lists]
-    sort_keys: dict[tuple[str, int], tuple] = {}  # a subject is in up to five lists: one key each
+    ordered = CandidateLists(lists[c] for c in ALL_TARGETS if c in lists)
+    ordered.pending_refresh = loader.pending
+    sort_keys: dict[tuple[bool, str], tuple] = {}  # a name is in up to five lists, and shared: one key each
 
     def sort_key(c: Candidate) -> tuple:
-        key = sort_keys.get((c.kind, c.subject.pk))
+        individual = c.kind == "individual"
+        name = str(c.subject)
+        key = sort_keys.get((individual, name))
         if key is None:
-            key = sort_keys[(c.kind, c.subject.pk)] = (
-                given_name_key(str(c.subject)) if c.kind == "individual" else (collation_key(str(c.subject)), b""))
+            key = sort_keys[(individual, name)] = (
+                given_name_key(name) if individual else (collation_key(name), b""))
         return key
 
     for tl in ordered:

@@ -24,7 +24,7 @@ from thidua.rules.history import (
 )
 from thidua.rules.parameters import DEFAULT_PARAMETERS, RuleParameters, parameters_from_rows
 
-from .models import Award, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
+from .models import Award, AwardSummary, Contribution, Discipline, Initiative, PendingMatter, Rating, RuleParameter
 from .regulation import CouncilRule, citations
 
 
@@ -154,19 +154,42 @@ class HistoryLoader:
         self.year = year
         self.first_year = first_year or year - 8
         self._records = _Records()
+        self._decoded: dict[str, dict[int, YearRecord]] = {}
+        self.pending = 0  # people whose summary waits for its refresh (``people(summaries=True)``)
 
     # -- people ------------------------------------------------------------------------------
-    def people(self, people: list[Person], id_query=None) -> dict[int, SubjectHistory]:
+    def people(self, people: list[Person], id_query=None, *, summaries: bool = False) -> dict[int, SubjectHistory]:
         """``id_query`` (a ``values("pk")`` queryset selecting the same people) lets the
-        database join instead of Python sending thousands of ids."""
+        database join instead of Python sending thousands of ids. ``summaries``: read ratings
+        and awards from the people's stored summaries (``awards.summaries``) where they are
+        up to date, from the ledger for the others (``self.pending``: how many of those wait
+        for their refresh)."""
         ids = id_query if id_query is not None else [p.pk for p in people]
         data: dict[int, dict[int, _YearData]] = defaultdict(dict)
-        for person_id, year, rating in Rating.objects.filter(person_id__in=ids, year__gte=self.first_year).order_by().values_list(
-                "person_id", "year", "rating"):
-            _year(data[person_id], year).rating = rating
-        for person_id, *award in Award.objects.filter(
-                person_id__in=ids, year__gte=self.first_year, revoked=False).order_by().values_list("person_id", *AWARD_FIELDS):
-            _add_award(data[person_id], *award)
+        encoded: dict[int, str] = {}
+        ledger_filter = Q(person_id__in=ids)
+        if summaries:
+            from . import summaries as stored
+
+            stale = set()
+            for person_id, is_stale, years in AwardSummary.objects.filter(person_id__in=ids).order_by().values_list(
+                    "person_id", "stale", "years"):
+                if is_stale:
+                    stale.add(person_id)
+                else:
+                    encoded[person_id] = years
+            self.pending = len(stale)
+            missing = [p.pk for p in people if p.pk not in encoded]
+            ledger_filter = Q(person_id__in=missing) if len(missing) <= ID_LIST_LIMIT else stored.not_fresh(ids)
+            if not missing:
+                ledger_filter = None
+        if ledger_filter is not None:
+            for person_id, year, rating in Rating.objects.filter(ledger_filter, year__gte=self.first_year).order_by().values_list(
+                    "person_id", "year", "rating"):
+                _year(data[person_id], year).rating = rating
+            for person_id, *award in Award.objects.filter(
+                    ledger_filter, year__gte=self.first_year, revoked=False).order_by().values_list("person_id", *AWARD_FIELDS):
+                _add_award(data[person_id], *award)
         through = Initiative.authors.through
         used = "initiative__used_for_award__"
         for link in through.objects.filter(person_id__in=ids, initiative__year__gte=self.first_year).values(
@@ -185,9 +208,44 @@ class HistoryLoader:
         pending = self._pending("person_id", ids)
         return {p.pk: SubjectHistory(
             kind=codes.SubjectKind.INDIVIDUAL, category=codes.Category(p.category),
-            years=self._records(data.get(p.pk, {})),
+            years=self._summary_records(encoded[p.pk], data.get(p.pk)) if p.pk in encoded
+            else self._records(data.get(p.pk, {})),
             pending=frozenset(pending.get(p.pk, ())), discipline=tuple(discipline.get(p.pk, ())),
         ) for p in people}
+
+    def _summary_records(self, encoded: str, extra: dict[int, _YearData] | None) -> dict[int, YearRecord]:
+        """The year records of a stored summary (``summaries.encode``), with ``extra`` (the
+        person's initiatives, read from the ledger) merged in; one build per distinct summary."""
+        if extra is None:
+            found = self._decoded.get(encoded)
+            if found is None:
+                found = self._decoded[encoded] = self._records(self._parse(encoded))
+            return found
+        data = self._parse(encoded)
+        for year, more in extra.items():
+            d = _year(data, year)
+            d.initiatives.extend(more.initiatives)
+            d.science.extend(more.science)
+        return self._records(data)
+
+    def _parse(self, encoded: str) -> dict[int, _YearData]:
+        data: dict[int, _YearData] = {}
+        if not encoded:
+            return data
+        first = self.first_year
+        for segment in encoded.split(";"):
+            year, rating, titles, forms = segment.split("|")
+            year = int(year)
+            if year < first:
+                continue
+            d = data[year] = _YearData(rating=rating or None)
+            if titles:
+                d.titles.update(titles.split(","))
+            if forms:
+                for form in forms.split(","):
+                    code, round_kind = form.split("/")
+                    d.forms.append(FormAward(_FORMS[code], _ROUND_KINDS[round_kind]))
+        return data
 
     def _pending(self, field_name: str, ids) -> dict[int, set]:
         today = datetime.date.today()

@@ -390,3 +390,26 @@ class RegulationArticle(models.Model):
         self.article = nfc(self.article)
         if self.rule_key not in PROVINCIAL_RULES:
             raise ValidationError({"rule_key": _("Không có quy định này.")})
+
+
+class AwardSummary(models.Model):
+    """A person's ledger year by year — ratings, titles and forms (not revoked) — kept so that a
+    province-wide candidate list reads one row per person instead of nine years of ratings and
+    awards (``awards.summaries``). Derived data: rebuilt from the ledger at any time
+    (``manage.py rebuild_award_summaries``). ``stale``: the ledger changed and the refresh task
+    has not run yet; the lists then read that person's ledger directly and say a refresh is
+    pending. ``person_id`` is a plain key (no foreign key): a summary never holds back a
+    person's deletion (undoing an import) and a leftover row is never read."""
+
+    person_id = models.BigIntegerField(primary_key=True)
+    years = models.TextField(blank=True, default="")  # "2024|HTXSNV|CSTD_CO_SO,LDTT|GIAY_KHEN_XA/year_end;…"
+    stale = models.BooleanField(default=True)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person_id"], condition=Q(stale=True), name="award_summary_stale_idx")]
+        verbose_name = _("tóm tắt sổ khen thưởng của cá nhân")
+        verbose_name_plural = _("tóm tắt sổ khen thưởng của cá nhân")
+
+    def __str__(self):
+        return f"#{self.person_id}" + (" (chờ cập nhật)" if self.stale else "")

@@ -12,11 +12,13 @@ from thidua.accounts.models import NotificationKind, Role, User
 from thidua.accounts.notifications import notify
 from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
+from thidua.core.audit import log_create_many
 from thidua.core.services import create_record, delete_record, update_record
 from thidua.org.models import Household, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.parameters import ParameterError, parameters_from_rows
 
+from . import summaries
 from .engine import used_for_text
 from .models import (
     Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, ProvincialRegulation, Rating,
@@ -57,6 +59,7 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
                           decision_number=decision_number, decision_date=decision_date, amount=amount,
                           round_kind=round_kind, period_label=period_label, achievement=achievement,
                           source=source, **_subject_fields(subject))
+    summaries.changed([award.person_id])
     if initiatives is None:
         initiatives = grounding_initiatives(award)
     for initiative in initiatives:
@@ -66,6 +69,35 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
             raise ValidationError("Đóng góp “%s” đã được dùng làm căn cứ khen thưởng." % contribution.description)
         update_record(actor=actor, instance=contribution, used_for_award=award)
     return award
+
+
+@transaction.atomic
+def record_awards(*, actor, entries: list[dict], by_signature: bool = False, audit_note: str = "") -> list[Award]:
+    """Many awards of one decision (a signature of 500 names) written as ``record_award`` writes
+    them — each validated, each with its own audit row, CSTĐ titles taking their grounding
+    initiative — but in a fixed number of statements. ``entries``: the keyword arguments of
+    ``record_award`` (subject, award_type, year, issuer…) without ``initiatives``/``contributions``.
+    The awards' subjects and types are the caller's model instances: the checks that would read
+    them back one by one are made in Python (``Award.clean``), the database keeps the unique and
+    subject constraints."""
+    _require_ledger_role(actor, by_signature=by_signature)
+    awards = []
+    for entry in entries:
+        fields = dict(entry)
+        subject = fields.pop("subject")
+        issuer = fields.get("issuer")
+        fields["issuer_name"] = fields.get("issuer_name") or (issuer.issuer_name if issuer else "")
+        award = Award(**fields, **_subject_fields(subject))
+        award.clean()
+        awards.append(award)
+    Award.objects.bulk_create(awards, batch_size=500)
+    log_create_many(actor=actor, instances=awards, note=audit_note)
+    summaries.changed(a.person_id for a in awards)
+    for award in awards:
+        if award.person_id and award.award_type.code in ("CSTD_CO_SO", "CSTD_TINH"):
+            for initiative in grounding_initiatives(award):
+                use_initiative_as_ground(actor=actor, initiative=initiative, award=award)
+    return awards
 
 
 def grounding_initiatives(award: Award) -> list[Initiative]:
@@ -114,6 +146,7 @@ def revoke_award(*, actor, award: Award, reason: str, by_signature: bool = False
     _require_ledger_role(actor, by_signature=by_signature)
     if not reason.strip():
         raise ValidationError("Phải ghi căn cứ thu hồi.")
+    summaries.changed([award.person_id])
     return update_record(actor=actor, instance=award, revoked=True, revocation_note=reason.strip())
 
 
@@ -127,6 +160,8 @@ def set_rating(*, actor, subject, year: int, rating: str, note: str = "") -> Rat
         if not any(can_edit_in(actor, u) for u in units if u):
             raise PermissionDenied("Bạn không có quyền xếp loại đối tượng này.")
     fields = _subject_fields(subject)
+    if isinstance(subject, Person):
+        summaries.changed([subject.pk])
     existing = Rating.objects.select_for_update().filter(year=year, **fields).first()
     if existing:
         return update_record(actor=actor, instance=existing, rating=rating, note=note)
@@ -255,12 +290,14 @@ def save_rating_grid(*, actor, unit: Organisation, year: int, ratings: dict[int,
         raise ValidationError("Xếp loại không hợp lệ của: " + ", ".join(wrong) + ".")
     notes = notes or {}
     existing = {r.person_id: r for r in Rating.objects.select_for_update().filter(year=year, person_id__in=ratings)}
-    for pid, code in ratings.items():
-        note = (notes.get(pid) or "").strip()[:255]
-        if code:
-            set_rating(actor=actor, subject=members[pid], year=year, rating=code, note=note)
-        elif pid in existing:
-            delete_record(actor=actor, instance=existing[pid], audit_note="Xóa xếp loại trong bảng của đơn vị")
+    with summaries.batched():  # one refresh task for the sheet, not one per member
+        for pid, code in ratings.items():
+            note = (notes.get(pid) or "").strip()[:255]
+            if code:
+                set_rating(actor=actor, subject=members[pid], year=year, rating=code, note=note)
+            elif pid in existing:
+                summaries.changed([pid])
+                delete_record(actor=actor, instance=existing[pid], audit_note="Xóa xếp loại trong bảng của đơn vị")
     if unit_rating:
         if unit_rating not in valid:
             raise ValidationError("Xếp loại của tập thể không hợp lệ.")

@@ -51,12 +51,8 @@ def _actor_name(actor) -> str:
     return actor.get_full_name() or actor.get_username()
 
 
-def _write(*, actor, action, instance, before, after, note="", anchor=False) -> AuditEntry:
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("Audit rows must be written inside the transaction of the change.")
-    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-    if anchor and head.last_hash:  # the chain as it stood, kept with a record that leaves the system
-        note = f"{note} · Mốc nhật ký: {head.last_hash}".strip(" ·")
+def _entry(*, actor, action, instance, before, after, note, prev_hash: str) -> AuditEntry:
+    """The audit row (unsaved), hashed after ``prev_hash``."""
     now = timezone.now()
     entry = AuditEntry(
         at=now.replace(microsecond=now.microsecond // 1000 * 1000),  # whole ms: survives JSON backups
@@ -72,11 +68,41 @@ def _write(*, actor, action, instance, before, after, note="", anchor=False) -> 
     )
     # Round-trip the JSON values so the hash covers exactly what the database stores.
     entry.before, entry.after = json.loads(json.dumps(before)), json.loads(json.dumps(after))
-    entry.prev_hash = head.last_hash
-    entry.entry_hash = entry.compute_hash(head.last_hash)
+    entry.prev_hash = prev_hash
+    entry.entry_hash = entry.compute_hash(prev_hash)
+    return entry
+
+
+def _write(*, actor, action, instance, before, after, note="", anchor=False) -> AuditEntry:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Audit rows must be written inside the transaction of the change.")
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    if anchor and head.last_hash:  # the chain as it stood, kept with a record that leaves the system
+        note = f"{note} · Mốc nhật ký: {head.last_hash}".strip(" ·")
+    entry = _entry(actor=actor, action=action, instance=instance, before=before, after=after, note=note,
+                   prev_hash=head.last_hash)
     entry.save()
     AuditChainHead.objects.filter(pk=1).update(last_hash=entry.entry_hash, seal=head_seal(entry.entry_hash))
     return entry
+
+
+def log_create_many(*, actor, instances: list, note: str = "") -> list[AuditEntry]:
+    """``log_create`` for many records written together (the awards of a signed decision): the
+    same row for each, chained in order, written in one statement."""
+    if not instances:
+        return []
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Audit rows must be written inside the transaction of the change.")
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+    entries, prev = [], head.last_hash
+    for instance in instances:
+        entry = _entry(actor=actor, action=AuditEntry.Action.CREATE, instance=instance, before=None,
+                       after=snapshot(instance), note=note, prev_hash=prev)
+        entries.append(entry)
+        prev = entry.entry_hash
+    AuditEntry.objects.bulk_create(entries, batch_size=500)
+    AuditChainHead.objects.filter(pk=1).update(last_hash=prev, seal=head_seal(prev))
+    return entries
 
 
 def chain_anchor() -> dict:

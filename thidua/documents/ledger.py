@@ -70,7 +70,12 @@ def award_heading(award: Award) -> tuple[str, str]:
 
 
 def membership_on(person: Person, day: datetime.date | None) -> Membership | None:
-    memberships = list(person.memberships.select_related("organisation"))
+    """The person's membership on ``day`` (the latest current one, else the latest); reads the
+    memberships prefetched with their organisations (``memberships__organisation``) when given."""
+    if "memberships" in getattr(person, "_prefetched_objects_cache", {}):
+        memberships = list(person.memberships.all())
+    else:
+        memberships = list(person.memberships.select_related("organisation"))
     if not memberships:
         return None
     day = day or datetime.date.today()

@@ -140,19 +140,27 @@ class SignedDecisionPdf(models.Model):
 
 
 class FrozenDecision(models.Model):
-    """The decision as signed: its DOCX and PDF, rendered once at the signature from the draft
-    the chairman previewed, and kept. The decision page, the DOCX and PDF downloads and the API
-    hand out these very bytes; their SHA-256 is in the audit log (the row's creation). The PDF
-    carries the commune's PAdES signature when a certificate was configured (``pdf_signed``)."""
+    """The decision as signed. The signature keeps its structure (``structure``: the one
+    ``DecisionData`` both renderers read, with the number, date and signer) in the signing
+    transaction; a task renders its DOCX and PDF from that structure once, PAdES-signing the
+    PDF when a certificate is configured (``pdf_signed``), and keeps them (``rendered_at``).
+    The decision page, the DOCX and PDF downloads and the API hand out these very bytes; their
+    SHA-256 is in the audit log. A download asked before the task ran renders them then, under
+    the same lock, so there is only ever one DOCX and one PDF of a decision."""
 
     decision = models.OneToOneField("proposals.Decision", on_delete=models.PROTECT, related_name="frozen",
                                     verbose_name=_("quyết định"))
-    docx = models.FileField(_("tệp DOCX"), upload_to="quyet-dinh/%Y/")
-    pdf = models.FileField(_("tệp PDF"), upload_to="quyet-dinh/%Y/")
-    docx_sha256 = models.CharField(_("SHA-256 của DOCX"), max_length=64)
-    pdf_sha256 = models.CharField(_("SHA-256 của PDF"), max_length=64)
+    structure = models.JSONField(_("cấu trúc văn bản"), default=dict, blank=True)
+    docx = models.FileField(_("tệp DOCX"), upload_to="quyet-dinh/%Y/", blank=True)
+    pdf = models.FileField(_("tệp PDF"), upload_to="quyet-dinh/%Y/", blank=True)
+    docx_sha256 = models.CharField(_("SHA-256 của DOCX"), max_length=64, blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 của PDF"), max_length=64, blank=True)
     pdf_signed = models.BooleanField(_("PDF đã ký số"), default=False)
     created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+    rendered_at = models.DateTimeField(_("tạo tệp lúc"), null=True, blank=True)
+
+    ARTEFACT_FIELDS = frozenset({"docx", "pdf", "docx_sha256", "pdf_sha256", "pdf_signed", "rendered_at"})
+    audit_exclude = ("structure",)
 
     class Meta:
         verbose_name = _("văn bản quyết định đã ký")
@@ -161,9 +169,17 @@ class FrozenDecision(models.Model):
     def __str__(self):
         return str(self.decision)
 
+    @property
+    def ready(self) -> bool:
+        return self.rendered_at is not None
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PermissionDenied(_("Văn bản quyết định đã ký không được sửa."))
+            # Only the artefacts, and only once: filled by the rendering of the signed structure.
+            fields = set(kwargs.get("update_fields") or ())
+            if not fields or not fields <= self.ARTEFACT_FIELDS or \
+                    not type(self).objects.filter(pk=self.pk, rendered_at__isnull=True).exists():
+                raise PermissionDenied(_("Văn bản quyết định đã ký không được sửa."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -104,9 +104,11 @@ def frozen_bytes(award: Award, kind: str) -> bytes | None:
     bytes made at the signature), or None for a decision only recorded in the ledger."""
     from .models import FrozenDecision
 
+    from .official import frozen_bytes as kept
+
     decision = ledger.signed_decision(award)
     frozen = FrozenDecision.objects.filter(decision_id=decision.pk).first() if decision is not None else None
-    return frozen.read(kind) if frozen is not None else None
+    return kept(frozen, kind) if frozen is not None else None
 
 
 def decision_pdf(award: Award) -> bytes:

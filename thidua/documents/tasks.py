@@ -11,6 +11,14 @@ def generate_report(job_id: int) -> str:
     return jobs.run(job_id)
 
 
+@task()
+def render_signed_decision(frozen_id: int) -> str:
+    """The signed decision's DOCX and PDF, rendered once from the structure kept at the signature."""
+    from .official import render_frozen
+
+    return render_frozen(frozen_id).pdf_sha256
+
+
 @receiver(task_finished)
 def fail_job_of_failed_task(sender, task_result, **kwargs):
     """A generation task that failed without marking its job (e.g. its worker died on the last

@@ -462,7 +462,9 @@ def signed_decision(request, pk: int, fmt: str):
     if frozen is None:
         raise Http404("Quyết định này không có văn bản lập khi ký trong hệ thống.")
     name = f"quyet-dinh-{_slug(decision.number)}-{decision.date:%Y%m%d}.{fmt}"
-    return _send(request, lambda: frozen.read(fmt), name, PDF if fmt == "pdf" else DOCX, inline=fmt == "pdf")
+    from .official import frozen_bytes
+
+    return _send(request, lambda: frozen_bytes(frozen, fmt), name, PDF if fmt == "pdf" else DOCX, inline=fmt == "pdf")
 
 
 @login_required

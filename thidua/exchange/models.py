@@ -46,6 +46,10 @@ class ImportBatch(models.Model):
     # commune only (a name shared by units of two communes is no ambiguity there).
     within = models.ForeignKey("org.Organisation", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+", verbose_name=_("nhập cho xã, phường"))
+    # A large batch is written by a task (``exchange.tasks.commit_import``): its id while queued
+    # or running, and why it wrote nothing when it failed.
+    commit_task_id = models.CharField(_("việc ghi chạy nền"), max_length=64, blank=True, editable=False)
+    commit_error = models.TextField(_("lỗi khi ghi"), blank=True, editable=False)
 
     audit_exclude = ("rows", "summary")
 
@@ -56,6 +60,11 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"Lô nhập #{self.pk} — {self.get_kind_display()} ({self.get_state_display()})"
+
+    @property
+    def commit_pending(self) -> bool:
+        """Queued for the background commit and not written yet."""
+        return bool(self.commit_task_id) and self.state == self.State.DRAFT
 
     @property
     def error_count(self) -> int:

@@ -137,6 +137,14 @@ def batch_detail(request, pk: int):
 def batch_commit(request, pk: int):
     batch = selectors.get_batch(user=request.user, pk=pk)
     decisions = _decisions(request)
+    if len(batch.rows) > services.LARGE_IMPORT_ROWS:
+        try:
+            services.queue_commit(actor=request.user, batch=batch, decisions=decisions)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.info(request, _("Lô nhập lớn: đang ghi ở nền. Trang này cho biết khi đã ghi xong."))
+        return redirect("exchange:batch", pk=batch.pk)
     try:
         batch = services.commit_batch(actor=request.user, batch=batch, decisions=decisions)
     except services.ImportRejected as exc:

@@ -72,7 +72,8 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
 
 
 WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
-PAGE_QUERIES = 32  # session, user, notifications badge, scope, catalogue, province citations, histories, same-round nominations: see engine.HistoryLoader
+PAGE_QUERIES = 33  # session, user, notifications badge, scope, catalogue, province citations, histories, same-round nominations: see engine.HistoryLoader
+SUMMARISED_PAGE_QUERIES = 31  # every summary up to date: the ratings and awards of people are not read (awards.summaries)
 
 
 def _count_queries(client, url):
@@ -101,6 +102,15 @@ def test_the_whole_commune_page_has_a_pinned_number_of_queries_whatever_the_data
             Award.objects.create(person=person, award_type=ldtt, year=year, decision_number=f"{i}/QĐ-UBND",
                                  decision_date=datetime.date(year, 12, 20), issuer_name="UBND xã Nam Thanh Miện")
     assert _count_queries(client, WHOLE_COMMUNE) == PAGE_QUERIES
+
+
+def test_with_every_summary_up_to_date_the_page_reads_no_ratings_or_awards_of_people(client_as):
+    from thidua.awards import summaries
+
+    summaries.rebuild_all()
+    client = client_as("canbotdkt")
+    client.get(WHOLE_COMMUNE)
+    assert _count_queries(client, WHOLE_COMMUNE) == SUMMARISED_PAGE_QUERIES
 
 
 def test_the_whole_commune_candidate_page_renders_in_under_200_ms(client_as):

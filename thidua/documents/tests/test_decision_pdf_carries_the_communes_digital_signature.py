@@ -100,9 +100,12 @@ def test_the_signed_pdf_is_made_once_at_signing_and_every_download_is_the_same_b
     from thidua.documents import signing
     from thidua.proposals.tests.conftest import Flow
 
+    from thidua.ops.testing import run_queued_tasks
+
     with django_capture_on_commit_callbacks(execute=True):
         dossier = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
     decision = dossier.decision
+    run_queued_tasks()  # the signature queued the rendering of its DOCX and PDF
     kept = FrozenDecision.objects.get(decision=decision)
     award = Award.objects.get(pk=dossier.nominations.get().award_id)
     first, second = _pdf(client_as, award), _pdf(client_as, award)

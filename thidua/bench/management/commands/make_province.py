@@ -2,10 +2,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.db.models import Q
 
+from thidua.awards import summaries
 from thidua.bench.generator import Sizes, make_province
 from thidua.core.dbstats import analyze
-from thidua.org.models import Organisation
+from thidua.org.models import Organisation, Person
 
 
 class Command(BaseCommand):
@@ -27,6 +29,11 @@ class Command(BaseCommand):
                                      sizes=Sizes(households=households, citizens=citizens, staff_scale=staff_scale))
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        # The ledger summaries the candidate lists read (awards.summaries): a province in service
+        # keeps them fresh with its worker; the bulk-loaded one builds them once here.
+        summaries.rebuild_all(person_ids=Person.objects.filter(
+            Q(memberships__organisation__path__startswith=province.path)
+            | Q(household__village__path__startswith=province.path)).values_list("pk", flat=True).distinct())
         analyze()  # fresh planner statistics, as a database in service has (autovacuum)
         seconds = time.perf_counter() - started
         Organisation.objects.filter(pk=province.pk).update(

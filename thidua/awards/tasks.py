@@ -1,0 +1,17 @@
+"""Background tasks of the awards app (thin wrappers around ``summaries``)."""
+from django_tasks import task
+
+from . import summaries
+
+
+@task()
+def refresh_award_summaries(person_ids: list[int]) -> int:
+    """Rebuild the ledger summaries of these people (enqueued by the write that changed them)."""
+    return summaries.refresh(person_ids)
+
+
+@task()
+def rebuild_award_summaries() -> int:
+    """Rebuild every person's ledger summary (the administrator starts it, or
+    ``manage.py rebuild_award_summaries``)."""
+    return summaries.rebuild_all()
