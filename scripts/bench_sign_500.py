@@ -6,7 +6,7 @@ import time, django, cProfile, pstats
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings"); django.setup()
 from thidua.org.models import Organisation
 from thidua.bench.generator import province_code
-from thidua.proposals import bench_hooks
+from thidua.bench.hooks import proposals as bench_hooks
 from thidua.core.perf import settle
 p=Organisation.objects.get(code=province_code(1)); c=Organisation.objects.filter(parent=p, kind='commune').order_by('code').first()
 ops = bench_hooks.operations(commune=c, user=None, year=2025, quick=False)

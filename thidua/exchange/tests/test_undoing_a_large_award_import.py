@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from thidua.awards.models import Award, AwardSummary
-from thidua.exchange import bench_hooks, services
+from thidua.bench.hooks import exchange as bench_hooks
+from thidua.exchange import services
 from thidua.exchange.models import ImportBatch
 from thidua.ops.testing import run_queued_tasks
 from thidua.org.models import Organisation
