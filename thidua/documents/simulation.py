@@ -24,7 +24,7 @@ from thidua.awards import services as award_services
 from thidua.awards.models import AwardType, Rating, RatingSheet
 from thidua.awards.selectors import year_members
 from thidua.org.models import Organisation
-from thidua.proposals import services
+from thidua.proposals import reports, services
 from thidua.proposals.models import (
     AwardRound,
     CouncilMember,
@@ -200,10 +200,12 @@ def _prepare_dossier(*, cast_round: AwardRound, unit: Organisation, clerk: User,
     wanted = [(people[0], types["LDTT"]), (people[0], types["CSTD_CO_SO"]), *((p, types["LDTT"]) for p in people[1:])]
     for person, award_type in wanted:
         nomination = services.add_nomination(actor=clerk, dossier=dossier, subject=person, award_type=award_type)
-        services.update_report(actor=clerk, nomination=nomination, report=nomination.report.replace(
-            f"(Đơn vị ghi thành tích nổi bật, số liệu cụ thể của năm {year}.)",
-            f"Hoàn thành tốt nhiệm vụ được giao năm {year}; tích cực tham gia các phong trào thi đua của đơn vị "
-            f"và của xã; đoàn kết, gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước."))
+        if nomination.needs_report:  # the CSTĐ's achievement report; LĐTT has none (the list and minutes)
+            record, _ = reports.split(nomination.report, year)
+            services.update_report(actor=clerk, nomination=nomination, report=reports.join(record, (
+                f"Hoàn thành tốt nhiệm vụ được giao năm {year}; tích cực tham gia các phong trào thi đua của đơn vị "
+                f"và của xã; đoàn kết, gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước."),
+                year))
     services.update_dossier(actor=clerk, dossier=dossier, unit_minutes=(
         f"Biên bản họp bình xét thi đua, khen thưởng năm {year} của {unit.name}: hội nghị cán bộ, viên chức "
         f"bình xét công khai, biểu quyết nhất trí đề nghị {len(people)} cá nhân."))
@@ -290,6 +292,8 @@ def _run(*, cast: Cast, commune: Organisation, year: int, today: datetime.date, 
         notices = services.signing_notices(actor=chairman, dossier=dossier)
         decision = services.sign_decision(actor=chairman, dossier=dossier, seen=seen,
                                           confirmed=any(n.needs_confirmation for n in notices))
+        # The signed files now, as the worker's task would moments later: the summary gives their hashes.
+        official.render_frozen(official.frozen_of(decision).pk)
         log(f"  + {decision} ({dossier.unit.name})")
         signed.append(Dossier.objects.select_related("decision", "unit").get(pk=dossier.pk))
     if not signed:
