@@ -10,6 +10,7 @@
     render_achievement_docx(data: AchievementReportData) -> bytes
     render_achievement_pdf(data: AchievementReportData) -> bytes
     render_certificate_pdf(data: CertificateData) -> bytes
+    render_certificate_docx(data: CertificateData) -> bytes
 
 They read no model except the uploaded templates, so the proposals app can call them with
 its own Decision, Dossier and Meeting turned into these dataclasses.
@@ -17,12 +18,13 @@ its own Decision, Dossier and Meeting turned into these dataclasses.
 from __future__ import annotations
 
 import dataclasses
+import io
 
 import segno
 
 from thidua.core.text import format_vnd
 
-from . import engine
+from . import certificate_docx, engine
 from .data import (
     AchievementReportData, CertificateData, DecisionData, InvitationData, MinutesData, SubmissionData,
 )
@@ -182,10 +184,39 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def qr_png(url: str) -> bytes:
+    """The same verification QR code as a PNG (segno), for the DOCX."""
+    buf = io.BytesIO()
+    segno.make(url, error="m").save(buf, kind="png", scale=10, border=2)
+    return buf.getvalue()
+
+
 def certificate_context(data: CertificateData) -> dict:
-    return {"cert": data, "date_line": date_line(data.place, data.date), "number_line": number_line(data.number),
-            "qr": qr_data_uri(data.verification_url)}
+    """The certificate as printed — every text of it, composed once: the PDF template and the
+    DOCX builder (``certificate_docx``) both lay out exactly these texts."""
+    return {
+        "cert": data, "national_name": NATIONAL_NAME, "national_motto": NATIONAL_MOTTO,
+        "authority_lines": list(data.authority_lines), "verb": data.verb, "award_name": data.award_name,
+        "long_name": len(data.award_name) > 18, "recipient": data.recipient,
+        "recipient_detail": data.recipient_detail, "achievement": data.achievement,
+        "revoked_mark": "ĐÃ THU HỒI" if data.revoked else "",
+        "number_line": number_line(data.number), "date_line": date_line(data.place, data.date),
+        "signer": data.signer,
+        "verification_note": f"Bản in từ sổ khen thưởng — mã xác minh: {data.verification_code}",
+        "verification_url": data.verification_url,
+        "qr_alt": "Mã QR dẫn tới trang xác minh giấy khen",
+        "qr": qr_data_uri(data.verification_url),
+        "doc_title": data.award_name, "title": data.recipient,
+    }
 
 
 def render_certificate_pdf(data: CertificateData) -> bytes:
     return engine.render_pdf("documents/pdf/certificate.html", certificate_context(data))
+
+
+def render_certificate_docx(data: CertificateData) -> bytes:
+    return certificate_docx.build_certificate(certificate_context(data), qr_png(data.verification_url))

@@ -137,6 +137,7 @@ class Result:
                 certificates.append({
                     "award_id": n.award_id, "subject": str(n.subject), "award": n.award_type.name,
                     "pdf": absolute(reverse("documents:certificate_pdf", args=[n.award_id])),
+                    "docx": absolute(reverse("documents:certificate_docx", args=[n.award_id])),
                     "verification": verification_url(n.award.verification_code)})
             decisions.append({
                 "id": decision.pk, "number": decision.number, "date": decision.date.isoformat(),

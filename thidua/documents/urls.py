@@ -21,6 +21,7 @@ urlpatterns = [
     path("quyet-dinh-da-ky/<int:pk>/<slug:fmt>/", views.signed_decision, name="signed_decision"),
     path("bien-ban-hop/<int:pk>/<slug:fmt>/", views.minutes, name="minutes"),
     path("giay-khen/<int:pk>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    path("giay-khen/<int:pk>/docx/", views.certificate_docx, name="certificate_docx"),
     path("ca-nhan/<int:pk>/giay-khen/", views.person_certificates, name="person_certificates"),
     path("tap-the/<int:pk>/giay-khen/", views.unit_certificates, name="unit_certificates"),
     path("thanh-tich/", views.achievement_search, name="achievement_search"),

@@ -241,12 +241,23 @@ def decision_pdf(request, pk: int):
     return _send(request, lambda: signatures.decision_pdf(award), name, PDF, inline=True)
 
 
+def _certificate_name(award, ext: str) -> str:
+    return f"giay-khen-{_slug(str(award.subject))}-{award.year}.{ext}"
+
+
 @login_required
 def certificate_pdf(request, pk: int):
     award = selectors.get_award(user=request.user, pk=pk)
-    name = f"giay-khen-{_slug(str(award.subject))}-{award.year}.pdf"
-    return _send(request, lambda: renderers.render_certificate_pdf(ledger.certificate_data(award)), name, PDF,
-                 inline=True)
+    return _send(request, lambda: renderers.render_certificate_pdf(ledger.certificate_data(award)),
+                 _certificate_name(award, "pdf"), PDF, inline=True)
+
+
+@login_required
+def certificate_docx(request, pk: int):
+    """The same certificate as the PDF (the same printed texts and QR code), as a DOCX."""
+    award = selectors.get_award(user=request.user, pk=pk)
+    return _send(request, lambda: renderers.render_certificate_docx(ledger.certificate_data(award)),
+                 _certificate_name(award, "docx"), DOCX)
 
 
 @login_required

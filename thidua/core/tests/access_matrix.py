@@ -319,6 +319,7 @@ MATRIX: dict[str, Entry] = {
     "documents:decision_docx": Page(STAFF, args=pk("award_a"), unit_a=True),
     "documents:decision_pdf": Page(STAFF, args=pk("award_a"), unit_a=True),
     "documents:certificate_pdf": Page(STAFF, args=pk("award_a"), unit_a=True),
+    "documents:certificate_docx": Page(STAFF, args=pk("award_a"), unit_a=True),
     # the draft of a decision: the office writes it, the chairman previews and signs it (a decided
     # dossier has no draft any more: its page says so, its preview is gone)
     "documents:draft": Form(OFFICE | SIGNERS, OFFICE, args=pk("decided"), **A_DOSSIER),

@@ -73,7 +73,7 @@ def test_no_page_of_the_access_matrix_cites_another_province(name, world, client
 
 
 def test_no_generated_document_cites_another_province(world):
-    from thidua.documents import render, samples
+    from thidua.documents import ledger, render, samples
     from thidua.documents.models import TemplateKind
     from thidua.documents.reports import builder, output
 
@@ -87,6 +87,8 @@ def test_no_generated_document_cites_another_province(world):
         TemplateKind.INVITATION: render.render_invitation_docx(samples.invitation(commune.name)),
         TemplateKind.ACHIEVEMENT: render.render_achievement_docx(samples.achievement()),
         "achievement-pdf": render.render_achievement_pdf(samples.achievement()),
+        "certificate-docx": render.render_certificate_docx(ledger.certificate_data(world.award_a)),
+        "certificate-pdf": render.render_certificate_pdf(ledger.certificate_data(world.award_a)),
     }
     annual = builder.build_report(kind="annual", commune=commune, year=2025)
     five = builder.build_report(kind="five_year", commune=commune, year_from=2021, year_to=2025)

@@ -21,6 +21,9 @@ KINDS = {
     # báo cáo thành tích: written by the unit and the nominee — no number, no "Nơi nhận"
     "achievement": (lambda: render.render_achievement_docx(dataclasses.replace(samples.achievement(), date=DAY)),
                     "BÁO CÁO THÀNH TÍCH", False),
+    # giấy khen / giấy chứng nhận: not an ND 30/2020 administrative document in layout (A4
+    # landscape in a frame, no issuer-and-number header, no "Nơi nhận"), so it is not forced in
+    # here; the ND 30 fonts it keeps are checked in test_certificate_docx_and_pdf_are_one_document.
 }
 UNNUMBERED = {"achievement"}
 

@@ -62,6 +62,8 @@ def test_the_summary_names_every_decision_and_its_addresses_answer(this_year, cl
         for certificate in d["certificates"]:
             pdf = officer.get(_path(certificate["pdf"]))
             assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+            docx = officer.get(_path(certificate["docx"]))
+            assert docx.status_code == 200 and docx.content.startswith(b"PK")
     for key in ("page", "minutes_docx", "minutes_pdf"):
         assert officer.get(_path(summary["meeting"][key])).status_code == 200
     client.logout()
