@@ -413,3 +413,27 @@ class AwardSummary(models.Model):
 
     def __str__(self):
         return f"#{self.person_id}" + (" (chờ cập nhật)" if self.stale else "")
+
+
+class StoredVerdicts(models.Model):
+    """A person's verdicts in the candidate lists of ``year`` — every title and form of the
+    person's round, in round order, each with its conditions — kept so that a province-wide
+    list reads one row per person instead of judging ~130 000 cases per request
+    (``awards.verdicts``). Derived data, refreshed with the person's ``AwardSummary`` and
+    rebuilt when the rule parameters change. A row is used only when it was judged under the
+    parameters in force (``params_key``), for the person's category, and the person's summary
+    is up to date; anyone else is judged live and counted as waiting for a refresh."""
+
+    person_id = models.BigIntegerField(primary_key=True)
+    year = models.PositiveSmallIntegerField()
+    params_key = models.CharField(max_length=40)
+    category = models.CharField(max_length=40)
+    payload = models.TextField()  # JSON: [[code, eligible, failed, amount, authority, [[rule, passed, article, detail], …]], …]
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
+        verbose_name_plural = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
+
+    def __str__(self):
+        return f"#{self.person_id} ({self.year})"

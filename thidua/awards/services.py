@@ -18,7 +18,7 @@ from thidua.org.models import Household, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.parameters import ParameterError, parameters_from_rows
 
-from . import summaries
+from . import summaries, verdicts
 from .engine import used_for_text
 from .models import (
     Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, ProvincialRegulation, Rating,
@@ -234,6 +234,7 @@ def update_parameter(*, actor, parameter: RuleParameter, value_text: str, source
     rows.append({"key": parameter.key, "value_text": value_text.strip(), "article": parameter.article,
                  "marker": parameter.marker, "description": parameter.description})
     _check_parameters(rows)
+    verdicts.rules_changed()
     return update_record(actor=actor, instance=parameter, value_text=value_text.strip(),
                          source_note=source_note.strip())
 
@@ -247,6 +248,7 @@ def add_base_salary(*, actor, effective_from: datetime.date, amount: int, articl
         raise ValidationError("Đã có mức lương cơ sở áp dụng từ ngày này.")
     if amount <= 0:
         raise ValidationError("Mức lương cơ sở phải lớn hơn 0.")
+    verdicts.rules_changed()
     return create_record(actor=actor, model=RuleParameter, key=key, value_text=str(amount), article=article,
                          marker="V", description=f"Lương cơ sở từ ngày {effective_from:%d/%m/%Y}")
 
@@ -418,6 +420,7 @@ def save_regulation(*, actor, province: Organisation, number: str, signed_on: da
     _set_council_vote_rule(actor=actor, mode=council_vote_rule,
                            source=f"{regulation.heading}, {articles['council_vote']}" if articles.get("council_vote")
                            else "")
+    verdicts.rules_changed()  # the checks cite the regulation's articles
     return regulation
 
 
