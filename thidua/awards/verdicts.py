@@ -26,7 +26,7 @@ from django.utils import timezone
 from thidua.rules.codes import Authority
 from thidua.rules.eligibility import Check, Verdict
 
-from .models import AwardSummary, Rating, StoredVerdicts
+from .models import AwardSummary, Rating, StoredVerdicts, VerdictChain
 
 CHUNK = 2000
 
@@ -87,9 +87,20 @@ def store(person_ids, *, year: int | None = None) -> int:
         fresh = set(AwardSummary.objects.filter(person_id__in=chunk, stale=False).values_list("person_id", flat=True))
         people = list(Person.objects.filter(pk__in=fresh).order_by())
         chains = judged_chains(people, year=year, params=params)
-        rows = [StoredVerdicts(person_id=p.pk, year=year, params_key=key, category=p.category,
-                               payload=encode(chains[p.pk]), refreshed_at=now) for p in people]
+        payloads: dict[int, str] = {}  # id of a shared chain -> its payload: encode each once
+        rows, distinct = [], {}
+        for p in people:
+            chain = chains[p.pk]
+            payload = payloads.get(id(chain))
+            if payload is None:
+                payload = payloads[id(chain)] = encode(chain)
+            chain_key = hashlib.sha1(payload.encode()).hexdigest()
+            distinct[chain_key] = payload
+            rows.append(StoredVerdicts(person_id=p.pk, year=year, params_key=key, category=p.category,
+                                       chain_key=chain_key, refreshed_at=now))
         with transaction.atomic():
+            VerdictChain.objects.bulk_create([VerdictChain(key=k, payload=v) for k, v in distinct.items()],
+                                             ignore_conflicts=True)
             StoredVerdicts.objects.filter(person_id__in=chunk).delete()
             StoredVerdicts.objects.bulk_create(rows, batch_size=1000)
         written += len(rows)
@@ -107,6 +118,7 @@ def rebuild_all(*, progress=None) -> int:
         if progress:
             progress(done, len(ids))
     StoredVerdicts.objects.exclude(person_id__in=Person.objects.values("pk")).delete()
+    VerdictChain.objects.exclude(key__in=StoredVerdicts.objects.values("chain_key")).delete()
     return done
 
 
@@ -121,14 +133,21 @@ def rules_changed() -> None:
 def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], int]:
     """{person id: (category, payload)} of the rows a list may use for these people, and how
     many of these people (their summaries fresh) have rows judged under other rule parameters
-    — waiting for the rebuild that ``rules_changed`` queued. One query."""
+    — waiting for the rebuild that ``rules_changed`` queued. Two queries: the people's short
+    rows, then each chain they point at once."""
     key = params_key(params)
     rows, outdated = {}, 0
-    for pk, row_key, category, payload in StoredVerdicts.objects.filter(person_id__in=id_query, year=year).filter(
-            person_id__in=AwardSummary.objects.filter(stale=False).values("person_id")).order_by().values_list(
-            "person_id", "params_key", "category", "payload"):
+    fresh = StoredVerdicts.objects.filter(person_id__in=id_query, year=year).filter(
+        person_id__in=AwardSummary.objects.filter(stale=False).values("person_id"))
+    for pk, row_key, category, chain_key in fresh.order_by().values_list(
+            "person_id", "params_key", "category", "chain_key"):
         if row_key == key:
-            rows[pk] = (category, payload)
+            rows[pk] = (category, chain_key)
         else:
             outdated += 1
-    return rows, outdated
+    if not rows:
+        return {}, outdated
+    wanted = {chain_key for _c, chain_key in rows.values()}
+    payloads = dict(VerdictChain.objects.filter(key__in=wanted).values_list("key", "payload"))
+    return {pk: (category, payloads[chain_key]) for pk, (category, chain_key) in rows.items()
+            if chain_key in payloads}, outdated
