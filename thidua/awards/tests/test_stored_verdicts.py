@@ -106,3 +106,17 @@ def test_a_change_of_the_rules_queues_a_rebuild_and_the_old_verdicts_are_not_use
     after = candidates.build(user=officer, year=YEAR)
     assert after.pending_refresh == 0
     assert _full_table(after) == _full_table(during)
+
+
+def test_a_discipline_recorded_makes_the_persons_stored_verdicts_wait_for_their_refresh(world):
+    officer, person = world["officer"], world["people"][0]
+    assert _group_of(candidates.build(user=officer, year=YEAR), "LDTT", person) == "eligible"
+    services.record_discipline(actor=officer, person=person, form="KHIEN_TRACH", start=datetime.date(YEAR, 3, 1),
+                               end=datetime.date(YEAR, 12, 31), decision_number="12/QĐ-KL")
+    during = candidates.build(user=officer, year=YEAR)
+    assert during.pending_refresh == 1
+    assert _group_of(during, "LDTT", person) != "eligible"  # judged live: the discipline counts at once
+    run_queued_tasks()
+    after = candidates.build(user=officer, year=YEAR)
+    assert after.pending_refresh == 0
+    assert _full_table(after) == _full_table(during)
