@@ -137,8 +137,11 @@ def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], 
     rows, then each chain they point at once."""
     key = params_key(params)
     rows, outdated = {}, 0
-    fresh = StoredVerdicts.objects.filter(person_id__in=id_query, year=year).filter(
-        person_id__in=AwardSummary.objects.filter(stale=False).values("person_id"))
+    # A row is written only while the person's summary is fresh, and a ledger write marks the
+    # summary stale (the row stays): excluding the few stale summaries (partial index) is the
+    # same as keeping the fresh ones, without a semi-join over every summary of the province.
+    fresh = StoredVerdicts.objects.filter(person_id__in=id_query, year=year).exclude(
+        person_id__in=AwardSummary.objects.filter(stale=True).values("person_id"))
     for pk, row_key, category, chain_key in fresh.order_by().values_list(
             "person_id", "params_key", "category", "chain_key"):
         if row_key == key:
