@@ -163,6 +163,11 @@ class CandidateLists(list):
     summaries wait for their refresh (read from the ledger itself meanwhile)."""
 
     pending_refresh = 0
+    pending_rules = 0  # of which: stored verdicts judged under rule parameters since changed
+
+    @property
+    def pending_ledger(self) -> int:
+        return self.pending_refresh - self.pending_rules
 
 
 @gc_paused()
@@ -304,6 +309,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     # Waiting for a refresh: people whose summary is stale, and people whose stored verdicts
     # were judged under other rule parameters (the rebuild is queued).
     ordered.pending_refresh = loader.pending + outdated
+    ordered.pending_rules = outdated
     sort_keys: dict[tuple[bool, str], tuple] = {}  # a name is in up to five lists, and shared: one key each
 
     def sort_key(c: Candidate) -> tuple:

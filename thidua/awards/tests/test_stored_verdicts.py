@@ -99,7 +99,13 @@ def test_a_change_of_the_rules_queues_a_rebuild_and_the_old_verdicts_are_not_use
                                   source_note="Thử: quy định mới")
     assert DBTaskResult.objects.count() == queued + 2  # a rebuild queued by each change
     during = candidates.build(user=officer, year=YEAR)
-    assert during.pending_refresh == 3  # every stored row is of the old rules
+    assert during.pending_refresh == during.pending_rules == 3  # every stored row is of the old rules
+    from django.test import Client
+
+    client = Client()
+    client.force_login(officer)
+    page = client.get("/khen-thuong/du-dieu-kien/?nam=%d" % YEAR).content.decode()
+    assert "Quy định vừa được sửa, kết quả xét đã lưu của 3 người đang chờ cập nhật" in page
     assert _group_of(during, "BANG_KHEN_TINH", world["people"][0]) != "eligible"
     assert _full_table(during) == _full_table(candidates.build(user=officer, year=YEAR, use_stored=False))
     run_queued_tasks()
