@@ -163,17 +163,27 @@ class CandidateLists(list):
     summaries wait for their refresh (read from the ledger itself meanwhile)."""
 
     pending_refresh = 0
+    pending_rules = 0  # of which: stored verdicts judged under rule parameters since changed
+
+    @property
+    def pending_ledger(self) -> int:
+        return self.pending_refresh - self.pending_rules
 
 
 @gc_paused()
 def build(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None,
           decision_date: datetime.date | None = None, round_id: int | None = None,
-          use_summaries: bool = True) -> CandidateLists:
+          use_summaries: bool = True, use_stored: bool = True) -> CandidateLists:
     """Candidate lists for the user's scope (or ``unit``'s subtree within it). ``round_id``:
     the round whose nominations count as attained titles (default: every round of the year).
     ``use_summaries``: people's ratings and awards from their stored summaries
-    (``awards.summaries``; the ledger for those whose summary is not up to date)."""
+    (``awards.summaries``; the ledger for those whose summary is not up to date).
+    ``use_stored``: people's verdicts from ``awards.verdicts`` where they are usable (the
+    default decision date only); the others are judged live."""
+    from . import verdicts
+
     params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
+    default_date = decision_date is None
     decision_date = decision_date or datetime.date(year, 12, 20)
     wanted = set(targets or ALL_TARGETS)
     orgs_qs = visible_organisations(user).select_related("parent")
@@ -210,14 +220,45 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
     # People: targets in round order, each conferring its title for the next.
     collective_wanted = bool(wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values())))
     person_needed = wanted
-    histories = loader.people(people, id_query=person_ids, summaries=use_summaries)
+    # Stored verdicts (``awards.verdicts``) for the people whose row was judged under these
+    # parameters for the default decision date and whose summary is fresh; the others live.
+    stored: dict[int, tuple[str, str]] = {}
+    outdated = 0  # people whose stored verdicts wait for the rebuild after a change of the rules
+    if use_summaries and use_stored and default_date:
+        stored, outdated = verdicts.usable(id_query=person_ids, year=year, params=params)
+    live_people = [p for p in people if p.pk not in stored or stored[p.pk][0] != p.category]
+    if stored:
+        live_ids = [p.pk for p in live_people]
+        histories = loader.people(live_people, id_query=live_ids if len(live_ids) <= ID_LIST_LIMIT else person_ids,
+                                  summaries=use_summaries) if live_people else {}
+    else:
+        histories = loader.people(people, id_query=person_ids, summaries=use_summaries)
+    decoded: dict[str, list] = {}  # people with the same stored payload share one decoded chain
     shared_records: dict = {}
     # People whose histories look the same get the same verdicts: the loader shares one record
     # among identical years, so the record ids say when two histories are alike.
     chains: dict[tuple, tuple[list[tuple[str, Verdict, int]], frozenset[str]]] = {}
     chain_targets = {}  # per category: the targets judged, in round order
+
+    def _file(pk, person, judged_chain, case_id):
+        unit = unit_of.get(pk, "")
+        for code, verdict, failed in judged_chain:
+            if code not in wanted:
+                continue
+            if ("p", pk, code) in held:
+                target_list(code).already += 1
+            else:
+                target_list(code).add(Candidate(person, "individual", unit, verdict, case_id), failed=failed)
+
     for person in people:
         pk = person.pk
+        row = stored.get(pk)
+        if row is not None and row[0] == person.category:
+            chain = decoded.get(row[1])
+            if chain is None:
+                chain = decoded[row[1]] = verdicts.decode(row[1])
+            _file(pk, person, chain, f"person-{pk}")
+            continue
         history = histories[pk]
         judged = chain_targets.get(person.category)
         if judged is None:
@@ -231,15 +272,7 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
         if chain is None:
             chain = chains[key] = _judge_chain(history, list(judged), year=year, params=params,
                                                decision_date=decision_date, case_id=case_id, shared=shared_records)
-        verdicts, gained = chain
-        unit = unit_of.get(pk, "")
-        for code, verdict, failed in verdicts:
-            if code not in wanted:
-                continue
-            if ("p", pk, code) in held:
-                target_list(code).already += 1
-            else:
-                target_list(code).add(Candidate(person, "individual", unit, verdict, case_id), failed=failed)
+        _file(pk, person, chain[0], case_id)
 
     collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
     if not collective_wanted:
@@ -273,7 +306,10 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
             target_list(code).add(Candidate(household, "household", household.village.name, verdict))
 
     ordered = CandidateLists(lists[c] for c in ALL_TARGETS if c in lists)
-    ordered.pending_refresh = loader.pending
+    # Waiting for a refresh: people whose summary is stale, and people whose stored verdicts
+    # were judged under other rule parameters (the rebuild is queued).
+    ordered.pending_refresh = loader.pending + outdated
+    ordered.pending_rules = outdated
     sort_keys: dict[tuple[bool, str], tuple] = {}  # a name is in up to five lists, and shared: one key each
 
     def sort_key(c: Candidate) -> tuple:

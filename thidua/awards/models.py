@@ -413,3 +413,44 @@ class AwardSummary(models.Model):
 
     def __str__(self):
         return f"#{self.person_id}" + (" (chờ cập nhật)" if self.stale else "")
+
+
+class VerdictChain(models.Model):
+    """One judged chain as the lists show it (``awards.verdicts``): every title and form of a
+    round in round order, each with its conditions. Most people of a province share a few
+    hundred chains, so each is kept once and people point at it."""
+
+    key = models.CharField(max_length=40, primary_key=True)  # sha1 of the payload
+    payload = models.TextField()  # JSON: [[code, target, eligible, failed, amount, authority, [[rule, passed, article, detail], …]], …]
+
+    class Meta:
+        verbose_name = _("chuỗi kết quả xét đủ điều kiện")
+        verbose_name_plural = _("chuỗi kết quả xét đủ điều kiện")
+
+    def __str__(self):
+        return self.key
+
+
+class StoredVerdicts(models.Model):
+    """A person's verdicts in the candidate lists of ``year`` (a ``VerdictChain``), kept so
+    that a province-wide list reads one short row per person instead of judging ~130 000
+    cases per request (``awards.verdicts``). Derived data, refreshed with the person's
+    ``AwardSummary`` and rebuilt when the rule parameters change. A row is used only when it
+    was judged under the parameters in force (``params_key``), for the person's category, and
+    the person's summary is up to date; anyone else is judged live and counted as waiting for
+    a refresh. Plain keys (no foreign keys), like ``AwardSummary``: derived rows never hold
+    back a deletion, and a leftover row is never read."""
+
+    person_id = models.BigIntegerField(primary_key=True)
+    year = models.PositiveSmallIntegerField()
+    params_key = models.CharField(max_length=40)
+    category = models.CharField(max_length=40)
+    chain_key = models.CharField(max_length=40)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
+        verbose_name_plural = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
+
+    def __str__(self):
+        return f"#{self.person_id} ({self.year})"

@@ -18,7 +18,7 @@ from thidua.org.models import Household, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.parameters import ParameterError, parameters_from_rows
 
-from . import summaries
+from . import summaries, verdicts
 from .engine import used_for_text
 from .models import (
     Award, AwardType, Contribution, Discipline, Initiative, PendingMatter, ProvincialRegulation, Rating,
@@ -138,6 +138,7 @@ def use_initiative_as_ground(*, actor, initiative: Initiative, award: Award) -> 
             "căn cứ cho một khen thưởng (Công văn 5007/BNV-TĐKT năm 2023)."
             % {"title": initiative.title, "award": used_for_text(used.award_type.name, used.year, used.decision_number),
                "subject": used.subject})
+    summaries.changed(initiative.authors.values_list("pk", flat=True))  # their stored verdicts read it
     return update_record(actor=actor, instance=initiative, used_for_award=award)
 
 
@@ -177,6 +178,7 @@ def add_initiative(*, actor, title: str, kind: str, authors, year: int, scope: s
                                unit=unit, recognition_decision=recognition_decision,
                                recognition_date=recognition_date, recognised_by=recognised_by)
     initiative.authors.set(authors)
+    summaries.changed(initiative.authors.values_list("pk", flat=True))  # their stored verdicts read it
     return initiative
 
 
@@ -184,6 +186,7 @@ def add_initiative(*, actor, title: str, kind: str, authors, year: int, scope: s
 def record_discipline(*, actor, person: Person, form: str, start, end, decision_number: str = "",
                       note: str = "") -> Discipline:
     _require_ledger_role(actor)
+    summaries.changed([person.pk])  # the person's stored candidate verdicts read it
     return create_record(actor=actor, model=Discipline, person=person, form=form, start=start, end=end,
                          decision_number=decision_number, note=note)
 
@@ -191,6 +194,8 @@ def record_discipline(*, actor, person: Person, form: str, start, end, decision_
 @transaction.atomic
 def open_pending_matter(*, actor, subject, kind: str, opened_on, note: str = "") -> PendingMatter:
     _require_ledger_role(actor)
+    if isinstance(subject, Person):
+        summaries.changed([subject.pk])  # the person's stored candidate verdicts read it
     return create_record(actor=actor, model=PendingMatter, kind=kind, opened_on=opened_on, note=note,
                          **_subject_fields(subject))
 
@@ -203,6 +208,7 @@ def close_pending_matter(*, actor, matter: PendingMatter, closed_on) -> PendingM
         raise ValidationError("Vụ việc đã kết thúc ngày %s." % f"{matter.closed_on:%d/%m/%Y}")
     if closed_on < matter.opened_on:
         raise ValidationError("Ngày kết thúc không được trước ngày bắt đầu (%s)." % f"{matter.opened_on:%d/%m/%Y}")
+    summaries.changed([matter.person_id])  # the person's stored candidate verdicts read it
     return update_record(actor=actor, instance=matter, closed_on=closed_on)
 
 
@@ -234,6 +240,7 @@ def update_parameter(*, actor, parameter: RuleParameter, value_text: str, source
     rows.append({"key": parameter.key, "value_text": value_text.strip(), "article": parameter.article,
                  "marker": parameter.marker, "description": parameter.description})
     _check_parameters(rows)
+    verdicts.rules_changed()
     return update_record(actor=actor, instance=parameter, value_text=value_text.strip(),
                          source_note=source_note.strip())
 
@@ -247,6 +254,7 @@ def add_base_salary(*, actor, effective_from: datetime.date, amount: int, articl
         raise ValidationError("Đã có mức lương cơ sở áp dụng từ ngày này.")
     if amount <= 0:
         raise ValidationError("Mức lương cơ sở phải lớn hơn 0.")
+    verdicts.rules_changed()
     return create_record(actor=actor, model=RuleParameter, key=key, value_text=str(amount), article=article,
                          marker="V", description=f"Lương cơ sở từ ngày {effective_from:%d/%m/%Y}")
 
@@ -418,6 +426,7 @@ def save_regulation(*, actor, province: Organisation, number: str, signed_on: da
     _set_council_vote_rule(actor=actor, mode=council_vote_rule,
                            source=f"{regulation.heading}, {articles['council_vote']}" if articles.get("council_vote")
                            else "")
+    verdicts.rules_changed()  # the checks cite the regulation's articles
     return regulation
 
 

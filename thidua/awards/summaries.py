@@ -128,6 +128,9 @@ def refresh(person_ids) -> int:
         AwardSummary.objects.bulk_create([r for r in rows if r.person_id not in existing], batch_size=500,
                                          ignore_conflicts=True)
         written += len(rows)
+    from . import verdicts  # the candidate verdicts of the same people follow their summaries
+
+    verdicts.store(ids)
     return written
 
 

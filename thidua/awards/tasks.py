@@ -15,3 +15,11 @@ def rebuild_award_summaries() -> int:
     """Rebuild every person's ledger summary (the administrator starts it, or
     ``manage.py rebuild_award_summaries``)."""
     return summaries.rebuild_all()
+
+
+@task()
+def rebuild_candidate_verdicts() -> int:
+    """Judge everyone's candidate verdicts again (enqueued when the rule parameters change)."""
+    from . import verdicts
+
+    return verdicts.rebuild_all()

@@ -72,8 +72,8 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
 
 
 WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
-PAGE_QUERIES = 33  # session, user, notifications badge, scope, catalogue, province citations, histories, same-round nominations: see engine.HistoryLoader
-SUMMARISED_PAGE_QUERIES = 31  # every summary up to date: the ratings and awards of people are not read (awards.summaries)
+PAGE_QUERIES = 34  # session, user, notifications badge, scope, catalogue, province citations, stored verdicts (none yet), histories, same-round nominations: see engine.HistoryLoader
+SUMMARISED_PAGE_QUERIES = 29  # every summary and stored verdict up to date: no person's history is read, only the stored verdicts and their chains (awards.verdicts)
 
 
 def _count_queries(client, url):

@@ -4,7 +4,8 @@ from thidua.awards import summaries
 
 
 class Command(BaseCommand):
-    help = ("Dựng lại bản tóm tắt sổ khen thưởng của mọi cá nhân (danh sách đủ điều kiện toàn tỉnh đọc bản này). "
+    help = ("Dựng lại bản tóm tắt sổ khen thưởng và kết quả xét đủ điều kiện đã lưu của mọi cá nhân "
+            "(danh sách đủ điều kiện toàn tỉnh đọc hai bản này). "
             "--queue: giao cho tiến trình chạy nền thay vì chạy ngay.")
 
     def add_arguments(self, parser):
