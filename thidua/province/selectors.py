@@ -4,6 +4,7 @@ province; a commune's users do not (the queue is the province's), they follow th
 dossier on its page (``panels.dossier_case``)."""
 from __future__ import annotations
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -40,15 +41,24 @@ def require_province(user) -> Organisation:
     return province
 
 
-def incoming(province: Organisation) -> list[Dossier]:
+def _waiting(province: Organisation) -> QuerySet[Dossier]:
+    return (Dossier.objects.filter(state=S.SENT_TO_PROVINCE, round__commune__path__startswith=province.path,
+                                   province_case__isnull=True)
+            .exclude(round__commune=province))  # the city's own, sent on to the Ministry
+
+
+def incoming(province: Organisation, *, page=None, per_page: int = 50) -> Page:
     """Dossiers the communes' chairmen sent to the province, not yet received: by commune in
-    Vietnamese order."""
-    rows = list(Dossier.objects.filter(state=S.SENT_TO_PROVINCE, round__commune__path__startswith=province.path,
-                                       province_case__isnull=True)
-                .exclude(round__commune=province)  # the city's own, sent on to the Ministry
-                .select_related("round__commune", "unit")
-                .annotate(n_passed=Count("nominations", filter=Q(nominations__outcome=Nomination.Outcome.PASSED))))
-    return sorted(rows, key=lambda d: (collation_key(d.round.commune.name), d.submission_date or d.round.deadline))
+    Vietnamese order, one page of them. The order is made on the waiting dossiers' keys alone
+    (one narrow query), then only the page's dossiers are read with their counts."""
+    keys = sorted(_waiting(province).values_list("pk", "round__commune__name", "submission_date", "round__deadline"),
+                  key=lambda k: (collation_key(k[1]), k[2] or k[3], k[0]))
+    chosen = Paginator([k[0] for k in keys], per_page).get_page(page)
+    rows = {d.pk: d for d in Dossier.objects.filter(pk__in=list(chosen.object_list)).select_related(
+        "round__commune", "unit").annotate(
+        n_passed=Count("nominations", filter=Q(nominations__outcome=Nomination.Outcome.PASSED)))}
+    chosen.object_list = [rows[pk] for pk in chosen.object_list if pk in rows]
+    return chosen
 
 
 def cases(province: Organisation, *, ministry: bool | None = None) -> QuerySet[UpwardCase]:

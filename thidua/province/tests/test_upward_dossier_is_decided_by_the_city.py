@@ -131,7 +131,7 @@ def test_a_dossier_for_the_prime_minister_is_marked_for_the_ministry_package(upw
     theirs = upward.province_vote(services.publish_dossier(actor=upward.p_officer, dossier=theirs))
     theirs = services.send_to_province(actor=upward.p_chairman, dossier=theirs)
     assert theirs.state == Dossier.State.SENT_TO_PROVINCE and theirs.submission_number.endswith("/TTr-UBND")
-    assert selectors.incoming(upward.city) == []
+    assert selectors.incoming(upward.city).object_list == []
 
 
 def test_only_the_citys_office_receives(upward):
