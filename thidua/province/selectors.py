@@ -5,7 +5,8 @@ dossier on its page (``panels.dossier_case``)."""
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from thidua.accounts.scoping import province_of, visible_organisations
@@ -63,12 +64,21 @@ def incoming(province: Organisation, *, page=None, per_page: int = 50) -> Page:
 
 def cases(province: Organisation, *, ministry: bool | None = None) -> QuerySet[UpwardCase]:
     """The dossiers received, newest first."""
+    nominations = (Nomination.objects.filter(dossier=OuterRef("province_dossier")).order_by().values("dossier")
+                   .annotate(n=Count("pk")).values("n"))
     qs = UpwardCase.objects.filter(province=province).select_related(
-        "commune_dossier__round__commune", "province_dossier__round", "province_dossier__decision",
-        "province_dossier__meeting").annotate(n_nominations=Count("province_dossier__nominations"))
+        "commune_dossier__round__commune", "province_dossier__decision").annotate(
+        n_nominations=Coalesce(Subquery(nominations), 0))  # a row's count, no GROUP BY over the page
     if ministry is not None:
         qs = qs.filter(for_ministry=ministry)
     return qs.order_by("-received_at", "-pk")
+
+
+def ministry_cases(province: Organisation) -> QuerySet[UpwardCase]:
+    """The dossiers received for the Prime Minister or the President, newest first (no counts:
+    the queue's own section names them)."""
+    return (UpwardCase.objects.filter(province=province, for_ministry=True)
+            .select_related("commune_dossier__round__commune", "province_dossier").order_by("-received_at", "-pk"))
 
 
 def get_sent_dossier(*, user, pk: int) -> Dossier:

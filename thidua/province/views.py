@@ -15,7 +15,7 @@ from thidua.proposals import access
 from . import selectors, services
 
 
-PER_PAGE = 50  # dossiers a page, in each list of the queue
+PER_PAGE = 25  # dossiers a page, in each list of the queue
 MINISTRY_SHOWN = 10  # the Ministry's dossiers listed in their own section; all are in the received list
 
 
@@ -27,7 +27,7 @@ def queue(request):
     ministry_only = request.GET.get("trinh_bo") == "1"
     page = Paginator(selectors.cases(province, ministry=True if ministry_only else None), PER_PAGE).get_page(
         request.GET.get("page"))
-    ministry = list(selectors.cases(province, ministry=True)[:MINISTRY_SHOWN + 1])
+    ministry = list(selectors.ministry_cases(province)[:MINISTRY_SHOWN + 1])
     return render(request, "province/queue.html", {
         "province": province, "incoming": selectors.incoming(province, page=request.GET.get("cho"), per_page=PER_PAGE),
         "page": page, "ministry": ministry[:MINISTRY_SHOWN], "ministry_more": len(ministry) > MINISTRY_SHOWN,

@@ -34,6 +34,12 @@ def test_the_province_benchmark_writes_its_own_section_and_keeps_the_rest(tmp_pa
     assert len(rows) >= 4 and all(line.rstrip().endswith("| 200 |") for line in rows), rows
     assert "Tính số liệu bảng cấp tỉnh năm 2025, 2 xã" in section and "Tải Excel bảng số liệu năm 2025, 2 xã" in section
     assert "Trang cấp tỉnh: p95 ≤ 10 × sàn bố cục" in section
+    # the city's queue (2 communes: 2 waiting, 4 received) and the cluster's ranking are measured
+    others = [line for line in section.splitlines() if line.startswith(("| Hàng hồ sơ các xã", "| Danh sách cụm",
+                                                                        "| Cụm thi đua và xếp hạng"))]
+    assert len(others) == 3 and all(line.rstrip().endswith("| 200 |") for line in others), others
+    assert "2 chờ tiếp nhận, 4 đã tiếp nhận" in section and "(2 xã, đã chấm và khóa điểm)" in section
+    assert "chưa có trang" not in section and "tải trung bình" in section
     # a second run replaces its section instead of adding one
     call_command("benchmark", "--seed", "32", "--repeat", "2", "--province", "--out", str(out),
                  stdout=open("/dev/null", "w"))
