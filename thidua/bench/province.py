@@ -35,13 +35,14 @@ def other_pages(province) -> list[tuple[str, str, dict]]:
     pages = []
     if apps.is_installed("thidua.province"):
         from thidua.province.models import UpwardCase
+        from thidua.province.views import PER_PAGE
         from thidua.proposals.models import Dossier
 
         waiting = Dossier.objects.filter(state=Dossier.State.SENT_TO_PROVINCE, province_case__isnull=True,
                                          round__commune__parent=province).count()
         received = UpwardCase.objects.filter(province=province).count()
         pages.append((f"Hàng hồ sơ các xã trình thành phố ({waiting} chờ tiếp nhận, {received} đã tiếp nhận; "
-                      "50 hồ sơ/trang)", "province:queue", {}))
+                      f"{PER_PAGE} hồ sơ/trang mỗi danh sách)", "province:queue", {}))
     if apps.is_installed("thidua.clusters"):
         from thidua.clusters.models import Cluster, ClusterYear
 
@@ -69,6 +70,7 @@ class ProvinceReport:
     operations: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     load: list[str] = field(default_factory=list)  # the machine's load average, before and after
+    data: str = ""  # how the synthetic province was made (its note: the make_province command)
 
 
 def _load() -> str:
@@ -88,7 +90,8 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
     report = ProvinceReport(
         started=datetime.datetime.now().strftime("%d/%m/%Y %H:%M"),
         database=f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip(),
-        machine=f"{platform.machine()}, Python {platform.python_version()}", communes=len(communes))
+        machine=f"{platform.machine()}, Python {platform.python_version()}", communes=len(communes),
+        data=province.note)
     officer = User.objects.filter(username=province_username(seed, "tdkt")).first()
     if officer is None:  # a province made before make_province created the city's office
         officer, _ = User.objects.get_or_create(username=province_username(seed, "tdkt"),
@@ -157,6 +160,7 @@ def to_markdown(report: ProvinceReport, command: str) -> str:
         + (f"; tải trung bình 1/5/15 phút lúc bắt đầu {report.load[0]}, lúc kết thúc {report.load[-1]}."
            if report.load else "."),
         "",
+        *([f"Tỉnh mô phỏng — {report.data}.", ""] if report.data else []),
         f"Người đo: chuyên viên Ban Thi đua – Khen thưởng tỉnh (phạm vi: thành phố). Mức sàn bố cục (chỉ base.html với "
         f"menu, cùng người dùng): p50 {report.layout_p50_ms} ms, p95 {report.layout_p95_ms} ms. Bảng số liệu đọc số "
         f"liệu đã tính của từng xã (thidua.provinceoffice.CommuneFigures), tính lại hằng đêm và khi Ban yêu cầu.",
