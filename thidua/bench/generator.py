@@ -95,6 +95,8 @@ def make_province(*, communes: int, seed: int, sizes: Sizes | None = None, log=p
         if log and (index % 10 == 0 or index == communes):
             log(f"  {index}/{communes} xã")
     _province_level(province, seed)
+    _upward_dossiers(province, seed)
+    _clusters(province, seed)
     return province
 
 
@@ -239,3 +241,102 @@ def _fill_commune(commune: Organisation, rng: random.Random, sizes: Sizes, types
     log_batch(actor=None, model=Award, objects=awards[:1],
               note=f"make_province: {commune.name}: {len(people)} người, {len(households)} hộ, "
                    f"{len(ratings)} xếp loại, {len(awards)} khen thưởng")
+
+
+# The city's queue: each commune's chairman has sent UPWARD_PER_COMMUNE dossiers (one nominee for
+# the city's Chiến sĩ thi đua or Bằng khen each) to the city. The commune side is bulk-loaded in
+# its final state ("Đã trình cấp tỉnh", the commune council's PASSED nominations), as the ledger
+# is; the city's office then receives all but the last of each commune through
+# ``province.services.receive`` — the province's dossiers, their nominations and the UpwardCase
+# are the service's own.
+UPWARD_PER_COMMUNE = 3
+CLUSTER_SIZE = 12
+CLUSTER_YEAR = DASHBOARD_YEAR
+CLUSTER_CRITERIA = (("1", "Phát triển kinh tế - xã hội", 40), ("2", "Cải cách hành chính, chuyển đổi số", 30),
+                    ("3", "Văn hóa - xã hội, an sinh", 30))
+
+
+def _upward_dossiers(province: Organisation, seed: int) -> None:
+    from django.apps import apps
+
+    if not apps.is_installed("thidua.province"):
+        return
+    from thidua.accounts.models import User
+    from thidua.proposals.models import AwardRound, Dossier, Nomination
+    from thidua.province import services as province_services
+    from thidua.rules import codes
+
+    officer = User.objects.get(username=province_username(seed, "tdkt"))
+    rng = random.Random(f"{seed}:hang-ho-so")
+    communes = list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+    rounds = AwardRound.objects.bulk_create([AwardRound(
+        commune=c, name=f"Xét khen thưởng năm {DASHBOARD_YEAR}", kind=codes.RoundKind.YEAR_END.value,
+        year=DASHBOARD_YEAR, deadline=datetime.date(DASHBOARD_YEAR, 12, 15)) for c in communes])
+    staff: dict[int, list[int]] = {}
+    for person_id, commune_id in (Membership.objects.filter(organisation__parent__in=communes)
+                                  .values_list("person_id", "organisation__parent_id").order_by("pk")):
+        staff.setdefault(commune_id, []).append(person_id)
+    types = {t.code: t.pk for t in AwardType.objects.filter(code__in=("CSTD_TINH", "BANG_KHEN_TINH"))}
+    dossiers, picked = [], []
+    sent_at = datetime.datetime(DASHBOARD_YEAR + 1, 1, 10, 9, 0, tzinfo=datetime.timezone.utc)
+    for award_round in rounds:
+        people = rng.sample(staff[award_round.commune_id], UPWARD_PER_COMMUNE)
+        for i, person_id in enumerate(people):
+            dossiers.append(Dossier(round=award_round, unit_id=award_round.commune_id, state=Dossier.State.SENT_TO_PROVINCE,
+                                    submitted_at=sent_at, submission_number=f"{10 + i}/TTr-UBND",
+                                    submission_date=datetime.date(DASHBOARD_YEAR + 1, 1, 10 + i),
+                                    unit_minutes="Hội đồng Thi đua – Khen thưởng xã đã bỏ phiếu thông qua."))
+            picked.append(person_id)
+    Dossier.objects.bulk_create(dossiers, batch_size=2000)
+    Nomination.objects.bulk_create([Nomination(
+        dossier=d, person_id=person_id, award_type_id=types["CSTD_TINH" if i % 2 == 0 else "BANG_KHEN_TINH"],
+        authority=codes.Authority.CHU_TICH_UBND_TINH.value, eligible=True, outcome=Nomination.Outcome.PASSED,
+        report="Báo cáo thành tích (dữ liệu tổng hợp).") for i, (d, person_id) in enumerate(zip(dossiers, picked))],
+        batch_size=2000)
+    for i, dossier in enumerate(dossiers):
+        if i % UPWARD_PER_COMMUNE != UPWARD_PER_COMMUNE - 1:  # the last of each commune still waits
+            province_services.receive(actor=officer, dossier=dossier)
+
+
+# Clusters of the city's communes (thidua.clusters), CLUSTER_SIZE communes each, for CLUSTER_YEAR:
+# opened, given criteria, scored by the leader commune's officer and locked, all through the
+# clusters' services.
+def _clusters(province: Organisation, seed: int) -> None:
+    from decimal import Decimal
+
+    from django.apps import apps
+
+    if not apps.is_installed("thidua.clusters"):
+        return
+    from thidua.accounts.models import User
+    from thidua.clusters import services as cluster_services
+    from thidua.movements import services as movement_services
+
+    officer = User.objects.get(username=province_username(seed, "tdkt"))
+    rng = random.Random(f"{seed}:cum")
+    communes = list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+    bands = {"xuat_sac": Decimal(90), "tot": Decimal(70), "hoan_thanh": Decimal(50), "chua_hoan_thanh": Decimal(0)}
+    for number, start in enumerate(range(0, len(communes), CLUSTER_SIZE), start=1):
+        members = communes[start:start + CLUSTER_SIZE]
+        if len(members) < 2:
+            break
+        cluster = cluster_services.create_cluster(actor=officer, name=f"Cụm thi đua số {number}")
+        leader = members[(seed + number) % len(members)]
+        cluster_year = cluster_services.open_year(actor=officer, cluster=cluster, year=CLUSTER_YEAR, members=members,
+                                                  leader=leader, leader_note="Luân phiên theo thứ tự trong cụm")
+        criteria_set = cluster_services.create_criteria(actor=officer, cluster_year=cluster_year,
+                                                        name=f"Tiêu chí cụm số {number} năm {CLUSTER_YEAR}", bands=bands)
+        criteria = [movement_services.add_criterion(actor=officer, criteria_set=criteria_set, code=code, text=text,
+                                                    kind="regular", max_points=Decimal(points), order=order)
+                    for order, (code, text, points) in enumerate(CLUSTER_CRITERIA, start=1)]
+        scorer = User(username=f"{province_username(seed, 'cumtruong')}_{number}", role="officer", unit=leader,
+                      title="Cán bộ thi đua – khen thưởng xã cụm trưởng", first_name="Cán bộ cụm trưởng")
+        scorer.set_unusable_password()
+        scorer.save()
+        for commune in members:
+            for criterion in criteria:
+                cluster_services.enter_score(actor=scorer, cluster_year=cluster_year, commune=commune,
+                                             criterion=criterion,
+                                             points=Decimal(rng.randint(int(criterion.max_points) // 2,
+                                                                        int(criterion.max_points))))
+        cluster_services.lock_scores(actor=scorer, cluster_year=cluster_year)

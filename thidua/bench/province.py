@@ -3,17 +3,21 @@ communes' pages, opened by the city's office officer, against the layout floor (
 the menu for the same user); target p95 ≤ 10 × that floor (issue #20). Writes a section of its
 own into docs/benchmarks.md (``benchmark --province``), kept by the full run.
 
-Other province pages join the table when their app is installed: add ``(label, url name)`` to
-``OTHER_PAGES`` (the province's queue of upward dossiers, the cluster ranking)."""
+The province's queue of upward dossiers (``province:queue``) and the clusters' list and a
+cluster's page with its ranking (``clusters:list``, ``clusters:cluster``) join the table when
+their app is installed; ``make_province`` loads what they show (generator ``_upward_dossiers``,
+``_clusters``)."""
 from __future__ import annotations
 
 import datetime
+import os
 import platform
 import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import connection
+from django.db.models import Count
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
 
@@ -24,9 +28,34 @@ from .generator import DASHBOARD_YEAR, province_code, province_username
 START = "<!-- province: begin -->"
 END = "<!-- province: end -->"
 BOUND = 10
-# Pages of other apps at province level, measured when they exist: (label, URL name, kwargs)
-OTHER_PAGES = [("Hàng hồ sơ của tỉnh (hồ sơ xã trình lên)", "province:queue", {}),
-               ("Xếp hạng cụm thi đua", "movements:cluster_ranking", {})]
+
+
+def other_pages(province) -> list[tuple[str, str, dict]]:
+    """Pages of the other province-level apps, measured when installed: (label, URL name, kwargs)."""
+    pages = []
+    if apps.is_installed("thidua.province"):
+        from thidua.province.models import UpwardCase
+        from thidua.province.views import PER_PAGE
+        from thidua.proposals.models import Dossier
+
+        waiting = Dossier.objects.filter(state=Dossier.State.SENT_TO_PROVINCE, province_case__isnull=True,
+                                         round__commune__parent=province).count()
+        received = UpwardCase.objects.filter(province=province).count()
+        pages.append((f"Hàng hồ sơ các xã trình thành phố ({waiting} chờ tiếp nhận, {received} đã tiếp nhận; "
+                      f"{PER_PAGE} hồ sơ/trang mỗi danh sách)", "province:queue", {}))
+    if apps.is_installed("thidua.clusters"):
+        from thidua.clusters.models import Cluster, ClusterYear
+
+        clusters = Cluster.objects.filter(city=province)
+        pages.append((f"Danh sách cụm thi đua ({clusters.count()} cụm)", "clusters:list", {}))
+        biggest = (ClusterYear.objects.filter(cluster__city=province).annotate(n=Count("block__members"))
+                   .order_by("-n", "cluster__name", "-year").first())
+        if biggest is not None:
+            pages.append((f"Cụm thi đua và xếp hạng các xã trong cụm ({biggest.n} xã, đã chấm và khóa điểm)",
+                          "clusters:cluster", {"pk": biggest.cluster_id}))
+        else:
+            pages.append(("Xếp hạng cụm thi đua", "clusters:cluster", None))
+    return pages
 
 
 @dataclass
@@ -40,6 +69,15 @@ class ProvinceReport:
     pages: list[PageResult] = field(default_factory=list)
     operations: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    load: list[str] = field(default_factory=list)  # the machine's load average, before and after
+    data: str = ""  # how the synthetic province was made (its note: the make_province command)
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 @override_settings(ROOT_URLCONF="thidua.bench.urls", DEBUG=False, ALLOWED_HOSTS=["*"])
@@ -52,11 +90,13 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
     report = ProvinceReport(
         started=datetime.datetime.now().strftime("%d/%m/%Y %H:%M"),
         database=f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip(),
-        machine=f"{platform.machine()}, Python {platform.python_version()}", communes=len(communes))
+        machine=f"{platform.machine()}, Python {platform.python_version()}", communes=len(communes),
+        data=province.note)
     officer = User.objects.filter(username=province_username(seed, "tdkt")).first()
     if officer is None:  # a province made before make_province created the city's office
         officer, _ = User.objects.get_or_create(username=province_username(seed, "tdkt"),
                                                 defaults={"role": "officer", "unit": province})
+    report.load.append(_load())
     if not apps.is_installed("thidua.provinceoffice"):
         report.notes.append("Phân hệ cấp tỉnh (thidua.provinceoffice) chưa cài: không đo.")
         return report
@@ -91,7 +131,10 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
     client.get(excel_url)
     report.operations[f"Tải Excel bảng số liệu năm {DASHBOARD_YEAR}, {len(communes)} xã (ms)"] = round(
         (time.perf_counter() - started) * 1000, 1)
-    for label, name, kwargs in OTHER_PAGES:
+    for label, name, kwargs in other_pages(province):
+        if kwargs is None:
+            report.notes.append(f"{label}: tỉnh mô phỏng chưa có cụm thi đua nào ({name}); chạy lại make_province.")
+            continue
         try:
             pages.append((label, reverse(name, kwargs=kwargs)))
         except NoReverseMatch:
@@ -102,6 +145,7 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
         report.pages.append(PageResult(label, url, status, round(_percentile(timings, 50), 1), round(p95, 1), 0.0,
                                        round(p95 / report.layout_p95_ms, 1) if report.layout_p95_ms else 0.0,
                                        queries))
+    report.load.append(_load())
     return report
 
 
@@ -109,11 +153,14 @@ def to_markdown(report: ProvinceReport, command: str) -> str:
     met = [p for p in report.pages if p.ratio_layout_p95 <= BOUND]
     lines = [
         START,
-        "## Cấp tỉnh: bảng số liệu các xã và trang xã (issue #20)",
+        "## Cấp tỉnh: bảng số liệu, trang xã, hàng hồ sơ của thành phố, cụm thi đua (issue #20)",
         "",
         f"Lệnh: `{command}` — {report.started}; CSDL: {report.database}; máy: {report.machine}; "
-        f"{report.communes} xã. Máy dùng chung (2 nhân): các con số dao động giữa các lần chạy.",
+        f"{report.communes} xã. Máy dùng chung (2 nhân): các con số dao động giữa các lần chạy"
+        + (f"; tải trung bình 1/5/15 phút lúc bắt đầu {report.load[0]}, lúc kết thúc {report.load[-1]}."
+           if report.load else "."),
         "",
+        *([f"Tỉnh mô phỏng — {report.data}.", ""] if report.data else []),
         f"Người đo: chuyên viên Ban Thi đua – Khen thưởng tỉnh (phạm vi: thành phố). Mức sàn bố cục (chỉ base.html với "
         f"menu, cùng người dùng): p50 {report.layout_p50_ms} ms, p95 {report.layout_p95_ms} ms. Bảng số liệu đọc số "
         f"liệu đã tính của từng xã (thidua.provinceoffice.CommuneFigures), tính lại hằng đêm và khi Ban yêu cầu.",

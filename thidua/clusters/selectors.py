@@ -2,6 +2,7 @@
 only the clusters their commune belongs to (anything else answers 404)."""
 from __future__ import annotations
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
@@ -24,11 +25,16 @@ def visible_clusters(user) -> QuerySet[Cluster]:
     return Cluster.objects.filter(years__block__members=commune).distinct()
 
 
-def cluster_list(*, user) -> list[dict]:
-    clusters = sorted(visible_clusters(user).prefetch_related(
-        Prefetch("years", queryset=ClusterYear.objects.select_related("leader").order_by("-year"))),
-        key=lambda c: collation_key(c.name))
-    return [{"cluster": c, "latest": next(iter(c.years.all()), None)} for c in clusters]
+def cluster_list(*, user, page=None, per_page: int = 50) -> Page:
+    """One page of the user's clusters in Vietnamese order, each with its latest year: the order
+    is made on the names alone, then only the page's clusters are read with their years."""
+    names = sorted(visible_clusters(user).values_list("pk", "name"), key=lambda r: (collation_key(r[1]), r[0]))
+    chosen = Paginator([pk for pk, _name in names], per_page).get_page(page)
+    clusters = {c.pk: c for c in Cluster.objects.filter(pk__in=list(chosen.object_list)).prefetch_related(
+        Prefetch("years", queryset=ClusterYear.objects.select_related("leader").order_by("-year")))}
+    chosen.object_list = [{"cluster": clusters[pk], "latest": next(iter(clusters[pk].years.all()), None)}
+                          for pk in chosen.object_list if pk in clusters]
+    return chosen
 
 
 def get_cluster(*, user, pk: int) -> Cluster:

@@ -43,10 +43,13 @@ def _back(cy) -> str:
     return f"{reverse('clusters:cluster', args=[cy.cluster_id])}?nam={cy.year}"
 
 
+PER_PAGE = 50  # clusters a page of the list
+
+
 @login_required
 def cluster_list(request):
-    return render(request, "clusters/list.html", {"rows": selectors.cluster_list(user=request.user),
-                                                  "can_manage": can_manage_clusters(request.user)})
+    page = selectors.cluster_list(user=request.user, page=request.GET.get("page"), per_page=PER_PAGE)
+    return render(request, "clusters/list.html", {"page": page, "can_manage": can_manage_clusters(request.user)})
 
 
 @login_required

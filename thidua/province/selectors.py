@@ -4,7 +4,9 @@ province; a commune's users do not (the queue is the province's), they follow th
 dossier on its page (``panels.dossier_case``)."""
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from thidua.accounts.scoping import province_of, visible_organisations
@@ -40,25 +42,43 @@ def require_province(user) -> Organisation:
     return province
 
 
-def incoming(province: Organisation) -> list[Dossier]:
+def _waiting(province: Organisation) -> QuerySet[Dossier]:
+    return (Dossier.objects.filter(state=S.SENT_TO_PROVINCE, round__commune__path__startswith=province.path,
+                                   province_case__isnull=True)
+            .exclude(round__commune=province))  # the city's own, sent on to the Ministry
+
+
+def incoming(province: Organisation, *, page=None, per_page: int = 50) -> Page:
     """Dossiers the communes' chairmen sent to the province, not yet received: by commune in
-    Vietnamese order."""
-    rows = list(Dossier.objects.filter(state=S.SENT_TO_PROVINCE, round__commune__path__startswith=province.path,
-                                       province_case__isnull=True)
-                .exclude(round__commune=province)  # the city's own, sent on to the Ministry
-                .select_related("round__commune", "unit")
-                .annotate(n_passed=Count("nominations", filter=Q(nominations__outcome=Nomination.Outcome.PASSED))))
-    return sorted(rows, key=lambda d: (collation_key(d.round.commune.name), d.submission_date or d.round.deadline))
+    Vietnamese order, one page of them. The order is made on the waiting dossiers' keys alone
+    (one narrow query), then only the page's dossiers are read with their counts."""
+    keys = sorted(_waiting(province).values_list("pk", "round__commune__name", "submission_date", "round__deadline"),
+                  key=lambda k: (collation_key(k[1]), k[2] or k[3], k[0]))
+    chosen = Paginator([k[0] for k in keys], per_page).get_page(page)
+    rows = {d.pk: d for d in Dossier.objects.filter(pk__in=list(chosen.object_list)).select_related(
+        "round__commune", "unit").annotate(
+        n_passed=Count("nominations", filter=Q(nominations__outcome=Nomination.Outcome.PASSED)))}
+    chosen.object_list = [rows[pk] for pk in chosen.object_list if pk in rows]
+    return chosen
 
 
 def cases(province: Organisation, *, ministry: bool | None = None) -> QuerySet[UpwardCase]:
     """The dossiers received, newest first."""
+    nominations = (Nomination.objects.filter(dossier=OuterRef("province_dossier")).order_by().values("dossier")
+                   .annotate(n=Count("pk")).values("n"))
     qs = UpwardCase.objects.filter(province=province).select_related(
-        "commune_dossier__round__commune", "province_dossier__round", "province_dossier__decision",
-        "province_dossier__meeting").annotate(n_nominations=Count("province_dossier__nominations"))
+        "commune_dossier__round__commune", "province_dossier__decision").annotate(
+        n_nominations=Coalesce(Subquery(nominations), 0))  # a row's count, no GROUP BY over the page
     if ministry is not None:
         qs = qs.filter(for_ministry=ministry)
     return qs.order_by("-received_at", "-pk")
+
+
+def ministry_cases(province: Organisation) -> QuerySet[UpwardCase]:
+    """The dossiers received for the Prime Minister or the President, newest first (no counts:
+    the queue's own section names them)."""
+    return (UpwardCase.objects.filter(province=province, for_ministry=True)
+            .select_related("commune_dossier__round__commune", "province_dossier").order_by("-received_at", "-pk"))
 
 
 def get_sent_dossier(*, user, pk: int) -> Dossier:

@@ -15,13 +15,23 @@ from thidua.proposals import access
 from . import selectors, services
 
 
+PER_PAGE = 25  # dossiers a page, in each list of the queue
+MINISTRY_SHOWN = 10  # the Ministry's dossiers listed in their own section; all are in the received list
+
+
 @login_required
 def queue(request):
+    """The city's queue: the waiting dossiers (``?cho=`` pages them) and the received ones
+    (``?page=``; ``?trinh_bo=1`` keeps those for the Prime Minister or the President)."""
     province = selectors.require_province(request.user)
-    page = Paginator(selectors.cases(province), 50).get_page(request.GET.get("page"))
+    ministry_only = request.GET.get("trinh_bo") == "1"
+    page = Paginator(selectors.cases(province, ministry=True if ministry_only else None), PER_PAGE).get_page(
+        request.GET.get("page"))
+    ministry = list(selectors.ministry_cases(province)[:MINISTRY_SHOWN + 1])
     return render(request, "province/queue.html", {
-        "province": province, "incoming": selectors.incoming(province), "page": page,
-        "ministry": list(selectors.cases(province, ministry=True)[:50]),
+        "province": province, "incoming": selectors.incoming(province, page=request.GET.get("cho"), per_page=PER_PAGE),
+        "page": page, "ministry": ministry[:MINISTRY_SHOWN], "ministry_more": len(ministry) > MINISTRY_SHOWN,
+        "ministry_only": ministry_only,
         "can_receive": access.is_office(request.user) and access.acts_for(request.user, province)})
 
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from django.urls import reverse
 
-from thidua.core.worklist import WorkItem, capped
+from thidua.core.worklist import SHOWN, WorkItem, capped
 from thidua.proposals import access
 
 from . import selectors
@@ -15,7 +16,11 @@ def incoming_dossiers(user, today: datetime.date):
     province = selectors.province_for(user)
     if province is None or not access.is_office(user):
         return None
+    waiting = selectors.incoming(province, per_page=SHOWN)  # the first ones; the queue pages the rest
     items = [WorkItem(title=f"{d.round.commune.name} — {d.round.name}", url=reverse("province:queue") + "#cho-tiep-nhan",
                       detail=f"tờ trình số {d.submission_number}" if d.submission_number else "")
-             for d in selectors.incoming(province)]
-    return capped("Hồ sơ các xã trình thành phố, chờ tiếp nhận", items, reverse("province:queue"))
+             for d in waiting.object_list]
+    section = capped("Hồ sơ các xã trình thành phố, chờ tiếp nhận", items, reverse("province:queue"))
+    if section is not None and waiting.paginator.count > SHOWN:
+        section = replace(section, total=waiting.paginator.count)
+    return section

@@ -12,6 +12,9 @@ clerk), council, officer, chairman, auditor, admin.
 - ``unit_a=True``: the URL's object belongs to unit A, so clerk B gets 404 on GET and POST (IDOR).
 - ``status``: GET answers of particular roles a rule does not express ("redirect": a 302 that is
   not the login page).
+- ``province``: what the city's office officer may do on a province-level row (``province:*``,
+  ``provinceoffice:*``, ``clusters:*``): "read", "write" or the refusal (403/404); the roles
+  above are the commune's.
 
 A URL pattern with no entry here fails test_access_matrix: a new view is reviewed before it ships.
 """
@@ -53,6 +56,11 @@ class Entry:
     get_allowed: bool = True              # False: POST-only view (GET 405)
     writes: bool = False                  # POST writes (for ``writers``)
     api: bool = False
+    # The city's own user (access_world: ``province_officer``, the city's office officer
+    # so_tdkt_ma_tran) on the province-level rows, tested apart (test_access_matrix_province.py):
+    # "read" (GET answers ``ok``), "write" (reads, and her POST writes), or a GET outcome she is
+    # refused with (403/404/405); None: not a province-level row.
+    province: str | int | None = None
 
     def expected_get(self, role: str):
         if role == "anonymous":
@@ -208,19 +216,19 @@ MATRIX: dict[str, Entry] = {
     "movements:scorecard_lock": Action(SCORERS, args=pk("scorecard"), unit_a=True),
     # clusters of communes: the city's office manages (none of these commune roles); the leader
     # commune's officer (the demo commune's office) scores; a member commune's users read
-    "clusters:list": Page(STAFF),
-    "clusters:create": Form(NOBODY, NOBODY),
-    "clusters:cluster": Page(STAFF, args=pk("cluster")),
-    "clusters:year_open": Form(NOBODY, NOBODY, args=pk("cluster")),
-    "clusters:leader": Form(NOBODY, NOBODY, args=pk("cluster_year")),
-    "clusters:pact": Form(NOBODY, NOBODY, args=pk("cluster_year")),
-    "clusters:pact_sign": Action(OFFICE, args=pk("cluster_year"), data=lambda w: {"signed_on": day(w)}),
-    "clusters:criteria": Form(NOBODY, NOBODY, args=pk("cluster_year")),
+    "clusters:list": Page(STAFF, province="read"),
+    "clusters:create": Form(NOBODY, NOBODY, province="write"),
+    "clusters:cluster": Page(STAFF, args=pk("cluster"), province="read"),
+    "clusters:year_open": Form(NOBODY, NOBODY, args=pk("cluster"), province="write"),
+    "clusters:leader": Form(NOBODY, NOBODY, args=pk("cluster_year"), province="write"),
+    "clusters:pact": Form(NOBODY, NOBODY, args=pk("cluster_year"), province="write"),
+    "clusters:pact_sign": Action(OFFICE, args=pk("cluster_year"), data=lambda w: {"signed_on": day(w)}, province=403),
+    "clusters:criteria": Form(NOBODY, NOBODY, args=pk("cluster_year"), province="write"),
     "clusters:score": Form(OFFICE, OFFICE, args=lambda w: {"pk": w.cluster_year.pk, "org": w.cluster_member.pk},
-                           data=lambda w: {"criterion": w.cluster_criterion.pk, "points": "80"}),
-    "clusters:lock": Action(OFFICE, args=pk("cluster_year")),
-    "clusters:propose": Action(OFFICE, args=pk("cluster_year")),
-    "clusters:submission": Page(OFFICE, args=pk("cluster_year")),
+                           data=lambda w: {"criterion": w.cluster_criterion.pk, "points": "80"}, province="read"),
+    "clusters:lock": Action(OFFICE, args=pk("cluster_year"), province=403),
+    "clusters:propose": Action(OFFICE, args=pk("cluster_year"), province=403),
+    "clusters:submission": Page(OFFICE, args=pk("cluster_year"), province="read"),
     "movements:scorecard_rescore": Action(OFFICE, args=pk("scorecard"), unit_a=True,
                                           data=lambda w: {"reason": "Bộ tiêu chí có phiên bản mới."}),
     "movements:evidence": Page(STAFF, args=pk("evidence"), unit_a=True),
@@ -231,8 +239,8 @@ MATRIX: dict[str, Entry] = {
     # proposals
     # province: the city's own users only (their scope unit is the city; thidua/province/tests
     # prove their access); every commune role is refused, the commune's administrator too
-    "province:queue": Page(NOBODY),
-    "province:receive": Action(NOBODY, args=pk("decided")),
+    "province:queue": Page(NOBODY, province="read"),
+    "province:receive": Action(NOBODY, args=pk("decided"), province="write"),
     "proposals:queue": Page(STAFF),
     "proposals:round_create": Form(OFFICE, OFFICE),
     "proposals:dossier_create": Form(RECORD_KEEPERS, RECORD_KEEPERS, args=lambda w: {"round_pk": w.round.pk}),
@@ -417,18 +425,18 @@ MATRIX: dict[str, Entry] = {
     # province office (thidua.provinceoffice): only users whose scope is the city read or write
     # these; every commune role is refused (403). The province's own roles are tested in
     # thidua/provinceoffice/tests (test_access.py: readers, writers, 404 across provinces).
-    "provinceoffice:dashboard": Page(NOBODY),
-    "provinceoffice:dashboard_excel": Page(NOBODY),
-    "provinceoffice:refresh": Action(NOBODY, data=lambda w: {"nam": "2025"}),
-    "provinceoffice:targets": Form(NOBODY, NOBODY, data=lambda w: {"key": "dang-ky", "year": "2026", "planned": "90"}),
-    "provinceoffice:communes": Page(NOBODY),
-    "provinceoffice:commune_create": Form(NOBODY, NOBODY, data=lambda w: {"name": "Xã Thử Quyền"}),
-    "provinceoffice:commune": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
-    "provinceoffice:people_without_unit": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
-    "provinceoffice:awards_without_number": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
+    "provinceoffice:dashboard": Page(NOBODY, province="read"),
+    "provinceoffice:dashboard_excel": Page(NOBODY, province="read"),
+    "provinceoffice:refresh": Action(NOBODY, data=lambda w: {"nam": "2025"}, province="write"),
+    "provinceoffice:targets": Form(NOBODY, NOBODY, data=lambda w: {"key": "dang-ky", "year": "2026", "planned": "90"}, province="write"),
+    "provinceoffice:communes": Page(NOBODY, province="read"),
+    "provinceoffice:commune_create": Form(NOBODY, NOBODY, data=lambda w: {"name": "Xã Thử Quyền"}, province=403),
+    "provinceoffice:commune": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}, province="read"),
+    "provinceoffice:people_without_unit": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}, province="read"),
+    "provinceoffice:awards_without_number": Page(NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}, province="read"),
     "provinceoffice:commune_admin": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk},
-                                         data=lambda w: {"username": "thu-quyen", "first_name": "Thử"}),
+                                         data=lambda w: {"username": "thu-quyen", "first_name": "Thử"}, province=403),
     "provinceoffice:commune_merge": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk},
-                                         data=lambda w: {"merged_on": "01/07/2025"}),
-    "provinceoffice:commune_import": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}),
+                                         data=lambda w: {"merged_on": "01/07/2025"}, province=403),
+    "provinceoffice:commune_import": Form(NOBODY, NOBODY, args=lambda w: {"pk": w.unit_a.commune().pk}, province="write"),
 }

@@ -177,6 +177,7 @@ def _clusters(ns) -> None:
     other = Organisation.objects.create(code="xa-cum-ma-tran", name="Xã Cụm Ma Trận", kind=Organisation.Kind.COMMUNE,
                                         parent=city)
     province = User.objects.create(username="so_tdkt_ma_tran", role=Role.OFFICER, unit=city)
+    ns.province_officer = province  # the city's office officer: the matrix's ``province`` expectations
     ns.cluster = cluster_services.create_cluster(actor=province, name="Cụm thi đua ma trận")
     ns.cluster_year = cluster_services.open_year(actor=province, cluster=ns.cluster, year=ns.today.year,
                                                  members=[commune, other], leader=commune)

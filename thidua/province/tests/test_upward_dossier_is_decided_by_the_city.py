@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from thidua.accounts.models import Notification, NotificationKind
 from thidua.awards.models import Award
+from thidua.ops.testing import run_queued_tasks
 from thidua.proposals import services
 from thidua.proposals.models import Decision, Dossier, NumberCounter
 from thidua.province import selectors
@@ -81,6 +82,8 @@ def test_the_city_receives_checks_returns_votes_and_signs_and_the_commune_gets_t
     assert "Hải Phòng, ngày" in decision.body and "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" in decision.body
     assert "Hội đồng Thi đua - Khen thưởng thành phố" in decision.body
     assert "Quỹ thi đua, khen thưởng của thành phố" in decision.body and "khen thưởng xã" not in decision.body
+    run_queued_tasks()  # the signed decision's files are rendered by a task (documents.tasks)
+    decision.frozen.refresh_from_db()
     docx = Document(decision.frozen.docx.open("rb"))  # the legal record, frozen at signing
     text = "\n".join(p.text for p in docx.paragraphs) + "\n".join(
         cell.text for table in docx.tables for row in table.rows for cell in row.cells)
@@ -131,7 +134,7 @@ def test_a_dossier_for_the_prime_minister_is_marked_for_the_ministry_package(upw
     theirs = upward.province_vote(services.publish_dossier(actor=upward.p_officer, dossier=theirs))
     theirs = services.send_to_province(actor=upward.p_chairman, dossier=theirs)
     assert theirs.state == Dossier.State.SENT_TO_PROVINCE and theirs.submission_number.endswith("/TTr-UBND")
-    assert selectors.incoming(upward.city) == []
+    assert selectors.incoming(upward.city).object_list == []
 
 
 def test_only_the_citys_office_receives(upward):
