@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from thidua.documents.models import FrozenDecision
+from thidua.ops.testing import run_queued_tasks
 from thidua.proposals import services
 from thidua.proposals.tests.conftest import Flow
 
@@ -20,6 +21,7 @@ def signed(demo_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     flow = Flow(demo_user)
     dossier = flow.decided(nominees=[("Nguyễn Thị Mai", "LDTT")])  # Trường Mầm non Hồng Phong
+    run_queued_tasks()  # the worker makes the signed files
     return flow, dossier.decision
 
 
@@ -97,6 +99,7 @@ def test_the_api_pdf_of_a_digitally_signed_decision_validates_with_pyhanko(signi
 
     settings.MEDIA_ROOT = tmp_path / "media"
     decision = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "LDTT")]).decision
+    run_queued_tasks()
     frozen = FrozenDecision.objects.get(decision=decision)
     assert frozen.pdf_signed
     auth = token_for("chutich")
@@ -106,3 +109,15 @@ def test_the_api_pdf_of_a_digitally_signed_decision_validates_with_pyhanko(signi
     assert first == second == page
     status = signing.verify_pdf(first)
     assert status.valid, status.message
+
+
+def test_a_download_asked_before_the_worker_made_the_files_gets_them_made_once(demo_user, settings, tmp_path,
+                                                                               client, token_for):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    decision = Flow(demo_user).decided(nominees=[("Nguyễn Thị Mai", "LDTT")]).decision
+    assert not FrozenDecision.objects.get(decision=decision).ready
+    first = client.get(f"{API}/decisions/{decision.pk}/pdf", HTTP_AUTHORIZATION=token_for("canbotdkt"))
+    again = client.get(f"{API}/decisions/{decision.pk}/pdf", HTTP_AUTHORIZATION=token_for("canbotdkt"))
+    frozen = FrozenDecision.objects.get(decision=decision)
+    assert first.status_code == 200 and first.content == again.content
+    assert hashlib.sha256(first.content).hexdigest() == frozen.pdf_sha256
