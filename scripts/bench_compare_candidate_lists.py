@@ -2,8 +2,9 @@
 read three ways in one process, alternating — stored summaries with the eligibility memo,
 without the memo and fast constructors, straight from the ledger — wall and CPU time.
 Run from the checkout: DATABASE_URL=... python scripts/bench_compare_candidate_lists.py"""
-import sys, os; sys.path.insert(0, os.getcwd())
-import time, django, gc
+import sys; import os; sys.path.insert(0, os.getcwd())
+import time
+import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings"); django.setup()
 from thidua.accounts.models import User
 from thidua.awards import candidates

@@ -3,8 +3,9 @@ built from the stored verdicts (``awards.verdicts``) and judged live, alternatin
 process — wall and CPU time, and whether the two give the same lists, condition by condition.
 Run from the checkout after ``manage.py rebuild_award_summaries``:
 DATABASE_URL=... python scripts/bench_compare_stored_verdicts.py"""
-import sys, os; sys.path.insert(0, os.getcwd())
-import time, django
+import sys; import os; sys.path.insert(0, os.getcwd())
+import time
+import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings"); django.setup()
 from thidua.accounts.models import User
 from thidua.awards import candidates

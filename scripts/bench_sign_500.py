@@ -1,8 +1,11 @@
 """Issue #17, item 7: time the chairman signing the 500-name decision of the benchmark twice
 (rolled back each time); with an argument, profile a third signature.
 Run from the checkout: DATABASE_URL=... python scripts/bench_sign_500.py [p]"""
-import sys, os; sys.path.insert(0, os.getcwd())
-import time, django, cProfile, pstats
+import sys; import os; sys.path.insert(0, os.getcwd())
+import time
+import django
+import cProfile
+import pstats
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings"); django.setup()
 from thidua.org.models import Organisation
 from thidua.bench.generator import province_code
