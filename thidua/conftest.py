@@ -31,6 +31,11 @@ def _session_media_root(tmp_path_factory):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
+        # After `make run` the worker refreshes what the demo queued (award summaries, stored
+        # verdicts); the tests start from that settled world, with an empty queue.
+        from thidua.ops.testing import run_queued_tasks
+
+        run_queued_tasks()
 
 
 def pytest_collection_modifyitems(config, items):
