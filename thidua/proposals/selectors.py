@@ -23,7 +23,7 @@ from thidua.org.models import Organisation
 from thidua.rules import codes
 from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
-from . import access, reports
+from . import access, reports, workflow
 from .checks import before_signing
 from .models import (
     Attachment, Attendance, AwardRound, CouncilMember, CouncilTerm, Decision, Dossier, Meeting, Nomination,
@@ -165,13 +165,16 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
     due = processing_due(dossier, overrides, params) if dossier.state in (S.SUBMITTED, S.ACCEPTED) else None
     settle = settling_due(dossier, has_cstd=any(n.award_type.code == SETTLED_CODE for n in nominations),
                           overrides=_calendar_around(submitted), params=params)
+    # Dossier.upward from the list already read (the signing check filters dossier.nominations,
+    # so the list cannot stand in as that manager's prefetch cache).
+    upward = any(n.authority not in (codes.Authority.CHU_TICH_UBND_XA, own_authority(dossier.round.commune))
+                 for n in nominations)
     return {
         "dossier": dossier,
         "nominations": nominations,
-        # Dossier.upward from the list already read (the signing check filters dossier.nominations,
-        # so the list cannot stand in as that manager's prefetch cache).
-        "upward": any(n.authority not in (codes.Authority.CHU_TICH_UBND_XA, own_authority(dossier.round.commune))
-                      for n in nominations),
+        "upward": upward,
+        # the transitions of the workflow table this user may take now: the page's buttons
+        "actions": workflow.available(user, dossier, upward=upward),
         "attachments": list(dossier.attachments.all()),
         "objections": list(dossier.objections.select_related("nomination__person", "nomination__organisation",
                                                               "nomination__household", "answered_by")),
@@ -180,6 +183,8 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
         if dossier.state == S.PUBLISHED else [],
         "can_prepare": access.can_prepare(user, dossier),
         "can_process": access.can_process(user, dossier),
+        "may_pass_nominees": workflow.may_do(user, dossier, "pass_nominee"),
+        "may_answer_objections": workflow.may_do(user, dossier, "answer_objection"),
         "is_signer": access.is_signer(user, dossier.round.commune),
         "signing_notices": signing_notices(actor=user, dossier=dossier),
         "late": dossier.submitted_at is not None

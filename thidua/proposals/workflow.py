@@ -88,6 +88,12 @@ class Transition:
     success: str = ""
     wrong_state: str = ""      # the refusal when the dossier is in none of ``sources``
     style: str = "primary"
+    prompt: str = ""           # the label of the written reason (form "reason")
+    dom_id: str = ""           # the id of its form on the page (default: ``name``)
+
+    @property
+    def anchor(self) -> str:
+        return self.dom_id or self.name
 
     def refusal_in(self, dossier: Dossier) -> str:
         return self.wrong_state or ("Hồ sơ đang ở trạng thái “%(state)s”, không thể %(verb)s."
@@ -96,7 +102,7 @@ class Transition:
 
 TRANSITIONS: tuple[Transition, ...] = (
     Transition("nop", _("Nộp hồ sơ"), Dossier.EDITABLE_STATES, S.SUBMITTED, UNIT, "nộp", "submit_dossier",
-               writes=("submitted_at", "return_reason"), success=_("Đã nộp hồ sơ.")),
+               writes=("submitted_at", "return_reason"), success=_("Đã nộp hồ sơ."), dom_id="nop-ho-so"),
     Transition("tiep-nhan", _("Tiếp nhận và kiểm tra điều kiện"), (S.SUBMITTED,), S.ACCEPTED, "process_dossiers",
                "tiếp nhận", "accept_dossier", wrong_state="Chỉ tiếp nhận được hồ sơ đã nộp.",
                success=_("Đã tiếp nhận hồ sơ và kiểm tra điều kiện của từng đề nghị.")),
@@ -106,6 +112,7 @@ TRANSITIONS: tuple[Transition, ...] = (
                success=_("Đã công khai danh sách đề nghị.")),
     Transition("tra-lai", _("Trả lại hồ sơ"), (S.SUBMITTED, S.ACCEPTED), S.RETURNED, "process_dossiers", "trả lại",
                "return_dossier", writes=("return_reason",), form="reason", style="",
+               prompt=_("Lý do trả lại để đơn vị bổ sung"),
                success=_("Đã trả lại hồ sơ cho đơn vị.")),
     Transition("trinh-hoi-dong", _("Trình Hội đồng"), (S.PUBLISHED,), S.AT_COUNCIL, "process_dossiers",
                "trình Hội đồng", "put_on_agenda", writes=("meeting",), form="agenda", url="proposals:dossier_agenda",
@@ -128,11 +135,22 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Không khen thưởng: the office while checking, the chairman after the vote.
     Transition("khong-khen", _("Kết thúc, không khen thưởng"), (S.SUBMITTED, S.ACCEPTED), S.REJECTED,
                "process_dossiers", "kết thúc không khen thưởng", "reject_dossier", form="reason", style="danger",
+               prompt=_("Lý do không khen thưởng"),
                success=_("Đã kết thúc hồ sơ: không khen thưởng.")),
     Transition("khong-khen", _("Kết thúc, không khen thưởng"), (S.VOTED,), S.REJECTED,
                "decide", "kết thúc không khen thưởng", "reject_dossier", form="reason", style="danger",
+               prompt=_("Lý do không khen thưởng"),
                success=_("Đã kết thúc hồ sơ: không khen thưởng.")),
 )
+
+# Work done inside a state, moving nothing: the states it is done in and who does it. The
+# services refuse it in another state; the dossier page offers it only there.
+WORK: dict[str, tuple[tuple[str, ...], str]] = {
+    "prepare": (Dossier.EDITABLE_STATES, UNIT),            # nominations, reports, minutes, attachments
+    "pass_nominee": ((S.ACCEPTED,), "process_dossiers"),   # send a failing nominee on, with a reason
+    "answer_objection": ((S.PUBLISHED, S.AT_COUNCIL), "process_dossiers"),
+    "draft_decision": ((S.VOTED,), "process_dossiers"),    # the draft the chairman signs
+}
 
 STATES: tuple[str, ...] = tuple(S)
 FINAL: frozenset[str] = frozenset(s for s in STATES if not any(s in t.sources for t in TRANSITIONS))
@@ -152,6 +170,16 @@ def row(name: str, state: str) -> Transition | None:
 
 def leaving(state: str) -> list[Transition]:
     return [t for t in TRANSITIONS if state in t.sources]
+
+
+def in_state_for(work: str, dossier: Dossier) -> bool:
+    return dossier.state in WORK[work][0]
+
+
+def may_do(user, dossier: Dossier, work: str) -> bool:
+    """Whether ``user`` may do ``work`` (a key of ``WORK``) on ``dossier`` now."""
+    states, who = WORK[work]
+    return dossier.state in states and bool(WHO[who][0](user, dossier))
 
 
 def may_take(user, dossier: Dossier, transition: Transition) -> bool:

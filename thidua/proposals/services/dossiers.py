@@ -26,7 +26,7 @@ from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
-from .. import checking, files, reports
+from .. import checking, files, reports, workflow
 from ..checks import at_rejection
 from . import notices
 from ..access import can_process, is_office, require
@@ -283,7 +283,7 @@ def pass_nominee(*, actor, nomination: Nomination, reason: str) -> Nomination:
     """The officer sends a nominee who fails a check to the council anyway: only with a
     written reason, which is audited and shown to the council."""
     dossier = _process(actor, nomination.dossier)
-    if dossier.state != S.ACCEPTED:
+    if not workflow.in_state_for("pass_nominee", dossier):
         raise ValidationError("Chỉ quyết định được khi hồ sơ đang thẩm định.")
     if nomination.eligible is not False:
         raise ValidationError("Đề nghị này đủ điều kiện, không cần lý do.")
@@ -343,7 +343,9 @@ def objection_limit() -> tuple[int, int]:
 
 
 class RateLimited(Exception):
-    """Too many objections from one address."""
+    """Too many objections from one address (the page answers 429 Too Many Requests)."""
+
+    status = 429
 
 
 @transaction.atomic
@@ -376,7 +378,7 @@ def submit_objection(*, dossier: Dossier, nomination: Nomination | None, name: s
 @transaction.atomic
 def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
     dossier = _process(actor, objection.dossier)
-    if dossier.state not in (S.PUBLISHED, S.AT_COUNCIL):
+    if not workflow.in_state_for("answer_objection", dossier):
         raise ValidationError("Không còn trả lời được ý kiến ở trạng thái hồ sơ này.")
     if objection.answered:
         raise ValidationError("Ý kiến này đã được trả lời.")

@@ -21,6 +21,7 @@ from thidua.core.audit import log_create, log_update, snapshot
 from thidua.core.text import nfc
 from thidua.rules.bases import decision_bases
 
+from .. import workflow
 from ..access import can_process, is_office, require
 from ..models import Decision, DecisionDraft, Dossier, Nomination, NumberCounter, format_number
 from ..workflow import OFFICE_ONLY
@@ -168,7 +169,7 @@ def _lines(text: str) -> list[str]:
 
 
 def can_draft(user, dossier: Dossier) -> bool:
-    return can_process(user, dossier) and dossier.state == S.VOTED and not dossier.upward
+    return workflow.may_do(user, dossier, "draft_decision") and not dossier.upward
 
 
 @transaction.atomic
@@ -177,7 +178,7 @@ def save_decision_draft(*, actor, dossier: Dossier, title: str, legal_bases: str
     """The office writes the draft of the decision on a dossier the council voted on."""
     dossier = lock_dossier(dossier)
     require(can_process(actor, dossier), OFFICE_ONLY)
-    if dossier.state != S.VOTED or dossier.upward:
+    if not workflow.in_state_for("draft_decision", dossier) or dossier.upward:
         raise ValidationError("Chỉ soạn dự thảo quyết định cho hồ sơ Hội đồng đã bỏ phiếu, thuộc thẩm quyền của xã.")
     title, article_lines = nfc(title).strip(), _lines(articles)
     if not title:
