@@ -5,9 +5,9 @@ user sees — never a 500:
 
 - ``form_page``: a page of one form. GET shows it; a valid POST calls the service; a refusal
   (``ValidationError``, or any exception in ``refusals``) goes onto the form — on its field when
-  the service named one — and the page answers the refusal's status (``refusal``: 400, or the
-  exception's own ``status``, e.g. 429 for a rate limit); nothing is saved. An invalid form
-  answers 200 with its errors, as Django's forms do.
+  the service named one — and the page answers as for an invalid form (200, the form with its
+  errors, as Django's forms do) unless the exception carries its own ``status`` (429 for a rate
+  limit, 409 for a locked record); nothing is saved.
 - ``action``: a POST-only endpoint of a page (a button, a small form on a detail page). A
   refusal or an invalid form becomes an error message on the page it redirects back to.
 - A ``PermissionDenied`` is never caught: Django answers 403 with its page (the access matrix
@@ -43,8 +43,8 @@ class Refusal:
 
 
 def refusal(exc: Exception) -> Refusal:
-    """``ValidationError`` → 400 with its messages; an exception carrying ``status`` (a rate
-    limit: 429; a locked record: 409) → that status."""
+    """For a page that shows only the refusal: ``ValidationError`` → 400 with its messages; an
+    exception carrying ``status`` (a rate limit: 429; a locked record: 409) → that status."""
     found = getattr(exc, "messages", None) or [str(exc)]
     return Refusal(" ".join(str(m) for m in found), getattr(exc, "status", 400))
 
@@ -78,7 +78,7 @@ def form_page(request, form, *, call: Callable[[dict], Any], done: Callable[[Any
             result = call(form.cleaned_data)
         except refusals as exc:
             add_refusal(form, exc)
-            status = refusal(exc).status
+            status = getattr(exc, "status", 200)
         else:
             _success(request, success, result)
             return done(result)
