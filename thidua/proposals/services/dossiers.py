@@ -79,7 +79,7 @@ def create_dossier(*, actor, award_round: AwardRound, unit: Organisation) -> Dos
 def _prepare(actor, dossier: Dossier) -> Dossier:
     locked = lock_dossier(dossier)
     require(can_edit_in(actor, locked.unit), NOT_YOURS)
-    if not locked.is_editable:
+    if not workflow.in_state_for("prepare", locked):
         raise ValidationError("Hồ sơ đã nộp (trạng thái “%s”); chỉ sửa được khi đang soạn hoặc bị trả lại."
                               % locked.get_state_display())
     return locked
