@@ -15,7 +15,7 @@ def is_office(user) -> bool:
 
 def can_prepare(user, dossier) -> bool:
     """Edit and submit: the unit's clerk or the office, while the dossier is with the unit."""
-    return dossier.is_editable and can_edit_in(user, dossier.unit)
+    return dossier.is_editable and can_edit_unit(user, dossier)
 
 
 def acts_for(user, body) -> bool:
@@ -65,3 +65,8 @@ def can_run_meeting(user, term) -> bool:
     member = seat(user, term)
     return member is not None and member.role in {member.Role.CHAIRMAN, member.Role.SECRETARY}
 
+
+
+def can_edit_unit(user, dossier) -> bool:
+    """Keeps the records of the dossier's unit: its clerk, or the office on its behalf."""
+    return can_edit_in(user, dossier.unit)

@@ -20,6 +20,7 @@ from thidua.rules import articles
 from thidua.rules.dossiers import achievement_report_rule
 from thidua.rules.jsonio import verdict_to_dict
 
+from . import reports
 from .models import Dossier, Nomination
 
 _KIND = {"individual": "person", "collective": "organisation", "household": "household"}
@@ -78,12 +79,10 @@ def _directly(nominations: list[Nomination], *, year: int, params, day: datetime
 def _report_check(n: Nomination, year: int) -> list[dict]:
     """The achievement report, where the dossier rules ask for one (rules.dossiers: the CSTĐ
     titles and the forms of reward; LĐTT and TTLĐTT are proposed by the list and the minutes)."""
-    from .services.dossiers import report_problem
-
     rule = achievement_report_rule(n.award_type.code)
     if not rule.required:
         return []
-    problem = report_problem(n, year)
+    problem = reports.report_problem(n, year)
     return [{"rule": "Có báo cáo thành tích", "passed": problem is None, "article": rule.article,
              "detail": problem or "Báo cáo thành tích đã ghi thành tích của năm"}]
 

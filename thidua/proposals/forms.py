@@ -139,7 +139,7 @@ class AgendaForm(forms.Form):
         self.fields["meeting"].queryset = Meeting.objects.filter(pk__in=[m.pk for m in meetings])
 
     def clean_meeting(self):
-        from .services.council import meeting_date_refusal
+        from .workflow import meeting_date_refusal
 
         meeting = self.cleaned_data["meeting"]
         refusal = meeting_date_refusal(self.dossier, meeting) if self.dossier is not None else None

@@ -478,6 +478,12 @@ class SealedBallot(models.Model):
 
 # -- decisions -------------------------------------------------------------------------------
 
+def format_number(sequence: int, series: str) -> str:
+    """7 -> "07/QĐ-UBND"; 743 -> "743/QĐ-UBND" (ND 30/2020, Phụ lục I: numbers below 10 take
+    a leading zero)."""
+    return f"{sequence:02d}/{series}"
+
+
 class NumberCounter(models.Model):
     """The last number given in a year by an issuer for one series ("QĐ-UBND", "TTr-UBND").
     Locked (select_for_update) while the next number is taken."""

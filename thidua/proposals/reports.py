@@ -89,3 +89,26 @@ def prefill(subject, year: int) -> str:
     else:
         lines = _household(subject, year)
     return join("\n".join(lines), "", year)
+
+
+def old_guidance_message(nomination, line: str) -> str:
+    return ("Báo cáo thành tích của %(s)s còn dòng hướng dẫn “%(line)s”: hãy xóa nguyên dòng này "
+            "(kể cả dấu ngoặc) và ghi thành tích vào chỗ đó." % {"s": nomination.subject, "line": line})
+
+
+def report_problem(nomination, year: int) -> str | None:
+    """What is wrong with a nomination's achievement report, or None (also when its kind needs
+    no report: Lao động tiên tiến, Tập thể lao động tiên tiến — rules.dossiers)."""
+    if not nomination.needs_report:
+        return None
+    report = nomination.report.strip()
+    if not report:
+        return f"Chưa có báo cáo thành tích của {nomination.subject}."
+    line = old_guidance(report)
+    if line:
+        return old_guidance_message(nomination, line)
+    record, achievements = split(report, year)
+    if not achievements and heading(year) in report:
+        return (f"Báo cáo thành tích của {nomination.subject} chưa ghi thành tích năm {year} "
+                f"(phần “{heading(year)}” còn trống).")
+    return None

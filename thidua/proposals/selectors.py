@@ -3,28 +3,35 @@ dossiers; commune-wide roles see the commune's. Out-of-scope objects answer 404.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from thidua.accounts.models import Role
+from thidua.awards.engine import current_parameters
+from thidua.awards.models import Award, AwardType
 from thidua.accounts.scoping import can_see_organisation, province_of, visible_organisations
 from thidua.core import workdays
 from thidua.core.models import AuditEntry
+from thidua.org.models import Organisation
 from thidua.rules import codes
+from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
-from . import access
+from . import access, reports, workflow
+from .checks import before_signing
 from .models import (
     Attachment, Attendance, AwardRound, CouncilMember, CouncilTerm, Decision, Dossier, Meeting, Nomination,
-    Objection, Participation, WrittenOpinion, own_authority,
+    NumberCounter, Objection, Participation, WrittenOpinion, format_number, own_authority,
 )
-from .services import current_term, paper_nominations, recused_member_ids, signing_notices, voting_refusal
 
 S = Dossier.State
+O = Nomination.Outcome
 NOMINEE_RELATED = ("award_type", "person", "organisation", "household__village")
 # After acceptance, until the decision: the commune settles a CSTĐ cơ sở dossier within
 # ``cstd_co_so_processing_working_days`` (20) of the complete dossier (QĐ 638/QĐ-BNV 2025).
@@ -32,10 +39,8 @@ SETTLING_STATES = (S.ACCEPTED, S.PUBLISHED, S.AT_COUNCIL, S.VOTED)
 SETTLED_CODE = "CSTD_CO_SO"
 
 
-def _params(params=None):
+def procedure_parameters(params=None):
     """The procedure's deadlines are editable rule parameters ([S] in rules.md)."""
-    from thidua.awards.engine import current_parameters
-
     return params or current_parameters(cite_province=False)
 
 
@@ -53,14 +58,14 @@ def processing_due(dossier: Dossier, overrides=None, params=None) -> datetime.da
     if dossier.submitted_at is None:
         return None
     return workdays.add_working_days(timezone.localtime(dossier.submitted_at).date(),
-                                     _params(params).dossier_return_working_days, overrides)
+                                     procedure_parameters(params).dossier_return_working_days, overrides)
 
 
 def sending_down_due(decision: Decision | None, overrides=None, params=None) -> datetime.date | None:
     """A signed decision of the commune is sent down to the units within 10 working days."""
     if decision is None or decision.kind != Decision.Kind.AWARD or decision.date is None:
         return None
-    return workdays.add_working_days(decision.date, _params(params).decision_sending_working_days, overrides)
+    return workdays.add_working_days(decision.date, procedure_parameters(params).decision_sending_working_days, overrides)
 
 
 def settling_due(dossier: Dossier, *, has_cstd: bool, overrides=None, params=None) -> datetime.date | None:
@@ -70,14 +75,14 @@ def settling_due(dossier: Dossier, *, has_cstd: bool, overrides=None, params=Non
     if not has_cstd or dossier.submitted_at is None or dossier.state not in SETTLING_STATES:
         return None
     return workdays.add_working_days(timezone.localtime(dossier.submitted_at).date(),
-                                     _params(params).cstd_co_so_processing_working_days, overrides)
+                                     procedure_parameters(params).cstd_co_so_processing_working_days, overrides)
 
 
 def settling_rule(params=None) -> str:
     """The rule in words, with its source, as the pages show it."""
     from thidua.rules.articles import QD638_PROCEDURE
 
-    p = _params(params)
+    p = procedure_parameters(params)
     source = p.source("cstd_co_so_processing_working_days")
     return (f"{p.cstd_co_so_processing_working_days} ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ "
             f"({source.article if source else QD638_PROCEDURE})")
@@ -156,17 +161,20 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
     submitted = timezone.localtime(dossier.submitted_at).date() if dossier.submitted_at else None
     decision = dossier.decision if dossier.decision_id else None
     overrides = _calendar_around(submitted, decision.date if decision else None)
-    params = _params()
+    params = procedure_parameters()
     due = processing_due(dossier, overrides, params) if dossier.state in (S.SUBMITTED, S.ACCEPTED) else None
     settle = settling_due(dossier, has_cstd=any(n.award_type.code == SETTLED_CODE for n in nominations),
                           overrides=_calendar_around(submitted), params=params)
+    # Dossier.upward from the list already read (the signing check filters dossier.nominations,
+    # so the list cannot stand in as that manager's prefetch cache).
+    upward = any(n.authority not in (codes.Authority.CHU_TICH_UBND_XA, own_authority(dossier.round.commune))
+                 for n in nominations)
     return {
         "dossier": dossier,
         "nominations": nominations,
-        # Dossier.upward from the list already read (the signing check filters dossier.nominations,
-        # so the list cannot stand in as that manager's prefetch cache).
-        "upward": any(n.authority not in (codes.Authority.CHU_TICH_UBND_XA, own_authority(dossier.round.commune))
-                      for n in nominations),
+        "upward": upward,
+        # the transitions of the workflow table this user may take now: the page's buttons
+        "actions": workflow.available(user, dossier, upward=upward),
         "attachments": list(dossier.attachments.all()),
         "objections": list(dossier.objections.select_related("nomination__person", "nomination__organisation",
                                                               "nomination__household", "answered_by")),
@@ -175,6 +183,8 @@ def dossier_page(*, user, dossier: Dossier) -> dict:
         if dossier.state == S.PUBLISHED else [],
         "can_prepare": access.can_prepare(user, dossier),
         "can_process": access.can_process(user, dossier),
+        "may_pass_nominees": workflow.may_do(user, dossier, "pass_nominee"),
+        "may_answer_objections": workflow.may_do(user, dossier, "answer_objection"),
         "is_signer": access.is_signer(user, dossier.round.commune),
         "signing_notices": signing_notices(actor=user, dossier=dossier),
         "late": dossier.submitted_at is not None
@@ -229,7 +239,7 @@ def overdue_dossiers(*, today: datetime.date | None = None) -> list[Dossier]:
     unit after the round's deadline, or waiting for the office past its processing deadline."""
     today = today or timezone.localdate()
     overrides = calendar_for_queue(today)
-    params = _params()
+    params = procedure_parameters()
     candidates = (Dossier.objects.filter(Q(state__in=Dossier.EDITABLE_STATES, round__deadline__lt=today)
                                          | Q(state=S.SUBMITTED, submitted_at__isnull=False)
                                          | Q(state__in=SETTLING_STATES, submitted_at__isnull=False,
@@ -247,7 +257,7 @@ def queue(*, user) -> dict:
     if province is not None:  # the province's users work on the province's own rounds, not the communes'
         recent = recent.filter(round__commune=province)
     overrides = calendar_for_queue(today)
-    params = _params()
+    params = procedure_parameters()
     dossiers = [_mark(d, today, overrides, params) for d in _annotated(recent).order_by("round__deadline", "pk")]
     office = access.is_office(user)
     signer = user.role == Role.CHAIRMAN
@@ -442,9 +452,151 @@ def get_published(pk: int) -> tuple[Dossier, list[Nomination]]:
 
 def register_rows(commune) -> list[dict]:
     """Each year and symbol of the commune's register: the last number given and the next."""
-    from .models import NumberCounter
-    from .services.drafts import format_number
-
     return [{"year": c.year, "series": c.series, "last": format_number(c.last, c.series) if c.last else "—",
              "next": format_number(c.last + 1, c.series)}
             for c in NumberCounter.objects.filter(issuer=commune).order_by("-year", "series")]
+
+
+# -- the council's reads (the ballot paper, recusal, the vote's refusals) -----------------------
+
+def current_term(commune: Organisation, day=None) -> CouncilTerm | None:
+    day = day or timezone.localdate()
+    return (CouncilTerm.objects.filter(commune=commune, start__lte=day)
+            .exclude(end__lt=day).order_by("-start").first())
+
+
+def recused_member_ids(nomination: Nomination, members) -> set[int]:
+    """Members who are the nominee, or of the nominee's household (or of the nominated household)."""
+    households = set()
+    if nomination.household_id:
+        households.add(nomination.household_id)
+    if nomination.person_id and nomination.person.household_id:
+        households.add(nomination.person.household_id)
+    recused = set()
+    for m in members:
+        person = m.user.person
+        if person is None:
+            continue
+        if person.pk == nomination.person_id or (person.household_id and person.household_id in households):
+            recused.add(m.pk)
+    return recused
+
+
+def unanswered_objections(nomination: Nomination):
+    """Objections that block the vote on ``nomination``: about it, or about its whole dossier."""
+    return Objection.objects.filter(dossier_id=nomination.dossier_id, answer="").filter(
+        Q(nomination__isnull=True) | Q(nomination=nomination))
+
+
+def voting_refusal(nomination: Nomination, *, open_objections: int | None = None) -> str | None:
+    """Why nobody may vote on the nomination now (None when the vote is open).
+    ``open_objections``: the count of unanswered objections, when the caller has it."""
+    dossier = nomination.dossier
+    meeting = dossier.meeting
+    if dossier.state != S.AT_COUNCIL or meeting is None or meeting.state != Meeting.State.OPEN:
+        return "Phiên bỏ phiếu chưa mở hoặc đã kết thúc."
+    if not nomination.goes_to_council or nomination.outcome != Nomination.Outcome.PENDING:
+        return "Đề nghị này không được đưa ra bỏ phiếu."
+    pending = unanswered_objections(nomination).count() if open_objections is None else open_objections
+    if pending:
+        return ("Chưa bỏ phiếu được: còn %d ý kiến của nhân dân về danh sách công khai chưa được trả lời. "
+                "Cán bộ thi đua – khen thưởng phải trả lời trước khi Hội đồng bỏ phiếu." % pending)
+    return None
+
+
+def paper_nominations(meeting: Meeting, member: CouncilMember) -> list[Nomination]:
+    """The nominees on the member's ballot paper, in the agenda's order: every nomination of the
+    meeting put to the vote, except those she is recused from (the nominee or her household)."""
+    nominations = (Nomination.objects.filter(dossier__meeting=meeting, dossier__state=S.AT_COUNCIL,
+                                             outcome=Nomination.Outcome.PENDING)
+                   .select_related("dossier__meeting", "dossier__unit", "award_type", "person", "organisation",
+                                   "household").order_by("dossier_id", "id"))
+    return [n for n in nominations if n.goes_to_council and member.pk not in recused_member_ids(n, [member])]
+
+
+def nominee_label(nomination: Nomination) -> str:
+    return f"{nomination.subject} ({nomination.award_type.name})"
+
+
+# -- what stops a dossier: its submission, its signature --------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a dossier cannot be submitted yet: ``fix`` names the page that fixes it —
+    "report" (the nomination's achievement report), "minutes" or "nominations" (the dossier page)."""
+
+    message: str
+    fix: str
+    nomination: Nomination | None = None
+
+
+def submission_problems(dossier: Dossier) -> list[Problem]:
+    """Everything that stops ``dossier`` from being submitted, nomination by nomination."""
+    nominations = list(dossier.nominations.select_related("award_type", "person", "organisation", "household"))
+    problems = []
+    if not nominations:
+        problems.append(Problem("Hồ sơ chưa có đề nghị nào.", "nominations"))
+    for n in nominations:
+        message = reports.report_problem(n, dossier.round.year)
+        if message:
+            problems.append(Problem(message, "report", n))
+    if not dossier.round.simplified and not dossier.unit_minutes.strip():
+        problems.append(Problem("Chưa có biên bản họp xét của đơn vị.", "minutes"))
+    return problems
+
+
+def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, params) -> dict[int, int | None]:
+    """Reward money of each nomination at ``day`` (rules.money.payable_amounts): for one subject
+    in one period only the highest title is paid, counting titles already in the ledger."""
+    by_subject: dict[tuple, list[Nomination]] = defaultdict(list)
+    for n in nominations:
+        by_subject[(n.person_id, n.organisation_id, n.household_id)].append(n)
+    # An award has exactly one subject: three id lists select the same rows as one condition
+    # per subject would (which took longer to build than to run for 500 names).
+    subjects = Q(pk__in=[])
+    for i, column in enumerate(("person_id", "organisation_id", "household_id")):
+        ids = {key[i] for key in by_subject if key[i] is not None}
+        if ids:
+            subjects |= Q(**{f"{column}__in": sorted(ids)})
+    held: dict[tuple, list[str]] = defaultdict(list)
+    for *key, code in Award.objects.filter(subjects, year=year, revoked=False, award_type__kind=AwardType.Kind.TITLE) \
+            .values_list("person_id", "organisation_id", "household_id", "award_type__code"):
+        if tuple(key) in by_subject and codes.parse_award_code(code):
+            held[tuple(key)].append(code)
+    result = {}
+    try:
+        for key, group in by_subject.items():
+            wanted = [n.award_type.code for n in group]
+            payments = {p.code: p for p in payable_amounts([*held[key], *wanted], group[0].subject_kind, day, params)}
+            for n in group:
+                payment = payments[n.award_type.code]
+                result[n.pk] = payment.amount_vnd if payment.paid else None
+    except NoBaseSalaryError as exc:
+        raise ValidationError(str(exc)) from exc
+    return result
+
+
+def passed_for_signature(dossier: Dossier) -> list[Nomination]:
+    if dossier.upward:
+        raise ValidationError("Hồ sơ này thuộc thẩm quyền cấp tỉnh: hãy ký tờ trình gửi cấp tỉnh.")
+    nominations = list(dossier.nominations.filter(outcome=O.PASSED).select_related(
+        "award_type", "person", "organisation", "household__village"))
+    if not nominations:
+        raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
+    return nominations
+
+
+def signing_notices(*, actor, dossier: Dossier, day: datetime.date | None = None) -> list:
+    """What the registered checks (``proposals.checks.before_signing``, e.g. the reward fund's
+    balance) would tell the signer if she signed ``dossier`` on ``day`` (today); writes nothing.
+    Empty when the dossier cannot be signed here."""
+    if dossier.state != S.VOTED or not access.is_signer(actor, dossier.round.commune):
+        return []
+    try:
+        nominations = passed_for_signature(dossier)
+        day = day or timezone.localdate()
+        money = amounts(nominations, year=dossier.round.year, day=day, params=current_parameters())
+    except ValidationError:
+        return []
+    return before_signing.notices(actor=actor, dossier=dossier, total=sum(v or 0 for v in money.values()),
+                                  day=day, dry_run=True)

@@ -23,7 +23,7 @@ def office_dossiers(user, today: datetime.date):
     if not access.is_office(user):
         return None
     queue = selectors.queue(user=user)
-    days = selectors._params().dossier_return_working_days
+    days = selectors.procedure_parameters().dossier_return_working_days
     items = [_dossier(d, f"{d.get_state_display()}; xử lý trong {days} ngày làm việc kể từ ngày nộp",
                       d.processing_due) for d in queue["to_check"]]
     return capped("Hồ sơ chờ tiếp nhận, thẩm định", items, reverse("proposals:queue") + "#can-xu-ly")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import datetime
 import hashlib
 import random
 import secrets
@@ -33,16 +32,17 @@ from thidua.org.models import Organisation
 from thidua.rules.council import ballot_check, quorum_check
 
 from .. import sealing
-from ..access import can_process, can_run_meeting, is_office, require, seat
+from ..access import can_run_meeting, is_office, require, seat
 from ..models import (
     Attendance, Ballot, BallotPaper, CouncilMember, CouncilTerm, Dossier, Meeting, Nomination, Participation,
     SealedBallot, WrittenOpinion,
 )
 from . import notices
-from .dossiers import OFFICE_ONLY, _lock, _move, unanswered_objections
+from ..selectors import current_term, nominee_label, paper_nominations, recused_member_ids, voting_refusal  # noqa: F401
+from ..workflow import OFFICE_ONLY, RUN_ONLY, meeting_date_refusal  # noqa: F401
+from .transitions import move, start
 
 S = Dossier.State
-RUN_ONLY = "Chỉ cán bộ thi đua – khen thưởng, Chủ tịch hoặc Ủy viên thư ký Hội đồng điều hành phiên họp."
 _shuffle = random.SystemRandom().shuffle
 
 
@@ -70,12 +70,6 @@ def add_member(*, actor, term: CouncilTerm, user, role: str = CouncilMember.Role
                          position=position or user.title)
 
 
-def current_term(commune: Organisation, day=None) -> CouncilTerm | None:
-    day = day or timezone.localdate()
-    return (CouncilTerm.objects.filter(commune=commune, start__lte=day)
-            .exclude(end__lt=day).order_by("-start").first())
-
-
 # -- meetings --------------------------------------------------------------------------------
 
 def _lock_meeting(meeting: Meeting) -> Meeting:
@@ -96,25 +90,12 @@ def schedule_meeting(*, actor, term: CouncilTerm, held_on, location: str = "") -
     return create_record(actor=actor, model=Meeting, term=term, held_on=held_on, location=location)
 
 
-def meeting_date_refusal(dossier: Dossier, meeting: Meeting) -> str | None:
-    """Why ``meeting`` cannot take ``dossier``: a meeting dated before the public comment
-    period of the dossier ends (its last day included) would decide before the people had
-    their say. None when the date is fine."""
-    if dossier.published_until is not None and meeting.held_on <= dossier.published_until:
-        return ("Phiên họp ngày %s trước khi hết thời gian lấy ý kiến nhân dân về hồ sơ của %s (đến hết ngày %s); "
-                "hãy chọn phiên họp từ ngày %s trở đi." % (
-                    f"{meeting.held_on:%d/%m/%Y}", dossier.unit.name, f"{dossier.published_until:%d/%m/%Y}",
-                    f"{dossier.published_until + datetime.timedelta(days=1):%d/%m/%Y}"))
-    return None
-
-
 @transaction.atomic
 def put_on_agenda(*, actor, dossier: Dossier, meeting: Meeting) -> Dossier:
     """Send a published dossier to a council meeting, once its publicity period is over."""
-    dossier = _lock(dossier)
-    require(can_process(actor, dossier), OFFICE_ONLY)
+    dossier = start(actor=actor, dossier=dossier, name="trinh-hoi-dong")
     meeting = _lock_meeting(meeting)
-    if dossier.state == S.PUBLISHED and not dossier.publicity_ended():
+    if not dossier.publicity_ended():
         raise ValidationError("Chưa hết thời gian công khai (đến hết ngày %s); chưa trình Hội đồng được."
                               % f"{dossier.published_until:%d/%m/%Y}")
     if meeting.state != Meeting.State.PLANNED:
@@ -124,8 +105,7 @@ def put_on_agenda(*, actor, dossier: Dossier, meeting: Meeting) -> Dossier:
     refusal = meeting_date_refusal(dossier, meeting)
     if refusal:
         raise ValidationError(refusal)
-    return _move(actor=actor, dossier=dossier, to=S.AT_COUNCIL, allowed_from=(S.PUBLISHED,),
-                 verb="trình Hội đồng", note=str(meeting), meeting=meeting)
+    return move(actor=actor, dossier=dossier, name="trinh-hoi-dong", note=str(meeting), meeting=meeting)
 
 
 @transaction.atomic
@@ -189,22 +169,6 @@ def open_meeting(*, actor, meeting: Meeting) -> Meeting:
 
 # -- the secret ballot -----------------------------------------------------------------------
 
-def recused_member_ids(nomination: Nomination, members) -> set[int]:
-    """Members who are the nominee, or of the nominee's household (or of the nominated household)."""
-    households = set()
-    if nomination.household_id:
-        households.add(nomination.household_id)
-    if nomination.person_id and nomination.person.household_id:
-        households.add(nomination.person.household_id)
-    recused = set()
-    for m in members:
-        person = m.user.person
-        if person is None:
-            continue
-        if person.pk == nomination.person_id or (person.household_id and person.household_id in households):
-            recused.add(m.pk)
-    return recused
-
 
 def _normalised(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
@@ -219,22 +183,6 @@ def _new_receipt() -> str:
     return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
 
 
-def voting_refusal(nomination: Nomination, *, open_objections: int | None = None) -> str | None:
-    """Why nobody may vote on the nomination now (None when the vote is open).
-    ``open_objections``: the count of unanswered objections, when the caller has it."""
-    dossier = nomination.dossier
-    meeting = dossier.meeting
-    if dossier.state != S.AT_COUNCIL or meeting is None or meeting.state != Meeting.State.OPEN:
-        return "Phiên bỏ phiếu chưa mở hoặc đã kết thúc."
-    if not nomination.goes_to_council or nomination.outcome != Nomination.Outcome.PENDING:
-        return "Đề nghị này không được đưa ra bỏ phiếu."
-    pending = unanswered_objections(nomination).count() if open_objections is None else open_objections
-    if pending:
-        return ("Chưa bỏ phiếu được: còn %d ý kiến của nhân dân về danh sách công khai chưa được trả lời. "
-                "Cán bộ thi đua – khen thưởng phải trả lời trước khi Hội đồng bỏ phiếu." % pending)
-    return None
-
-
 PAPER = "paper"  # the choice field of the envelope that holds a paper's own receipt hash
 PAPER_TWICE = "Bạn đã nộp phiếu bầu của phiên họp này; mỗi thành viên chỉ bỏ một phiếu."
 
@@ -243,20 +191,6 @@ def _ballot_hash(code: str, nomination_id: int) -> str:
     """The receipt hash of one ballot of a paper: from the paper's code and the nomination, so
     the ballots of one paper share nothing a reader of the database could match."""
     return hashlib.sha256(f"{_normalised(code)}/{nomination_id}".encode()).hexdigest()
-
-
-def paper_nominations(meeting: Meeting, member: CouncilMember) -> list[Nomination]:
-    """The nominees on the member's ballot paper, in the agenda's order: every nomination of the
-    meeting put to the vote, except those she is recused from (the nominee or her household)."""
-    nominations = (Nomination.objects.filter(dossier__meeting=meeting, dossier__state=S.AT_COUNCIL,
-                                             outcome=Nomination.Outcome.PENDING)
-                   .select_related("dossier__meeting", "dossier__unit", "award_type", "person", "organisation",
-                                   "household").order_by("dossier_id", "id"))
-    return [n for n in nominations if n.goes_to_council and member.pk not in recused_member_ids(n, [member])]
-
-
-def nominee_label(nomination: Nomination) -> str:
-    return f"{nomination.subject} ({nomination.award_type.name})"
 
 
 @transaction.atomic
@@ -428,7 +362,7 @@ def close_meeting(*, actor, meeting: Meeting) -> Meeting:
     members = list(meeting.term.members.select_related("user__person"))
     present_ids = set(meeting.attendance.filter(present=True).values_list("member_id", flat=True))
     for dossier in meeting.dossiers.filter(state=S.AT_COUNCIL):
-        dossier = _lock(dossier)
+        dossier = start(actor=actor, dossier=dossier, name="ket-thuc-bo-phieu")
         passed = total = 0
         for n in (dossier.nominations.filter(outcome=Nomination.Outcome.PENDING)
                   .select_related("award_type", "person").prefetch_related("written_opinions")):
@@ -440,8 +374,7 @@ def close_meeting(*, actor, meeting: Meeting) -> Meeting:
             n.save(update_fields=["tally", "outcome"])
             total += 1
             passed += result["passed"]
-        _move(actor=actor, dossier=dossier, to=S.VOTED, allowed_from=(S.AT_COUNCIL,), verb="kết thúc bỏ phiếu",
-              note=f"Hội đồng thông qua {passed}/{total} đề nghị")
+        move(actor=actor, dossier=dossier, name="ket-thuc-bo-phieu", note=f"Hội đồng thông qua {passed}/{total} đề nghị")
     meeting.state, meeting.closed_at = Meeting.State.CLOSED, timezone.now()
     meeting.save(update_fields=["state", "closed_at"])
     log_transition(actor=actor, instance=meeting, from_state=Meeting.State.OPEN, to_state=meeting.state)

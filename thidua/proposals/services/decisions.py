@@ -13,11 +13,9 @@ naming the signer.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -25,24 +23,22 @@ from thidua.accounts import people
 from thidua.awards import services as award_services
 from thidua.awards import summaries as award_summaries
 from thidua.awards.engine import current_parameters
-from thidua.awards.models import Award, AwardType
 from thidua.core.audit import log_create
 from thidua.core.text import nfc
-from thidua.rules import codes
-from thidua.rules.money import NoBaseSalaryError, payable_amounts
 
-from ..access import can_process, is_signer, require, signer_capacity
+from ..access import is_signer, require, signer_capacity
 from ..checks import after_signing, at_signing, before_signing
 from ..models import Decision, Dossier, Nomination
 from . import drafts
 from . import notices as flow_notices
-from .dossiers import OFFICE_ONLY, _lock, _move
+from ..selectors import amounts, passed_for_signature, signing_notices  # noqa: F401 — funds and documents read them here
+from ..workflow import SIGNERS_ONLY
+from .transitions import move, start
 
 S = Dossier.State
 O = Nomination.Outcome
 DECISION_SERIES = "QĐ-UBND"
 SUBMISSION_SERIES = "TTr-UBND"
-SIGNERS_ONLY = "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND xã (ký thay Chủ tịch) được ký."
 
 
 def next_number(*, issuer, year: int, series: str) -> int:
@@ -59,37 +55,6 @@ def _day(value: datetime.date | None, *, not_before: datetime.date | None = None
     if not_before and day < not_before:
         raise ValidationError("Ngày ký không được trước ngày Hội đồng họp (%s)." % f"{not_before:%d/%m/%Y}")
     return day
-
-
-def amounts(nominations: list[Nomination], *, year: int, day: datetime.date, params) -> dict[int, int | None]:
-    """Reward money of each nomination at ``day`` (rules.money.payable_amounts): for one subject
-    in one period only the highest title is paid, counting titles already in the ledger."""
-    by_subject: dict[tuple, list[Nomination]] = defaultdict(list)
-    for n in nominations:
-        by_subject[(n.person_id, n.organisation_id, n.household_id)].append(n)
-    # An award has exactly one subject: three id lists select the same rows as one condition
-    # per subject would (which took longer to build than to run for 500 names).
-    subjects = Q(pk__in=[])
-    for i, column in enumerate(("person_id", "organisation_id", "household_id")):
-        ids = {key[i] for key in by_subject if key[i] is not None}
-        if ids:
-            subjects |= Q(**{f"{column}__in": sorted(ids)})
-    held: dict[tuple, list[str]] = defaultdict(list)
-    for *key, code in Award.objects.filter(subjects, year=year, revoked=False, award_type__kind=AwardType.Kind.TITLE) \
-            .values_list("person_id", "organisation_id", "household_id", "award_type__code"):
-        if tuple(key) in by_subject and codes.parse_award_code(code):
-            held[tuple(key)].append(code)
-    result = {}
-    try:
-        for key, group in by_subject.items():
-            wanted = [n.award_type.code for n in group]
-            payments = {p.code: p for p in payable_amounts([*held[key], *wanted], group[0].subject_kind, day, params)}
-            for n in group:
-                payment = payments[n.award_type.code]
-                result[n.pk] = payment.amount_vnd if payment.paid else None
-    except NoBaseSalaryError as exc:
-        raise ValidationError(str(exc)) from exc
-    return result
 
 
 def _write_ledger(*, actor, nominations: list[Nomination], decision: Decision, dossier: Dossier,
@@ -114,32 +79,6 @@ def _place(commune) -> str:
     return commune.name
 
 
-def _passed_for_signature(dossier: Dossier) -> list[Nomination]:
-    if dossier.upward:
-        raise ValidationError("Hồ sơ này thuộc thẩm quyền cấp tỉnh: hãy ký tờ trình gửi cấp tỉnh.")
-    nominations = list(dossier.nominations.filter(outcome=O.PASSED).select_related(
-        "award_type", "person", "organisation", "household__village"))
-    if not nominations:
-        raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
-    return nominations
-
-
-def signing_notices(*, actor, dossier: Dossier, day: datetime.date | None = None) -> list:
-    """What the registered checks (``proposals.checks.before_signing``, e.g. the reward fund's
-    balance) would tell the signer if she signed ``dossier`` on ``day`` (today); writes nothing.
-    Empty when the dossier cannot be signed here."""
-    if dossier.state != S.VOTED or not is_signer(actor, dossier.round.commune):
-        return []
-    try:
-        nominations = _passed_for_signature(dossier)
-        day = day or timezone.localdate()
-        money = amounts(nominations, year=dossier.round.year, day=day, params=current_parameters())
-    except ValidationError:
-        return []
-    return before_signing.notices(actor=actor, dossier=dossier, total=sum(v or 0 for v in money.values()),
-                                  day=day, dry_run=True)
-
-
 @transaction.atomic
 def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, confirmed: bool = False,
                   seen: str | None = None) -> Decision:
@@ -154,12 +93,9 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, 
     overrun — ``confirmed``); a notice that needs confirmation refuses the signature
     (``ValidationError`` with code ``needs_confirmation``). The decision carries the notices in
     ``signing_notices``."""
-    dossier = _lock(dossier)
+    dossier = start(actor=actor, dossier=dossier, name="ky")
     commune = dossier.round.commune
-    require(is_signer(actor, commune), SIGNERS_ONLY)
-    if dossier.state != S.VOTED:
-        raise ValidationError("Chỉ ký quyết định cho hồ sơ Hội đồng đã bỏ phiếu.")
-    nominations = _passed_for_signature(dossier)
+    nominations = passed_for_signature(dossier)
     texts = drafts.texts_of(dossier)
     if seen is not None and seen != drafts.fingerprint(texts):
         raise ValidationError("Dự thảo đã được sửa sau khi bạn xem; hãy xem lại dự thảo trước khi ký.", code="stale_draft")
@@ -188,8 +124,8 @@ def sign_decision(*, actor, dossier: Dossier, day: datetime.date | None = None, 
                anchor=True)  # the audit chain's head, kept with the signed decision (docs/security.md)
     _write_ledger(actor=actor, by_signature=True, nominations=nominations, decision=decision, dossier=dossier,
                   money=money, issuer=commune)
-    _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.VOTED,), verb="ký quyết định",
-          note=f"Quyết định số {number} ngày {day:%d/%m/%Y}", decision=decision)
+    move(actor=actor, dossier=dossier, name="ky", note=f"Quyết định số {number} ngày {day:%d/%m/%Y}",
+         decision=decision)
     at_signing.run(decision=decision, dossier=dossier, texts=texts, money=money, nominations=nominations)
     flow_notices.decision_signed(decision=decision, dossier=dossier)
     transaction.on_commit(lambda: after_signing.run(decision=decision))
@@ -242,21 +178,15 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
 @transaction.atomic
 def send_to_province(*, actor, dossier: Dossier, day: datetime.date | None = None) -> Dossier:
     """The chairman signs the submission (tờ trình) sending what the council passed upward."""
-    dossier = _lock(dossier)
+    dossier = start(actor=actor, dossier=dossier, name="trinh-tinh")
     commune = dossier.round.commune
-    require(is_signer(actor, commune), SIGNERS_ONLY)
-    if dossier.state != S.VOTED:
-        raise ValidationError("Chỉ trình cấp tỉnh hồ sơ Hội đồng đã bỏ phiếu.")
-    if not dossier.upward:
-        raise ValidationError("Hồ sơ này thuộc thẩm quyền Chủ tịch UBND xã: hãy ký quyết định khen thưởng.")
     if not dossier.nominations.filter(outcome=O.PASSED).exists():
         raise ValidationError("Hội đồng không thông qua đề nghị nào; hãy kết thúc hồ sơ không khen thưởng.")
     day = _day(day, not_before=drafts.vote_day(dossier))
     number = drafts.format_number(next_number(issuer=commune, year=day.year, series=SUBMISSION_SERIES),
                                   SUBMISSION_SERIES)
-    return _move(actor=actor, dossier=dossier, to=S.SENT_TO_PROVINCE, allowed_from=(S.VOTED,),
-                 verb="trình cấp tỉnh", note=f"Tờ trình số {number} ngày {day:%d/%m/%Y}",
-                 submission_number=number, submission_date=day)
+    return move(actor=actor, dossier=dossier, name="trinh-tinh", note=f"Tờ trình số {number} ngày {day:%d/%m/%Y}",
+                submission_number=number, submission_date=day)
 
 
 @transaction.atomic
@@ -264,13 +194,7 @@ def record_province_decision(*, actor, dossier: Dossier, number: str, day: datet
                              approved: list[Nomination] | None = None) -> Decision:
     """The office records the province's decision on a dossier sent upward; the awards it
     grants (all the council passed, or ``approved``) enter the ledger."""
-    dossier = _lock(dossier)
-    require(can_process(actor, dossier), OFFICE_ONLY)
-    if dossier.state != S.SENT_TO_PROVINCE:
-        raise ValidationError("Hồ sơ chưa được trình cấp tỉnh.")
-    if getattr(dossier, "province_case", None) is not None:  # the province app received it
-        raise ValidationError("Hồ sơ đã được thành phố tiếp nhận: thành phố đang xét trong hệ thống, khen thưởng tự "
-                              "vào sổ khi Chủ tịch UBND thành phố ký quyết định; không ghi nhận bằng tay.")
+    dossier = start(actor=actor, dossier=dossier, name="ket-qua-tinh")  # not once the province app received it
     number, issuer_name = nfc(number), nfc(issuer_name)
     if not number or not issuer_name:
         raise ValidationError("Phải ghi số quyết định và cơ quan ban hành.")
@@ -293,7 +217,7 @@ def record_province_decision(*, actor, dossier: Dossier, number: str, day: datet
     _write_ledger(actor=actor, nominations=granted, decision=decision, dossier=dossier, money=money,
                   issuer=province)
     Nomination.objects.filter(pk__in=[n.pk for n in passed if n not in granted]).update(outcome=O.DECLINED)
-    _move(actor=actor, dossier=dossier, to=S.DECIDED, allowed_from=(S.SENT_TO_PROVINCE,),
-          verb="ghi nhận quyết định", note=f"Quyết định số {number} của {issuer_name}", decision=decision)
+    move(actor=actor, dossier=dossier, name="ket-qua-tinh", note=f"Quyết định số {number} của {issuer_name}",
+         decision=decision)
     flow_notices.decision_signed(decision=decision, dossier=dossier, recorded_by=actor)
     return decision

@@ -1,8 +1,8 @@
 """Rounds, dossiers, nominations, attachments, checking, publicity and objections.
 
-Every state change goes through ``_move``: it locks the dossier row, refuses a change the
-state machine does not allow, and writes the transition into the audit log in the same
-transaction — the dossier's history is read back from there.
+Every state change is a row of the workflow table (``proposals.workflow``), taken through
+``transitions.start`` (the lock, who, the state, the guard) and ``transitions.move`` (the state,
+the fields, the audit row in the same transaction — the dossier's history is read back from there).
 """
 from __future__ import annotations
 
@@ -14,50 +14,30 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from thidua.accounts.scoping import can_edit_in, can_see_organisation
 from thidua.awards.engine import current_parameters
 from thidua.awards.models import AwardType
-from thidua.core.audit import log_create, log_transition, log_update, snapshot
+from thidua.core.audit import log_create, log_update, snapshot
 from thidua.core.services import create_record, delete_record, update_record
 from thidua.core.text import nfc
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
-from .. import checking, files, reports
+from .. import checking, files, reports, workflow
 from ..checks import at_rejection
 from . import notices
-from ..access import can_process, is_office, is_signer, require
+from ..access import can_process, is_office, require
 from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
+from ..reports import old_guidance_message
+from ..selectors import Problem, submission_problems, unanswered_objections  # noqa: F401 — read here by callers
+from ..workflow import NOT_YOURS, OFFICE_ONLY
+from .transitions import lock_dossier, move, start
 
 S = Dossier.State
 COMMUNE_AUTHORITY = codes.Authority.CHU_TICH_UBND_XA.value
-
-NOT_YOURS = "Bạn không có quyền với hồ sơ này."
-OFFICE_ONLY = "Chỉ cán bộ thi đua – khen thưởng xã được làm việc này."
-
-
-def _lock(dossier: Dossier) -> Dossier:
-    """The dossier re-read under a row lock: two clicks cannot move it twice."""
-    return Dossier.objects.select_for_update(of=("self",)).select_related("round__commune", "unit").get(pk=dossier.pk)
-
-
-def _move(*, actor, dossier: Dossier, to: str, allowed_from: tuple, verb: str, note: str = "",
-          **fields) -> Dossier:
-    if dossier.state not in allowed_from:
-        raise ValidationError("Hồ sơ đang ở trạng thái “%(state)s”, không thể %(verb)s."
-                              % {"state": dossier.get_state_display(), "verb": verb})
-    before = dossier.state
-    dossier.state = to
-    for name, value in fields.items():
-        setattr(dossier, name, value)
-    dossier.save(update_fields=["state", *fields])
-    log_transition(actor=actor, instance=dossier, from_state=before, to_state=to, note=note)
-    return dossier
-
 
 def _require_text(value: str, message: str) -> str:
     value = (value or "").strip()
@@ -97,9 +77,9 @@ def create_dossier(*, actor, award_round: AwardRound, unit: Organisation) -> Dos
 
 
 def _prepare(actor, dossier: Dossier) -> Dossier:
-    locked = _lock(dossier)
+    locked = lock_dossier(dossier)
     require(can_edit_in(actor, locked.unit), NOT_YOURS)
-    if not locked.is_editable:
+    if not workflow.in_state_for("prepare", locked):
         raise ValidationError("Hồ sơ đã nộp (trạng thái “%s”); chỉ sửa được khi đang soạn hoặc bị trả lại."
                               % locked.get_state_display())
     return locked
@@ -200,11 +180,6 @@ def nominate_qualifying(*, actor, award_round: AwardRound, unit: Organisation,
     return result
 
 
-def old_guidance_message(nomination: Nomination, line: str) -> str:
-    return ("Báo cáo thành tích của %(s)s còn dòng hướng dẫn “%(line)s”: hãy xóa nguyên dòng này "
-            "(kể cả dấu ngoặc) và ghi thành tích vào chỗ đó." % {"s": nomination.subject, "line": line})
-
-
 @transaction.atomic
 def update_report(*, actor, nomination: Nomination, report: str) -> Nomination:
     _prepare(actor, nomination.dossier)
@@ -251,55 +226,12 @@ def remove_attachment(*, actor, attachment: Attachment) -> None:
     transaction.on_commit(lambda: storage.delete(stored))
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Why a dossier cannot be submitted yet: ``fix`` names the page that fixes it —
-    "report" (the nomination's achievement report), "minutes" or "nominations" (the dossier page)."""
-
-    message: str
-    fix: str
-    nomination: Nomination | None = None
-
-
 class Incomplete(ValidationError):
     """The dossier is refused: ``problems`` lists each one with the page that fixes it."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__([p.message for p in problems])
         self.problems = problems
-
-
-def report_problem(nomination: Nomination, year: int) -> str | None:
-    """What is wrong with a nomination's achievement report, or None (also when its kind needs
-    no report: Lao động tiên tiến, Tập thể lao động tiên tiến — rules.dossiers)."""
-    if not nomination.needs_report:
-        return None
-    report = nomination.report.strip()
-    if not report:
-        return f"Chưa có báo cáo thành tích của {nomination.subject}."
-    line = reports.old_guidance(report)
-    if line:
-        return old_guidance_message(nomination, line)
-    record, achievements = reports.split(report, year)
-    if not achievements and reports.heading(year) in report:
-        return (f"Báo cáo thành tích của {nomination.subject} chưa ghi thành tích năm {year} "
-                f"(phần “{reports.heading(year)}” còn trống).")
-    return None
-
-
-def submission_problems(dossier: Dossier) -> list[Problem]:
-    """Everything that stops ``dossier`` from being submitted, nomination by nomination."""
-    nominations = list(dossier.nominations.select_related("award_type", "person", "organisation", "household"))
-    problems = []
-    if not nominations:
-        problems.append(Problem("Hồ sơ chưa có đề nghị nào.", "nominations"))
-    for n in nominations:
-        message = report_problem(n, dossier.round.year)
-        if message:
-            problems.append(Problem(message, "report", n))
-    if not dossier.round.simplified and not dossier.unit_minutes.strip():
-        problems.append(Problem("Chưa có biên bản họp xét của đơn vị.", "minutes"))
-    return problems
 
 
 @transaction.atomic
@@ -310,24 +242,22 @@ def submit_dossier(*, actor, dossier: Dossier) -> Dossier:
         raise Incomplete(problems)
     late = dossier.round.is_overdue()
     note = f"Nộp muộn (hạn {dossier.round.deadline:%d/%m/%Y})" if late else ""
-    return _move(actor=actor, dossier=dossier, to=S.SUBMITTED, allowed_from=Dossier.EDITABLE_STATES, verb="nộp",
-                 note=note, submitted_at=timezone.now(), return_reason="")
+    return move(actor=actor, dossier=dossier, name="nop", note=note, submitted_at=timezone.now(), return_reason="")
 
 
 # -- checking (the office) -------------------------------------------------------------------
 
 def _process(actor, dossier: Dossier) -> Dossier:
-    locked = _lock(dossier)
+    locked = lock_dossier(dossier)
     require(can_process(actor, locked), OFFICE_ONLY)
     return locked
 
 
 @transaction.atomic
 def return_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
-    dossier = _process(actor, dossier)
+    dossier = start(actor=actor, dossier=dossier, name="tra-lai")
     reason = _require_text(reason, "Phải ghi lý do trả lại hồ sơ để đơn vị bổ sung.")
-    dossier = _move(actor=actor, dossier=dossier, to=S.RETURNED, allowed_from=(S.SUBMITTED, S.ACCEPTED),
-                    verb="trả lại", note=reason, return_reason=reason)
+    dossier = move(actor=actor, dossier=dossier, name="tra-lai", note=reason, return_reason=reason)
     notices.dossier_returned(dossier=dossier, reason=reason)
     return dossier
 
@@ -336,9 +266,7 @@ def return_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
 def accept_dossier(*, actor, dossier: Dossier) -> Dossier:
     """Accept the dossier and run the eligibility engine on every nominee; a previous pass
     of a failing nominee does not survive a new check."""
-    dossier = _process(actor, dossier)
-    if dossier.state != S.SUBMITTED:
-        raise ValidationError("Chỉ tiếp nhận được hồ sơ đã nộp.")
+    dossier = start(actor=actor, dossier=dossier, name="tiep-nhan")
     results = checking.check_dossier(user=actor, dossier=dossier, day=timezone.localdate())
     for nomination in dossier.nominations.all():
         verdict, eligible = results[nomination.pk]
@@ -346,8 +274,8 @@ def accept_dossier(*, actor, dossier: Dossier) -> Dossier:
             verdict=verdict, eligible=eligible, override_reason="", overridden_by=None,
             outcome=Nomination.Outcome.PENDING)
     passed = sum(1 for _, ok in results.values() if ok)
-    return _move(actor=actor, dossier=dossier, to=S.ACCEPTED, allowed_from=(S.SUBMITTED,), verb="tiếp nhận",
-                 note=f"Kiểm tra điều kiện: {passed}/{len(results)} đề nghị đủ điều kiện")
+    return move(actor=actor, dossier=dossier, name="tiep-nhan",
+                note=f"Kiểm tra điều kiện: {passed}/{len(results)} đề nghị đủ điều kiện")
 
 
 @transaction.atomic
@@ -355,7 +283,7 @@ def pass_nominee(*, actor, nomination: Nomination, reason: str) -> Nomination:
     """The officer sends a nominee who fails a check to the council anyway: only with a
     written reason, which is audited and shown to the council."""
     dossier = _process(actor, nomination.dossier)
-    if dossier.state != S.ACCEPTED:
+    if not workflow.in_state_for("pass_nominee", dossier):
         raise ValidationError("Chỉ quyết định được khi hồ sơ đang thẩm định.")
     if nomination.eligible is not False:
         raise ValidationError("Đề nghị này đủ điều kiện, không cần lý do.")
@@ -375,9 +303,7 @@ def publish_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None)
     when the list was put up on the notice board earlier, e.g. a round replayed on its own
     clock). Nominees who fail a check and were not passed with a reason are left out (and do
     not reach the council)."""
-    dossier = _process(actor, dossier)
-    if dossier.state != S.ACCEPTED:
-        raise ValidationError("Chỉ công khai được hồ sơ đã tiếp nhận, thẩm định.")
+    dossier = start(actor=actor, dossier=dossier, name="cong-khai")
     nominations = list(dossier.nominations.all())
     if not any(n.goes_to_council for n in nominations):
         raise ValidationError("Không có đề nghị nào đủ điều kiện để công khai: hãy trả lại hồ sơ hoặc "
@@ -391,21 +317,16 @@ def publish_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None)
     note = f"Công khai từ {today:%d/%m/%Y} đến hết {until:%d/%m/%Y}"
     if excluded:
         note += f"; {len(excluded)} đề nghị không đủ điều kiện không được công khai"
-    return _move(actor=actor, dossier=dossier, to=S.PUBLISHED, allowed_from=(S.ACCEPTED,), verb="công khai",
-                 note=note, published_on=today, published_until=until)
+    return move(actor=actor, dossier=dossier, name="cong-khai", note=note, published_on=today, published_until=until)
 
 
 @transaction.atomic
 def reject_dossier(*, actor, dossier: Dossier, reason: str) -> Dossier:
     """Không khen thưởng: the office while checking, the chairman after the vote."""
-    dossier = _lock(dossier)
+    dossier = lock_dossier(dossier)
     reason = _require_text(reason, "Phải ghi lý do không khen thưởng.")
-    if dossier.state == S.VOTED:
-        require(is_signer(actor, dossier.round.commune), "Chỉ Chủ tịch UBND xã quyết định không khen thưởng.")
-    else:
-        require(can_process(actor, dossier), OFFICE_ONLY)
-    dossier = _move(actor=actor, dossier=dossier, to=S.REJECTED, allowed_from=(S.SUBMITTED, S.ACCEPTED, S.VOTED),
-                    verb="kết thúc không khen thưởng", note=reason)
+    dossier = start(actor=actor, dossier=dossier, name="khong-khen", locked=True)  # who: by the state, in the table
+    dossier = move(actor=actor, dossier=dossier, name="khong-khen", note=reason)
     at_rejection.run(actor=actor, dossier=dossier, reason=reason)
     return dossier
 
@@ -422,7 +343,9 @@ def objection_limit() -> tuple[int, int]:
 
 
 class RateLimited(Exception):
-    """Too many objections from one address."""
+    """Too many objections from one address (the page answers 429 Too Many Requests)."""
+
+    status = 429
 
 
 @transaction.atomic
@@ -430,7 +353,7 @@ def submit_objection(*, dossier: Dossier, nomination: Nomination | None, name: s
                      content: str, ip: str) -> Objection:
     """A citizen's objection to a published list (no login). Name and contact are required;
     one address may send only a few per hour."""
-    dossier = _lock(dossier)
+    dossier = lock_dossier(dossier)
     if not dossier.publicity_open():
         raise ValidationError("Danh sách này không còn trong thời gian lấy ý kiến.")
     if nomination is not None and (nomination.dossier_id != dossier.pk or not nomination.goes_to_council):
@@ -455,7 +378,7 @@ def submit_objection(*, dossier: Dossier, nomination: Nomination | None, name: s
 @transaction.atomic
 def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
     dossier = _process(actor, objection.dossier)
-    if dossier.state not in (S.PUBLISHED, S.AT_COUNCIL):
+    if not workflow.in_state_for("answer_objection", dossier):
         raise ValidationError("Không còn trả lời được ý kiến ở trạng thái hồ sơ này.")
     if objection.answered:
         raise ValidationError("Ý kiến này đã được trả lời.")
@@ -464,7 +387,3 @@ def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
                          answered_by=actor, answered_at=timezone.now())
 
 
-def unanswered_objections(nomination: Nomination):
-    """Objections that block the vote on ``nomination``: about it, or about its whole dossier."""
-    return Objection.objects.filter(dossier_id=nomination.dossier_id, answer="").filter(
-        Q(nomination__isnull=True) | Q(nomination=nomination))

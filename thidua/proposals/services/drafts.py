@@ -21,17 +21,13 @@ from thidua.core.audit import log_create, log_update, snapshot
 from thidua.core.text import nfc
 from thidua.rules.bases import decision_bases
 
+from .. import workflow
 from ..access import can_process, is_office, require
-from ..models import Decision, DecisionDraft, Dossier, Nomination, NumberCounter
-from .dossiers import OFFICE_ONLY, _lock
+from ..models import Decision, DecisionDraft, Dossier, Nomination, NumberCounter, format_number
+from ..workflow import OFFICE_ONLY
+from .transitions import lock_dossier
 
 S = Dossier.State
-
-
-def format_number(sequence: int, series: str) -> str:
-    """7 -> "07/QĐ-UBND"; 743 -> "743/QĐ-UBND" (ND 30/2020, Phụ lục I: numbers below 10 take
-    a leading zero)."""
-    return f"{sequence:02d}/{series}"
 
 
 # -- the register ----------------------------------------------------------------------------
@@ -173,16 +169,16 @@ def _lines(text: str) -> list[str]:
 
 
 def can_draft(user, dossier: Dossier) -> bool:
-    return can_process(user, dossier) and dossier.state == S.VOTED and not dossier.upward
+    return workflow.may_do(user, dossier, "draft_decision") and not dossier.upward
 
 
 @transaction.atomic
 def save_decision_draft(*, actor, dossier: Dossier, title: str, legal_bases: str, articles: str, recipients: str,
                         register_number: int | None = None) -> DecisionDraft:
     """The office writes the draft of the decision on a dossier the council voted on."""
-    dossier = _lock(dossier)
+    dossier = lock_dossier(dossier)
     require(can_process(actor, dossier), OFFICE_ONLY)
-    if dossier.state != S.VOTED or dossier.upward:
+    if not workflow.in_state_for("draft_decision", dossier) or dossier.upward:
         raise ValidationError("Chỉ soạn dự thảo quyết định cho hồ sơ Hội đồng đã bỏ phiếu, thuộc thẩm quyền của xã.")
     title, article_lines = nfc(title).strip(), _lines(articles)
     if not title:

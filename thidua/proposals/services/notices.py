@@ -23,6 +23,7 @@ from thidua.accounts.models import Notification, NotificationKind, Role, User
 from thidua.accounts.notifications import notify
 
 from ..models import Attendance, Decision, Dossier, Meeting
+from ..selectors import overdue_dossiers, procedure_parameters, recused_member_ids, settling_rule
 
 Kind = NotificationKind
 UNIT_STAGE, OFFICE_STAGE = "han-nop", "han-xu-ly"  # the link's fragment tells the two overdue notices apart
@@ -59,8 +60,6 @@ def dossier_returned(*, dossier: Dossier, reason: str) -> None:
 
 def ballot_open(*, meeting: Meeting) -> None:
     """Members present who may vote on at least one nomination of the agenda."""
-    from .council import recused_member_ids
-
     present = [a.member for a in Attendance.objects.filter(meeting=meeting, present=True)
                .select_related("member__user__person")]
     agenda = [n for d in meeting.dossiers.filter(state=Dossier.State.AT_COUNCIL)
@@ -103,10 +102,8 @@ def _not_yet_told(users: list[User], url: str) -> list[User]:
 @transaction.atomic
 def send_deadline_notices(*, today: datetime.date | None = None) -> dict[str, int]:
     """Tell who must act about each overdue dossier, once. Returns the counts sent."""
-    from ..selectors import _params, overdue_dossiers, settling_rule
-
     today = today or timezone.localdate()
-    return_days = _params().dossier_return_working_days
+    return_days = procedure_parameters().dossier_return_working_days
     sent = {"unit": 0, "office": 0, "settling": 0}
     for dossier in overdue_dossiers(today=today):
         if dossier.state in Dossier.EDITABLE_STATES:
