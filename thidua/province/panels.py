@@ -20,7 +20,9 @@ def dossier_case(request, dossier: Dossier):
     if dossier.round.commune.kind != "city":
         return None
     case = (UpwardCase.objects.filter(province_dossier=dossier)
-            .select_related("commune_dossier__round__commune").first())
+            .select_related("commune_dossier__round__commune", "cluster_year__cluster", "cluster_year__leader").first())
     if case is None:
         return None
+    if case.cluster_year_id:
+        return "province/panel_cluster_dossier.html", {"case": case, "cy": case.cluster_year}
     return "province/panel_province_dossier.html", {"case": case, "source": case.commune_dossier}

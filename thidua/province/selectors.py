@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from thidua.accounts.scoping import province_of, visible_organisations
+from thidua.clusters.models import ClusterYear
 from thidua.core.text import collation_key
 from thidua.org.models import Organisation
 from thidua.proposals.models import Dossier, Nomination
@@ -62,12 +63,29 @@ def incoming(province: Organisation, *, page=None, per_page: int = 50) -> Page:
     return chosen
 
 
+def incoming_clusters(province: Organisation) -> list[ClusterYear]:
+    """The clusters' proposals their leader communes' chairmen sent, not yet received (a few a
+    year: one per cluster), by cluster in Vietnamese order."""
+    waiting = (ClusterYear.objects.filter(cluster__city=province, sent_at__isnull=False, city_case__isnull=True)
+               .select_related("cluster", "leader").annotate(n_proposals=Count("proposals")))
+    return sorted(waiting, key=lambda cy: (collation_key(cy.cluster.name), cy.year, cy.pk))
+
+
+def get_sent_cluster_year(*, user, pk: int) -> ClusterYear:
+    province = require_province(user)
+    cy = ClusterYear.objects.filter(pk=pk, cluster__city=province).select_related("cluster", "leader").first()
+    if cy is None:
+        raise Http404("Không tìm thấy đề nghị của cụm thi đua.")
+    return cy
+
+
 def cases(province: Organisation, *, ministry: bool | None = None) -> QuerySet[UpwardCase]:
     """The dossiers received, newest first."""
     nominations = (Nomination.objects.filter(dossier=OuterRef("province_dossier")).order_by().values("dossier")
                    .annotate(n=Count("pk")).values("n"))
     qs = UpwardCase.objects.filter(province=province).select_related(
-        "commune_dossier__round__commune", "province_dossier__decision").annotate(
+        "commune_dossier__round__commune", "cluster_year__cluster", "cluster_year__leader",
+        "province_dossier__decision").annotate(
         n_nominations=Coalesce(Subquery(nominations), 0))  # a row's count, no GROUP BY over the page
     if ministry is not None:
         qs = qs.filter(for_ministry=ministry)
