@@ -87,3 +87,10 @@ at_signing = AtSigning()
 # ``hook(actor=, dossier=, reason=)``; a hook that fails undoes the refusal.
 at_rejection = AtSigning()
 
+
+# What higher apps do inside the transaction of a revocation (the province app: the city
+# revoked awards it granted on a commune's dossier or a cluster's proposal — the commune's
+# nominations are marked revoked and the communes concerned are told).
+# ``hook(actor=, decision=, revocation=, nominations=)``; a hook that fails undoes the revocation.
+at_revocation = AtSigning()
+

@@ -15,8 +15,6 @@
   first document. The same process follows; on signature the communes' awards are in the ledger.
 - ``settle_on_revocation`` (``proposals.checks.at_revocation``): a city decision revoked marks
   the commune's nominations revoked and tells the communes (or the cluster) concerned.
-- ``guard_returned_copy`` (``proposals.checks.before_adding``): a city copy the city returned
-  takes corrections, never a nominee the commune's council (or the cluster) did not propose.
 - ``cast_council_paper``: the one place this app (its tests, its walk) casts a council ballot paper.
 """
 from __future__ import annotations
@@ -307,6 +305,43 @@ def settle_on_rejection(*, actor, dossier: Dossier, reason: str, **_ignored) -> 
                  % {"province": case.province.name, "commune": commune_dossier.round.commune.name,
                     "round": commune_dossier.round.name, "reason": reason}),
            url=reverse("proposals:dossier", args=[commune_dossier.pk]))
+
+
+def settle_on_revocation(*, actor, decision, revocation, nominations, **_ignored) -> None:
+    """``at_revocation`` hook: the city revoked awards of its decision. On a commune's dossier,
+    the commune's own nominations of those subjects are marked revoked (its dossier shows it)
+    and its officers are told; on a cluster's proposal, the leader commune and the communes
+    concerned are told (the cluster's page shows the outcome from the city's nominations). The
+    ledger rows were revoked by the decision itself: the people's timelines show it."""
+    by_dossier: dict[int, list[Nomination]] = {}
+    for n in nominations:
+        by_dossier.setdefault(n.dossier_id, []).append(n)
+    cases = UpwardCase.objects.filter(province_dossier_id__in=list(by_dossier)).select_related(
+        "province", "cluster_year__cluster", "cluster_year__leader")
+    what = f"Quyết định số {revocation.number} ngày {revocation.date:%d/%m/%Y}"
+    for case in cases:
+        revoked = by_dossier[case.province_dossier_id]
+        items = "; ".join(f"{n.subject}: {n.award_type.name}" for n in revoked)
+        body = ("%(what)s của Chủ tịch %(issuer)s thu hồi khen thưởng tại Quyết định số %(number)s ngày %(day)s: "
+                "%(items)s.\nLý do: %(reason)s\nSổ khen thưởng và lý lịch khen thưởng đã ghi “đã thu hồi”." % {
+                    "what": what, "issuer": revocation.issuer_name, "number": decision.number,
+                    "day": f"{decision.date:%d/%m/%Y}", "items": items, "reason": revocation.reason})
+        title = "Thành phố thu hồi khen thưởng: Quyết định số %s" % revocation.number
+        url = reverse("proposals:decision", args=[revocation.pk])
+        if case.cluster_year_id:
+            notify(users=cluster_recipients(case.cluster_year, [n.organisation for n in revoked if n.organisation_id]),
+                   kind=NotificationKind.GENERAL, title=title, body=body, url=url)
+            continue
+        commune_dossier = (Dossier.objects.select_for_update(of=("self",)).select_related("round__commune", "unit")
+                           .get(pk=case.commune_dossier_id))
+        keys = {_subject_key(n) for n in revoked}
+        theirs = [n for n in commune_dossier.nominations.filter(outcome=O.AWARDED) if _subject_key(n) in keys]
+        for n in theirs:
+            n.outcome = O.REVOKED
+            n.save(update_fields=["outcome"])
+        log_batch(actor=actor, model=Nomination, objects=theirs, note=f"Thành phố thu hồi khen thưởng ({what})")
+        notify(users=commune_recipients(commune_dossier), kind=NotificationKind.GENERAL, title=title, body=body,
+               url=url)
 
 
 def cast_council_paper(*, actor, meeting, choices: dict) -> str:
