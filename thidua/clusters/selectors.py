@@ -103,6 +103,8 @@ def city_outcome(cluster_year: ClusterYear) -> dict | None:
     return reason, decision) and, commune by commune, the outcome of its nomination."""
     from thidua.province.models import UpwardCase
 
+    if cluster_year.sent_at is None:  # not sent: nothing at the city (and no query)
+        return None
     case = (UpwardCase.objects.filter(cluster_year=cluster_year)
             .select_related("province_dossier__decision", "province").first())
     if case is None:
