@@ -94,3 +94,25 @@ at_rejection = AtSigning()
 # ``hook(actor=, decision=, revocation=, nominations=)``; a hook that fails undoes the revocation.
 at_revocation = AtSigning()
 
+
+class BeforeAdding(_Registry):
+    """Refusals of higher apps before a nomination is added to a dossier (the province app: a
+    copy the city returned takes no nominee that was not sent). ``hook(actor=, dossier=)``
+    raises ``ValidationError`` to refuse; nothing is written then."""
+
+    def run(self, **kwargs) -> None:
+        for hook in list(self._hooks):
+            hook(**kwargs)
+
+    def refusal(self, **kwargs) -> str | None:
+        """The refusal's message, if a hook would refuse (the page shows it instead of the form)."""
+        from django.core.exceptions import ValidationError
+
+        try:
+            self.run(**kwargs)
+        except ValidationError as exc:
+            return " ".join(exc.messages)
+        return None
+
+
+before_adding = BeforeAdding()

@@ -4,6 +4,7 @@ province; a commune's users do not (the queue is the province's), they follow th
 dossier on its page (``panels.dossier_case``)."""
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -11,9 +12,10 @@ from django.http import Http404
 
 from thidua.accounts.scoping import province_of, visible_organisations
 from thidua.clusters.models import ClusterYear
+from thidua.core.models import AuditEntry
 from thidua.core.text import collation_key
 from thidua.org.models import Organisation
-from thidua.proposals.models import Dossier, Nomination
+from thidua.proposals.models import Attachment, Dossier, Nomination
 
 from .models import UpwardCase
 
@@ -106,3 +108,33 @@ def get_sent_dossier(*, user, pk: int) -> Dossier:
     if dossier is None:
         raise Http404("Không tìm thấy hồ sơ.")
     return dossier
+
+
+def changes_since_return(dossier: Dossier) -> list[str]:
+    """What the commune (or the cluster's leader) changed in the city's copy after the city's
+    last return, read from the audit log: nominees withdrawn, reports and minutes corrected,
+    files added or removed. Empty when the city never returned it."""
+    kinds = ContentType.objects.get_for_models(Dossier, Nomination, Attachment)
+    returned = (AuditEntry.objects.filter(content_type=kinds[Dossier], object_id=str(dossier.pk),
+                                          action=AuditEntry.Action.TRANSITION, after__state=S.RETURNED)
+                .order_by("-id").values_list("id", flat=True).first())
+    if returned is None:
+        return []
+    nominations = {str(n.pk): n for n in dossier.nominations.select_related("person", "organisation", "household")}
+    attachments = {str(a.pk): a for a in dossier.attachments.all()}
+    later = AuditEntry.objects.filter(id__gt=returned).order_by("id")
+    changes = []
+    for e in later.filter(content_type=kinds[Nomination], action=AuditEntry.Action.DELETE, before__dossier=dossier.pk):
+        changes.append(f"Rút đề nghị: {e.object_repr}")
+    reports = {e.object_id for e in later.filter(content_type=kinds[Nomination], action=AuditEntry.Action.UPDATE,
+                                                 object_id__in=list(nominations))}
+    changes += [f"Sửa báo cáo thành tích: {nominations[pk].subject}" for pk in nominations if pk in reports]
+    if later.filter(content_type=kinds[Dossier], object_id=str(dossier.pk), action=AuditEntry.Action.UPDATE).exists():
+        changes.append("Sửa biên bản, tờ trình kèm theo hồ sơ")
+    added = {e.object_id for e in later.filter(content_type=kinds[Attachment], action=AuditEntry.Action.CREATE,
+                                               object_id__in=list(attachments))}
+    changes += [f"Bổ sung tệp: {attachments[pk].description} ({attachments[pk].original_name})"
+                for pk in attachments if pk in added]
+    for e in later.filter(content_type=kinds[Attachment], action=AuditEntry.Action.DELETE, before__dossier=dossier.pk):
+        changes.append(f"Gỡ tệp: {(e.before or {}).get('description') or e.object_repr}")
+    return changes

@@ -15,6 +15,8 @@
   first document. The same process follows; on signature the communes' awards are in the ledger.
 - ``settle_on_revocation`` (``proposals.checks.at_revocation``): a city decision revoked marks
   the commune's nominations revoked and tells the communes (or the cluster) concerned.
+- ``guard_returned_copy`` (``proposals.checks.before_adding``): a city copy the city returned
+  takes corrections, never a nominee the commune's council (or the cluster) did not propose.
 - ``cast_council_paper``: the one place this app (its tests, its walk) casts a council ballot paper.
 """
 from __future__ import annotations
@@ -305,6 +307,29 @@ def settle_on_rejection(*, actor, dossier: Dossier, reason: str, **_ignored) -> 
                  % {"province": case.province.name, "commune": commune_dossier.round.commune.name,
                     "round": commune_dossier.round.name, "reason": reason}),
            url=reverse("proposals:dossier", args=[commune_dossier.pk]))
+
+
+def guard_returned_copy(*, actor, dossier: Dossier, **_ignored) -> None:
+    """``before_adding`` hook: the city's dossier received from a commune (or a cluster) holds
+    exactly what the commune's council passed and its chairman's tờ trình proposed (or what the
+    cluster proposed). When the city returns it, the commune completes reports, minutes and
+    files, and may withdraw a nominee — the city sees each change — but a nominee added here
+    would reach the city's council without the commune's council and tờ trình: it is refused."""
+    case = UpwardCase.objects.filter(province_dossier_id=dossier.pk).select_related(
+        "commune_dossier__round__commune", "cluster_year__cluster", "cluster_year__leader").first()
+    if case is None:
+        return
+    if case.cluster_year_id:
+        where = ("Đề nghị thêm xã, phường phải do cụm trưởng lập và ký tờ trình mới, theo kết quả chấm điểm "
+                 "của cụm.")
+    else:
+        where = ("Đề nghị thêm cá nhân, tập thể phải được Hội đồng Thi đua – Khen thưởng xã xét, bỏ phiếu và "
+                 "Chủ tịch UBND xã ký tờ trình mới (một hồ sơ mới).")
+    raise ValidationError(
+        "Hồ sơ này là bản %(province)s đã tiếp nhận theo tờ trình của %(source)s: chỉ được bổ sung, sửa báo cáo "
+        "thành tích, biên bản và tài liệu của các đề nghị đã trình, hoặc rút đề nghị; không thêm đề nghị mới. %(where)s"
+        % {"province": case.province.name if case.province_id else "thành phố", "source": case.source_name,
+           "where": where})
 
 
 def settle_on_revocation(*, actor, decision, revocation, nominations, **_ignored) -> None:

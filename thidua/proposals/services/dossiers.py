@@ -28,7 +28,7 @@ from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
 from .. import checking, files, reports
-from ..checks import at_rejection
+from ..checks import at_rejection, before_adding
 from . import notices
 from ..access import can_process, is_office, is_signer, require
 from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
@@ -135,6 +135,7 @@ def add_nomination(*, actor, dossier: Dossier, subject, award_type: AwardType, r
     """Propose ``subject`` for ``award_type``. The report is pre-filled from the record.
     A dossier holds the commune's own awards or awards for the province, not both."""
     dossier = _prepare(actor, dossier)
+    before_adding.run(actor=actor, dossier=dossier)
     kind = _subject_field(subject)
     if not _belongs_to(subject, dossier.unit):
         raise ValidationError("“%(s)s” không thuộc %(u)s." % {"s": subject, "u": dossier.unit})
