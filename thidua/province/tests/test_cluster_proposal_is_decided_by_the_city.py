@@ -71,6 +71,7 @@ def test_the_clusters_proposal_is_received_returned_voted_and_signed_into_the_co
     client.force_login(upward.p_officer)
     queue = client.get("/thanh-pho/").content.decode()
     assert "Cụm Ven biển năm 2026" in queue and cy.submission_number in queue
+    assert "Cụm Ven biển năm 2026 (cụm trưởng: Xã Tiên Lãng)" in client.get("/").content.decode()  # her work list
     response = client.post(f"/thanh-pho/cum-thi-dua/{cy.pk}/tiep-nhan/")
     case = UpwardCase.objects.get(cluster_year=cy)
     theirs = case.province_dossier
@@ -149,3 +150,26 @@ def test_a_refusal_by_the_city_tells_the_cluster_leader(upward, cluster):
                                     title__contains="Cụm Ven biển")
     assert "chưa tổ chức ký giao ước" in told.body
     assert not Award.objects.filter(organisation__in=cluster["communes"]).exists()
+
+
+def test_a_revoked_city_award_shows_on_the_clusters_page_and_tells_the_leader(upward, cluster, client):
+    cy, users = cluster["cy"], cluster["users"]
+    cluster_services.send_to_city(actor=users["chairman"], cluster_year=cy)
+    theirs = province_services.receive_cluster(actor=upward.p_officer, cluster_year=cy).province_dossier
+    theirs = services.accept_dossier(actor=upward.p_officer, dossier=theirs)
+    for n in theirs.nominations.filter(eligible=False):
+        services.pass_nominee(actor=upward.p_officer, nomination=n, reason=PASS)
+    theirs = upward.province_vote(services.publish_dossier(actor=upward.p_officer, dossier=theirs))
+    decision = services.sign_decision(actor=upward.p_chairman, dossier=theirs)
+    an_thi = cluster["communes"][1]
+    revocation = services.revoke_decision(actor=upward.p_chairman, decision=decision,
+                                          reason="Kết luận kiểm tra: số liệu chấm điểm kê khai sai.",
+                                          nominations=list(theirs.nominations.filter(organisation=an_thi)))
+    assert Award.objects.get(organisation=an_thi).revoked
+    for who in ("officer", "an_thi"):
+        assert Notification.objects.filter(user=users[who], title__contains=revocation.number).exists()
+    assert not Notification.objects.filter(user=users["bach_long"], title__contains=revocation.number).exists()
+    client.force_login(users["officer"])
+    proposals = client.get(f"/cum-thi-dua/{cy.cluster_id}/").content.decode().split('id="proposals">')[1]
+    line = next(x for x in proposals.split("</li>") if "Xã Ân Thi" in x)
+    assert "Đã thu hồi" in line and proposals.count("Đã khen thưởng") == 2
