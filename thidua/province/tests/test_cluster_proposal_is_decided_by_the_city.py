@@ -6,6 +6,7 @@ cluster's page tells the leader the outcome, the communes are notified."""
 from decimal import Decimal
 
 import pytest
+from docx import Document
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from thidua.accounts.models import Notification, NotificationKind, Role
@@ -79,7 +80,11 @@ def test_the_clusters_proposal_is_received_returned_voted_and_signed_into_the_co
     assert theirs.round.commune == upward.city and theirs.unit == tien_lang and theirs.state == Dossier.State.SUBMITTED
     assert sorted((n.organisation.name, n.award_type.code) for n in theirs.nominations.all()) == [
         ("Phường Đồ Sơn", "BANG_KHEN_TINH"), ("Xã Tiên Lãng", "BANG_KHEN_TINH"), ("Xã Ân Thi", "CO_THI_DUA_TINH")]
-    assert theirs.attachments.get().original_name.endswith(".docx")  # the cluster's tờ trình
+    paper = theirs.attachments.get()  # the cluster's tờ trình, with the number its chairman's signature took
+    document = Document(paper.file.open("rb"))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert paper.original_name.endswith(".docx") and f"Số: {cy.submission_number}" in text
     assert "Cụm Ven biển năm 2026 (cụm trưởng: Xã Tiên Lãng)" in client.get("/thanh-pho/").content.decode()
     assert "Cụm Ven biển" in client.get(f"/de-nghi/ho-so/{theirs.pk}/").content.decode()
     with pytest.raises(ValidationError):
