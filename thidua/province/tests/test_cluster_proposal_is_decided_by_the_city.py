@@ -3,53 +3,29 @@ commune's chairman signs the tờ trình, the city's office receives it, checks 
 once, the leader corrects and resubmits it, the city's council votes, the city's chairman
 signs — and each commune's collective award is in its own ledger with the city's number, the
 cluster's page tells the leader the outcome, the communes are notified."""
-from decimal import Decimal
-
 import pytest
 from docx import Document
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from thidua.accounts.models import Notification, NotificationKind, Role
+from thidua.accounts.models import Notification, NotificationKind
 from thidua.awards.models import Award
 from thidua.clusters import services as cluster_services
-from thidua.movements import services as movement_services
-from thidua.movements.models import Criterion
 from thidua.proposals import services
 from thidua.proposals.models import Dossier
 from thidua.province import services as province_services
 from thidua.province.models import UpwardCase
-from thidua.testing.builder import Builder
+
+from .conftest import proposed_cluster
 
 pytestmark = pytest.mark.django_db
 
-BANDS = {"xuat_sac": Decimal(90), "tot": Decimal(70), "hoan_thanh": Decimal(50), "chua_hoan_thanh": Decimal(0)}
 REASON = "Thiếu báo cáo thành tích của xã dẫn đầu có xác nhận của Ủy ban nhân dân xã."
 PASS = "Cụm thi đua đã chấm điểm có minh chứng; Hội đồng thành phố xem xét theo đề nghị của cụm."
 
 
 @pytest.fixture
 def cluster(upward):
-    """Four communes of the city in one cluster, Xã Tiên Lãng leading; scored, locked, proposed."""
-    b = Builder(province=upward.city)
-    communes = [b.commune(n) for n in ("Xã Tiên Lãng", "Xã Ân Thi", "Phường Đồ Sơn", "Xã Bạch Long")]
-    leader = communes[0]
-    people = {"officer": b.user(Role.OFFICER, unit=leader), "chairman": b.user(Role.CHAIRMAN, unit=leader),
-              "an_thi": b.user(Role.OFFICER, unit=communes[1]), "bach_long": b.user(Role.OFFICER, unit=communes[3])}
-    cy = cluster_services.open_year(actor=upward.p_officer,
-                                    cluster=cluster_services.create_cluster(actor=upward.p_officer, name="Cụm Ven biển"),
-                                    year=2026, members=communes, leader=leader)
-    cs = cluster_services.create_criteria(actor=upward.p_officer, cluster_year=cy, name="Tiêu chí 2026", bands=BANDS)
-    criterion = movement_services.add_criterion(actor=upward.p_officer, criteria_set=cs, code="1", text="Kinh tế",
-                                                kind=Criterion.Kind.REGULAR, max_points=Decimal(100), order=1)
-    for commune, points in zip(communes, (80, 95, 88, 60)):
-        cluster_services.enter_score(actor=people["officer"], cluster_year=cy, commune=commune, criterion=criterion,
-                                     points=points)
-    cluster_services.lock_scores(actor=people["officer"], cluster_year=cy)
-    from thidua.clusters.selectors import ranking
-
-    cluster_services.propose_awards(actor=people["officer"], cluster_year=cy,
-                                    ranking=ranking(user=people["officer"], cluster_year=cy))
-    return {"cy": cy, "communes": communes, "users": people}
+    return proposed_cluster(upward.p_officer)
 
 
 def test_the_clusters_proposal_is_received_returned_voted_and_signed_into_the_communes_ledgers(
