@@ -95,6 +95,12 @@ at_rejection = AtSigning()
 at_revocation = AtSigning()
 
 
+# What higher apps do inside the transaction of a submission (the province app: a copy the city
+# returned comes back — it records what the commune changed since the return, for the city).
+# ``hook(actor=, dossier=, previous=)`` (``previous``: the state it was submitted from).
+at_submission = AtSigning()
+
+
 class BeforeAdding(_Registry):
     """Refusals of higher apps before a nomination is added to a dossier (the province app: a
     copy the city returned takes no nominee that was not sent). ``hook(actor=, dossier=)``

@@ -110,10 +110,14 @@ def get_sent_dossier(*, user, pk: int) -> Dossier:
     return dossier
 
 
+CHANGES_NOTE = "Thay đổi sau khi thành phố trả lại"
+
+
 def changes_since_return(dossier: Dossier) -> list[str]:
     """What the commune (or the cluster's leader) changed in the city's copy after the city's
     last return, read from the audit log: nominees withdrawn, reports and minutes corrected,
-    files added or removed. Empty when the city never returned it."""
+    files added or removed. Empty when the city never returned it. Reads the audit rows written
+    after the return (once, when the copy is resubmitted: ``record_changes``)."""
     kinds = ContentType.objects.get_for_models(Dossier, Nomination, Attachment)
     returned = (AuditEntry.objects.filter(content_type=kinds[Dossier], object_id=str(dossier.pk),
                                           action=AuditEntry.Action.TRANSITION, after__state=S.RETURNED)
@@ -129,7 +133,8 @@ def changes_since_return(dossier: Dossier) -> list[str]:
     reports = {e.object_id for e in later.filter(content_type=kinds[Nomination], action=AuditEntry.Action.UPDATE,
                                                  object_id__in=list(nominations))}
     changes += [f"Sửa báo cáo thành tích: {nominations[pk].subject}" for pk in nominations if pk in reports]
-    if later.filter(content_type=kinds[Dossier], object_id=str(dossier.pk), action=AuditEntry.Action.UPDATE).exists():
+    if later.filter(content_type=kinds[Dossier], object_id=str(dossier.pk), action=AuditEntry.Action.UPDATE) \
+            .exclude(note=CHANGES_NOTE).exists():
         changes.append("Sửa biên bản, tờ trình kèm theo hồ sơ")
     added = {e.object_id for e in later.filter(content_type=kinds[Attachment], action=AuditEntry.Action.CREATE,
                                                object_id__in=list(attachments))}
@@ -138,3 +143,12 @@ def changes_since_return(dossier: Dossier) -> list[str]:
     for e in later.filter(content_type=kinds[Attachment], action=AuditEntry.Action.DELETE, before__dossier=dossier.pk):
         changes.append(f"Gỡ tệp: {(e.before or {}).get('description') or e.object_repr}")
     return changes
+
+
+def recorded_changes(dossier: Dossier) -> list[str] | None:
+    """The changes recorded when the copy the city returned was last resubmitted (the dossier's
+    own audit rows: one indexed read), or None when it never was."""
+    entry = (AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Dossier),
+                                       object_id=str(dossier.pk), action=AuditEntry.Action.UPDATE, note=CHANGES_NOTE)
+             .order_by("-id").values_list("after", flat=True).first())
+    return None if entry is None else list(entry.get("changes", []))

@@ -36,7 +36,8 @@ from thidua.accounts.notifications import notify
 from thidua.awards.engine import current_parameters
 from thidua.awards.models import AwardType
 from thidua.clusters.models import ClusterProposal, ClusterYear
-from thidua.core.audit import log_batch, log_create, log_transition
+from thidua.core.audit import log_batch, log_create, log_event, log_transition
+from thidua.core.models import AuditEntry
 from thidua.core.services import create_record
 from thidua.org.models import Organisation
 from thidua.proposals import services as proposal_services
@@ -46,6 +47,7 @@ from thidua.proposals.services.drafts import count_subjects
 from thidua.rules import codes
 
 from .models import UpwardCase
+from .selectors import CHANGES_NOTE, changes_since_return
 
 S = Dossier.State
 O = Nomination.Outcome
@@ -330,6 +332,16 @@ def guard_returned_copy(*, actor, dossier: Dossier, **_ignored) -> None:
         "thành tích, biên bản và tài liệu của các đề nghị đã trình, hoặc rút đề nghị; không thêm đề nghị mới. %(where)s"
         % {"province": case.province.name if case.province_id else "thành phố", "source": case.source_name,
            "where": where})
+
+
+def record_changes(*, actor, dossier: Dossier, previous: str, **_ignored) -> None:
+    """``at_submission`` hook: the city's copy comes back after a return — what the commune
+    changed since (``selectors.changes_since_return``) is written once on the dossier's audit
+    trail, where the city's page reads it."""
+    if previous != S.RETURNED or not UpwardCase.objects.filter(province_dossier_id=dossier.pk).exists():
+        return
+    log_event(actor=actor, instance=dossier, action=AuditEntry.Action.UPDATE, note=CHANGES_NOTE,
+              after={"changes": changes_since_return(dossier) or ["Không sửa gì, nộp lại như cũ"]})
 
 
 def settle_on_revocation(*, actor, decision, revocation, nominations, **_ignored) -> None:

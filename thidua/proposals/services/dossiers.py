@@ -28,7 +28,7 @@ from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
 from .. import checking, files, reports
-from ..checks import at_rejection, before_adding
+from ..checks import at_rejection, at_submission, before_adding
 from . import notices
 from ..access import can_process, is_office, is_signer, require
 from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
@@ -311,8 +311,11 @@ def submit_dossier(*, actor, dossier: Dossier) -> Dossier:
         raise Incomplete(problems)
     late = dossier.round.is_overdue()
     note = f"Nộp muộn (hạn {dossier.round.deadline:%d/%m/%Y})" if late else ""
-    return _move(actor=actor, dossier=dossier, to=S.SUBMITTED, allowed_from=Dossier.EDITABLE_STATES, verb="nộp",
-                 note=note, submitted_at=timezone.now(), return_reason="")
+    previous = dossier.state
+    dossier = _move(actor=actor, dossier=dossier, to=S.SUBMITTED, allowed_from=Dossier.EDITABLE_STATES, verb="nộp",
+                    note=note, submitted_at=timezone.now(), return_reason="")
+    at_submission.run(actor=actor, dossier=dossier, previous=previous)
+    return dossier
 
 
 # -- checking (the office) -------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """A dossier the city returned stays the copy the commune sent: the commune completes reports
 and files and may withdraw a nominee, but cannot slip in a nominee its council never voted on
 and its chairman never proposed (the page says so instead of offering the form). When it comes
-back, the city's officer sees every change made after her return."""
+back, every change made after the return is recorded on the dossier and the city's officer
+reads them on its page."""
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -57,9 +58,10 @@ def test_the_city_sees_what_the_commune_changed_before_resubmitting(upward, retu
                            report=kept.report + "\nĐã có xác nhận của Hiệu trưởng.")
     services.add_attachment(actor=upward.officer, dossier=theirs, upload=report_pdf("xac-nhan.pdf"),
                             description="Bản xác nhận của thủ trưởng đơn vị")
-    services.submit_dossier(actor=upward.officer, dossier=theirs)
-
     client.force_login(upward.p_officer)
+    assert 'id="thay-doi-sau-tra-lai"' not in client.get(f"/de-nghi/ho-so/{theirs.pk}/").content.decode()
+    services.submit_dossier(actor=upward.officer, dossier=theirs)  # the changes are recorded as it comes back
+
     page = client.get(f"/de-nghi/ho-so/{theirs.pk}/").content.decode()
     changes = page.split('id="thay-doi-sau-tra-lai"')[1].split("</ul>")[0]
     assert f"Rút đề nghị: {other.full_name}" in changes
