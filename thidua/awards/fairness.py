@@ -85,6 +85,22 @@ def _leader_in(positions: dict[int, list[tuple]], person_id: int, year: int) -> 
                for pos, start, end in positions.get(person_id, ()))
 
 
+def holder_groups(awards: list[dict]) -> dict[int, str]:
+    """Each individual award's holder group ("leader", "staff", "direct"), by award id, for
+    rows read with ``id``, ``year``, ``person_id`` and ``person__category`` (one query for the
+    holders' positions)."""
+    positions = _positions({a["person_id"] for a in awards if a["person_id"]})
+    groups = {}
+    for a in awards:
+        if not a["person_id"]:
+            continue
+        if a["person__category"] in DIRECT_CATEGORIES:
+            groups[a["id"]] = "direct"
+        else:
+            groups[a["id"]] = "leader" if _leader_in(positions, a["person_id"], a["year"]) else "staff"
+    return groups
+
+
 def figures(*, user, years: range, unit=None) -> list[YearFigures]:
     """Per year: individual awards by holder group and women, collective awards."""
     orgs = visible_organisations(user)

@@ -42,7 +42,9 @@ def submission_data(cluster_year: ClusterYear) -> SubmissionData:
         f"Ủy ban nhân dân {_lower_first(leader.name)} kính trình./.",
     ]
     return SubmissionData(
-        issuer=IssuerBlock.commune_committee(leader.name), number="/TTr-UBND", date=timezone.localdate(),
+        # the number and date the leader commune's register gave when its chairman signed it
+        issuer=IssuerBlock.commune_committee(leader.name), number=cluster_year.submission_number or "/TTr-UBND",
+        date=cluster_year.submission_date or timezone.localdate(),
         place=place_of(leader.name),
         title=f"Về việc đề nghị khen thưởng các xã, phường dẫn đầu {cluster_year.cluster.name} năm {cluster_year.year}",
         addressee=f"Chủ tịch Ủy ban nhân dân {_lower_first(city.name)} (qua Sở Nội vụ)",

@@ -55,6 +55,12 @@ class ClusterYear(models.Model):
     leader = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                verbose_name=_("cụm trưởng"))
     leader_note = models.CharField(_("căn cứ giao cụm trưởng"), max_length=300, blank=True)
+    # The leader commune's chairman signs the cluster's tờ trình to the city (its register's number).
+    submission_number = models.CharField(_("số tờ trình gửi thành phố"), max_length=40, blank=True)
+    submission_date = models.DateField(_("ngày tờ trình"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("gửi thành phố lúc"), null=True, blank=True)
+    sent_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("người ký tờ trình"))
 
     class Meta:
         ordering = ["cluster__name", "-year"]

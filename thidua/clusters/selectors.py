@@ -85,6 +85,7 @@ def cluster_page(*, user, cluster: Cluster, year: int | None) -> dict:
         "pact": pact,
         "ranking": ranking(user=user, cluster_year=chosen),
         "proposals": list(chosen.proposals.select_related("commune").order_by("rank")),
+        "city": city_outcome(chosen),
         "leaders": [(y.year, y.leader, y.leader_note) for y in years],
     })
     return context
@@ -95,3 +96,19 @@ def member(*, cluster_year: ClusterYear, pk: int) -> Organisation:
     if commune is None:
         raise Http404("Không tìm thấy xã, phường trong cụm.")
     return commune
+
+
+def city_outcome(cluster_year: ClusterYear) -> dict | None:
+    """Where the city stands with the cluster's proposal once received: its dossier (state,
+    return reason, decision) and, commune by commune, the outcome of its nomination."""
+    from thidua.province.models import UpwardCase
+
+    if cluster_year.sent_at is None:  # not sent: nothing at the city (and no query)
+        return None
+    case = (UpwardCase.objects.filter(cluster_year=cluster_year)
+            .select_related("province_dossier__decision", "province").first())
+    if case is None:
+        return None
+    dossier = case.province_dossier
+    outcomes = {n.organisation_id: n for n in dossier.nominations.select_related("award", "award_type")}
+    return {"case": case, "dossier": dossier, "outcomes": outcomes}

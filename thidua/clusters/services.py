@@ -20,6 +20,8 @@ from thidua.movements.files import validate_evidence
 from thidua.movements.models import CriteriaSet, Criterion, LockedError, Movement, Score, Scorecard
 from thidua.movements.selectors import current_scorecard
 from thidua.org.models import EmulationBlock, Organisation
+from thidua.proposals import services as proposal_services
+from thidua.proposals.access import is_signer
 
 from .access import can_manage_clusters, city_of, is_leader_officer
 from .models import Cluster, ClusterProposal, ClusterYear
@@ -185,3 +187,34 @@ def propose_awards(*, actor, cluster_year: ClusterYear, ranking: dict) -> list[C
                                        commune=entry["unit"], award=award, rank=entry["rank"], total=entry["total"],
                                        scorecard=entry["scorecard"], proposed_by=actor))
     return proposals
+
+
+@transaction.atomic
+def send_to_city(*, actor, cluster_year: ClusterYear, day=None) -> ClusterYear:
+    """The leader commune's chairman (or a vice-chairman) signs the cluster's tờ trình: it takes
+    the number of the leader commune's register and the proposal waits in the city's queue,
+    where the city's office receives it like a commune's upward dossier."""
+    cluster_year = ClusterYear.objects.select_for_update(of=("self",)).select_related("leader", "cluster").get(
+        pk=cluster_year.pk)
+    leader = cluster_year.leader
+    if leader is None or not is_signer(actor, leader):
+        raise PermissionDenied(_("Chỉ Chủ tịch, Phó Chủ tịch UBND xã cụm trưởng năm %(year)s ký tờ trình gửi thành phố.")
+                               % {"year": cluster_year.year})
+    if cluster_year.sent_at is not None:
+        raise ValidationError(_("Tờ trình số %(number)s đã gửi thành phố.") % {"number": cluster_year.submission_number})
+    if not cluster_year.proposals.exists():
+        raise ValidationError(_("Cụm chưa đề nghị khen thưởng; chưa có gì để trình thành phố."))
+    day = day or timezone.localdate()
+    if day > timezone.localdate():
+        raise ValidationError(_("Ngày ký không được sau hôm nay."))
+    series = proposal_services.decisions.SUBMISSION_SERIES
+    number = proposal_services.format_number(
+        proposal_services.next_number(issuer=leader, year=day.year, series=series), series)
+    before = {"sent_at": None}
+    cluster_year.submission_number, cluster_year.submission_date = number, day
+    cluster_year.sent_at, cluster_year.sent_by = timezone.now(), actor
+    cluster_year.save(update_fields=["submission_number", "submission_date", "sent_at", "sent_by"])
+    log_event(actor=actor, instance=cluster_year, action=AuditEntry.Action.UPDATE, before=before,
+              after={"submission_number": number, "submission_date": f"{day:%d/%m/%Y}"},
+              note=f"Ký tờ trình số {number} gửi thành phố đề nghị khen thưởng các xã dẫn đầu cụm")
+    return cluster_year

@@ -16,5 +16,6 @@ urlpatterns = [
     path("nam/<int:pk>/cham-diem/<int:org>/", views.score, name="score"),
     path("nam/<int:pk>/khoa/", views.lock, name="lock"),
     path("nam/<int:pk>/de-nghi/", views.propose, name="propose"),
+    path("nam/<int:pk>/trinh-thanh-pho/", views.send, name="send"),
     path("nam/<int:pk>/to-trinh.docx", views.submission, name="submission"),
 ]

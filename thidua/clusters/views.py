@@ -17,6 +17,7 @@ from thidua.movements.forms import CriteriaSetForm, CriterionForm, PactForm, Sig
 from thidua.movements.models import CriteriaSet, Criterion, Movement, Pact
 from thidua.movements.selectors import current_scorecard, scorecard_rows
 from thidua.movements.views import _form_error, _form_page, refusals
+from thidua.proposals.access import is_signer
 
 from . import selectors, services
 from .access import can_manage_clusters, city_of, commune_of, is_leader_officer
@@ -71,7 +72,15 @@ def cluster_detail(request, pk: int):
     context = selectors.cluster_page(user=request.user, cluster=cluster, year=year)
     cy = context["cy"]
     commune = commune_of(request.user)
+    city = context.get("city")
+    if city:
+        for p in context["proposals"]:
+            p.city_nomination = city["outcomes"].get(p.commune_id)
     context.update({
+        "can_send": bool(cy and cy.leader_id and context.get("proposals") and cy.sent_at is None
+                         and is_signer(request.user, cy.leader)),
+        "opens_city_dossier": bool(cy and (can_manage_clusters(request.user)
+                                           or (commune is not None and commune.pk == cy.leader_id))),
         "can_manage": can_manage_clusters(request.user),
         "is_leader": bool(cy and is_leader_officer(request.user, cy)),
         "can_sign": bool(cy and context.get("pact") and commune is not None and request.user.can_manage_records
@@ -226,6 +235,18 @@ def propose(request, pk: int):
     proposals = services.propose_awards(actor=request.user, cluster_year=cy,
                                         ranking=selectors.ranking(user=request.user, cluster_year=cy))
     messages.success(request, _("Cụm đã đề nghị khen thưởng cho %(n)s xã, phường.") % {"n": len(proposals)})
+    return redirect(_back(cy))
+
+
+@login_required
+@require_POST
+@refusals
+def send(request, pk: int):
+    """The leader commune's chairman signs the cluster's tờ trình to the city."""
+    cy = selectors.get_cluster_year(user=request.user, pk=pk)
+    cy = services.send_to_city(actor=request.user, cluster_year=cy)
+    messages.success(request, _("Đã ký Tờ trình số %(number)s gửi thành phố; chờ Ban Thi đua – Khen thưởng thành phố "
+                                "tiếp nhận.") % {"number": cy.submission_number})
     return redirect(_back(cy))
 
 

@@ -87,3 +87,38 @@ at_signing = AtSigning()
 # ``hook(actor=, dossier=, reason=)``; a hook that fails undoes the refusal.
 at_rejection = AtSigning()
 
+
+# What higher apps do inside the transaction of a revocation (the province app: the city
+# revoked awards it granted on a commune's dossier or a cluster's proposal — the commune's
+# nominations are marked revoked and the communes concerned are told).
+# ``hook(actor=, decision=, revocation=, nominations=)``; a hook that fails undoes the revocation.
+at_revocation = AtSigning()
+
+
+# What higher apps do inside the transaction of a submission (the province app: a copy the city
+# returned comes back — it records what the commune changed since the return, for the city).
+# ``hook(actor=, dossier=, previous=)`` (``previous``: the state it was submitted from).
+at_submission = AtSigning()
+
+
+class BeforeAdding(_Registry):
+    """Refusals of higher apps before a nomination is added to a dossier (the province app: a
+    copy the city returned takes no nominee that was not sent). ``hook(actor=, dossier=)``
+    raises ``ValidationError`` to refuse; nothing is written then."""
+
+    def run(self, **kwargs) -> None:
+        for hook in list(self._hooks):
+            hook(**kwargs)
+
+    def refusal(self, **kwargs) -> str | None:
+        """The refusal's message, if a hook would refuse (the page shows it instead of the form)."""
+        from django.core.exceptions import ValidationError
+
+        try:
+            self.run(**kwargs)
+        except ValidationError as exc:
+            return " ".join(exc.messages)
+        return None
+
+
+before_adding = BeforeAdding()

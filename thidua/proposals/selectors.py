@@ -426,8 +426,11 @@ def round_fairness(*, user, dossiers: list[Dossier]) -> list[dict]:
 
 def get_decision(*, user, pk: int) -> Decision:
     decision = Decision.objects.select_related("issuer", "revokes", "signer").filter(pk=pk).first()
+    # A revocation is read by whoever reads the decision it revokes (a commune reads the city's
+    # revocation of the awards the city granted on its dossier).
+    decided = [decision.pk, decision.revokes_id] if decision is not None and decision.revokes_id else [pk]
     visible = decision is not None and (
-        visible_dossiers(user).filter(decision=decision).exists()
+        visible_dossiers(user).filter(decision_id__in=decided).exists()
         or (decision.issuer is not None and user.is_commune_wide and can_see_organisation(user, decision.issuer)))
     if not visible:
         raise Http404("Không tìm thấy quyết định.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from thidua.proposals.models import Dossier
 
 from .models import UpwardCase
+from .selectors import recorded_changes
 
 
 def dossier_case(request, dossier: Dossier):
@@ -20,7 +21,10 @@ def dossier_case(request, dossier: Dossier):
     if dossier.round.commune.kind != "city":
         return None
     case = (UpwardCase.objects.filter(province_dossier=dossier)
-            .select_related("commune_dossier__round__commune").first())
+            .select_related("commune_dossier__round__commune", "cluster_year__cluster", "cluster_year__leader").first())
     if case is None:
         return None
-    return "province/panel_province_dossier.html", {"case": case, "source": case.commune_dossier}
+    changes = recorded_changes(dossier) if dossier.state != Dossier.State.RETURNED else None
+    if case.cluster_year_id:
+        return "province/panel_cluster_dossier.html", {"case": case, "cy": case.cluster_year, "changes": changes}
+    return "province/panel_province_dossier.html", {"case": case, "source": case.commune_dossier, "changes": changes}

@@ -30,6 +30,7 @@ def queue(request):
     ministry = list(selectors.ministry_cases(province)[:MINISTRY_SHOWN + 1])
     return render(request, "province/queue.html", {
         "province": province, "incoming": selectors.incoming(province, page=request.GET.get("cho"), per_page=PER_PAGE),
+        "incoming_clusters": selectors.incoming_clusters(province),
         "page": page, "ministry": ministry[:MINISTRY_SHOWN], "ministry_more": len(ministry) > MINISTRY_SHOWN,
         "ministry_only": ministry_only,
         "can_receive": access.is_office(request.user) and access.acts_for(request.user, province)})
@@ -46,4 +47,18 @@ def receive(request, pk: int):
         return redirect("province:queue")
     messages.success(request, _("Đã tiếp nhận hồ sơ của %s; hãy kiểm tra điều kiện các đề nghị.")
                      % dossier.round.commune.name)
+    return redirect("proposals:dossier", pk=case.province_dossier_id)
+
+
+@login_required
+@require_POST
+def receive_cluster(request, pk: int):
+    cluster_year = selectors.get_sent_cluster_year(user=request.user, pk=pk)
+    try:
+        case = services.receive_cluster(actor=request.user, cluster_year=cluster_year)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("province:queue")
+    messages.success(request, _("Đã tiếp nhận đề nghị của %s; hãy kiểm tra điều kiện các đề nghị.")
+                     % cluster_year.cluster.name)
     return redirect("proposals:dossier", pk=case.province_dossier_id)

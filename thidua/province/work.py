@@ -1,4 +1,5 @@
-"""The province's line of the home work queue: the communes' dossiers waiting to be received."""
+"""The province's line of the home work queue: the communes' dossiers and the clusters'
+proposals waiting to be received."""
 from __future__ import annotations
 
 import datetime
@@ -20,7 +21,12 @@ def incoming_dossiers(user, today: datetime.date):
     items = [WorkItem(title=f"{d.round.commune.name} — {d.round.name}", url=reverse("province:queue") + "#cho-tiep-nhan",
                       detail=f"tờ trình số {d.submission_number}" if d.submission_number else "")
              for d in waiting.object_list]
-    section = capped("Hồ sơ các xã trình thành phố, chờ tiếp nhận", items, reverse("province:queue"))
-    if section is not None and waiting.paginator.count > SHOWN:
-        section = replace(section, total=waiting.paginator.count)
+    clusters = selectors.incoming_clusters(province)
+    items = [WorkItem(title=f"{cy.cluster.name} năm {cy.year} (cụm trưởng: {cy.leader.name})",
+                      url=reverse("province:queue") + "#cum-cho-tiep-nhan", detail=f"tờ trình số {cy.submission_number}")
+             for cy in clusters] + items  # a few a year: listed first
+    section = capped("Hồ sơ các xã, đề nghị của các cụm thi đua trình thành phố, chờ tiếp nhận", items,
+                     reverse("province:queue"))
+    if section is not None and waiting.paginator.count + len(clusters) > SHOWN:
+        section = replace(section, total=waiting.paginator.count + len(clusters))
     return section

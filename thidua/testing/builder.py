@@ -30,9 +30,11 @@ _serial = itertools.count(1)
 class Builder:
     """Makes organisations, people and users. Each method returns the saved object."""
 
-    def __init__(self, prefix: str = "thu") -> None:
+    def __init__(self, prefix: str = "thu", *, province: Organisation | None = None) -> None:
+        """``province``: an existing city to build the communes under (e.g. one whose council a
+        fixture has set up); by default a fresh one."""
         self.prefix = prefix
-        self._province: Organisation | None = None
+        self._province: Organisation | None = province
 
     def _code(self, what: str) -> str:
         return f"{self.prefix}-{what}-{next(_serial)}"

@@ -229,6 +229,8 @@ MATRIX: dict[str, Entry] = {
     "clusters:lock": Action(OFFICE, args=pk("cluster_year"), province=403),
     "clusters:propose": Action(OFFICE, args=pk("cluster_year"), province=403),
     "clusters:submission": Page(OFFICE, args=pk("cluster_year"), province="read"),
+    # the leader commune's chairman signs the cluster's tờ trình to the city
+    "clusters:send": Action(SIGNERS, args=pk("cluster_year"), province=403),
     "movements:scorecard_rescore": Action(OFFICE, args=pk("scorecard"), unit_a=True,
                                           data=lambda w: {"reason": "Bộ tiêu chí có phiên bản mới."}),
     "movements:evidence": Page(STAFF, args=pk("evidence"), unit_a=True),
@@ -241,6 +243,7 @@ MATRIX: dict[str, Entry] = {
     # prove their access); every commune role is refused, the commune's administrator too
     "province:queue": Page(NOBODY, province="read"),
     "province:receive": Action(NOBODY, args=pk("decided"), province="write"),
+    "province:receive_cluster": Action(NOBODY, args=pk("cluster_year"), province="write"),
     "proposals:queue": Page(STAFF),
     "proposals:round_create": Form(OFFICE, OFFICE),
     "proposals:dossier_create": Form(RECORD_KEEPERS, RECORD_KEEPERS, args=lambda w: {"round_pk": w.round.pk}),

@@ -27,7 +27,7 @@ from thidua.core.audit import log_create
 from thidua.core.text import nfc
 
 from ..access import is_signer, require, signer_capacity
-from ..checks import after_signing, at_signing, before_signing
+from ..checks import after_signing, at_revocation, at_signing, before_signing
 from ..models import Decision, Dossier, Nomination
 from . import drafts
 from . import notices as flow_notices
@@ -139,7 +139,7 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
     """A later decision that refers to ``decision`` and revokes its awards (all, or those of
     ``nominations``). The original stays as it was signed."""
     if decision.kind != Decision.Kind.AWARD or decision.issuer is None:
-        raise ValidationError("Chỉ thu hồi được quyết định khen thưởng do UBND xã ban hành.")
+        raise ValidationError("Chỉ thu hồi được quyết định khen thưởng do UBND xã hoặc thành phố ban hành.")
     require(is_signer(actor, decision.issuer), SIGNERS_ONLY)
     reason = (reason or "").strip()
     if not reason:
@@ -172,6 +172,7 @@ def revoke_decision(*, actor, decision: Decision, reason: str, nominations: list
                                         reason=f"Quyết định số {number} ngày {day:%d/%m/%Y}: {reason}"[:255])
             n.outcome = O.REVOKED
             n.save(update_fields=["outcome"])
+    at_revocation.run(actor=actor, decision=decision, revocation=revocation, nominations=awarded)
     return revocation
 
 

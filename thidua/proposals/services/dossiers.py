@@ -27,7 +27,7 @@ from thidua.rules import codes
 from thidua.rules.dossiers import needs_achievement_report
 
 from .. import checking, files, reports, workflow
-from ..checks import at_rejection
+from ..checks import at_rejection, at_submission, before_adding
 from . import notices
 from ..access import can_process, is_office, require
 from ..models import Attachment, AwardRound, Dossier, Nomination, Objection
@@ -115,6 +115,7 @@ def add_nomination(*, actor, dossier: Dossier, subject, award_type: AwardType, r
     """Propose ``subject`` for ``award_type``. The report is pre-filled from the record.
     A dossier holds the commune's own awards or awards for the province, not both."""
     dossier = _prepare(actor, dossier)
+    before_adding.run(actor=actor, dossier=dossier)
     kind = _subject_field(subject)
     if not _belongs_to(subject, dossier.unit):
         raise ValidationError("“%(s)s” không thuộc %(u)s." % {"s": subject, "u": dossier.unit})
@@ -242,7 +243,10 @@ def submit_dossier(*, actor, dossier: Dossier) -> Dossier:
         raise Incomplete(problems)
     late = dossier.round.is_overdue()
     note = f"Nộp muộn (hạn {dossier.round.deadline:%d/%m/%Y})" if late else ""
-    return move(actor=actor, dossier=dossier, name="nop", note=note, submitted_at=timezone.now(), return_reason="")
+    previous = dossier.state
+    dossier = move(actor=actor, dossier=dossier, name="nop", note=note, submitted_at=timezone.now(), return_reason="")
+    at_submission.run(actor=actor, dossier=dossier, previous=previous)
+    return dossier
 
 
 # -- checking (the office) -------------------------------------------------------------------

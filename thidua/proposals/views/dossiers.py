@@ -19,6 +19,7 @@ from thidua.core.files import upload_limit
 from thidua.core.worklist import queue_sections
 
 from .. import access, reports, selectors, services, workflow
+from ..checks import before_adding
 from ..forms import (
     AgendaForm, AnswerForm, AttachmentForm, DayForm, DossierCreateForm, MinutesForm, NominationForm,
     ProvinceDecisionForm, ReasonForm, ReportForm, RoundForm, SignForm,
@@ -70,7 +71,9 @@ def dossier_detail(request, pk: int):
         context["province_form"] = ProvinceDecisionForm(
             passed=passed, initial={"issuer_name": province.issuer_name if province else ""})
     if context["can_prepare"]:
-        context["nomination_form"] = NominationForm(unit=dossier.unit)
+        refusal = before_adding.refusal(actor=request.user, dossier=dossier)
+        context["nomination_form"] = NominationForm(unit=dossier.unit) if refusal is None else None
+        context["adding_refused"] = refusal
         context["problems"] = _problem_list(dossier)
     context["panels"] = dossier_panels.render_list(request, dossier)
     return render(request, "proposals/dossier.html", context)

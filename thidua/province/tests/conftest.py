@@ -5,6 +5,7 @@ office, council and chairmen (accounts whose scope unit is the city)."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -90,3 +91,35 @@ class Upward(Flow):
 def upward(db, demo_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return Upward(demo_user)
+
+
+def proposed_cluster(city_officer, *, year=2026, name="Cụm Ven biển") -> dict:
+    """Four communes of ``city_officer``'s city in one cluster, Xã Tiên Lãng leading (its
+    officer and chairman built here), scored, locked and proposed: Ân Thi leads (Cờ thi đua),
+    Đồ Sơn and Tiên Lãng follow (Bằng khen), Bạch Long is last."""
+    from thidua.clusters import services as cluster_services
+    from thidua.clusters.selectors import ranking
+    from thidua.movements import services as movement_services
+    from thidua.movements.models import Criterion
+    from thidua.testing.builder import Builder
+
+    city = city_officer.unit
+    b = Builder(province=city)
+    communes = [b.commune(n) for n in ("Xã Tiên Lãng", "Xã Ân Thi", "Phường Đồ Sơn", "Xã Bạch Long")]
+    leader = communes[0]
+    people = {"officer": b.user(Role.OFFICER, unit=leader), "chairman": b.user(Role.CHAIRMAN, unit=leader),
+              "an_thi": b.user(Role.OFFICER, unit=communes[1]), "bach_long": b.user(Role.OFFICER, unit=communes[3])}
+    cy = cluster_services.open_year(actor=city_officer,
+                                    cluster=cluster_services.create_cluster(actor=city_officer, name=name),
+                                    year=year, members=communes, leader=leader)
+    bands = {"xuat_sac": Decimal(90), "tot": Decimal(70), "hoan_thanh": Decimal(50), "chua_hoan_thanh": Decimal(0)}
+    cs = cluster_services.create_criteria(actor=city_officer, cluster_year=cy, name=f"Tiêu chí {year}", bands=bands)
+    criterion = movement_services.add_criterion(actor=city_officer, criteria_set=cs, code="1", text="Kinh tế",
+                                                kind=Criterion.Kind.REGULAR, max_points=Decimal(100), order=1)
+    for commune, points in zip(communes, (80, 95, 88, 60)):
+        cluster_services.enter_score(actor=people["officer"], cluster_year=cy, commune=commune, criterion=criterion,
+                                     points=points)
+    cluster_services.lock_scores(actor=people["officer"], cluster_year=cy)
+    cluster_services.propose_awards(actor=people["officer"], cluster_year=cy,
+                                    ranking=ranking(user=people["officer"], cluster_year=cy))
+    return {"cy": cy, "communes": communes, "users": people}

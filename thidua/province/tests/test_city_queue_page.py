@@ -13,7 +13,7 @@ def test_the_queue_shows_waiting_then_received_dossiers_and_home_points_to_them(
     sent = upward.sent(upward.person("Vũ Thị Nhạn"))
     client.force_login(upward.p_officer)
     home = client.get("/").content.decode()
-    assert "Hồ sơ các xã trình thành phố, chờ tiếp nhận" in home and "Xã Nam Thanh Miện" in home
+    assert "Hồ sơ các xã, đề nghị của các cụm thi đua trình thành phố, chờ tiếp nhận" in home and "Xã Nam Thanh Miện" in home
     with django_assert_max_num_queries(25):
         page = client.get("/thanh-pho/").content.decode()
     assert f"/thanh-pho/ho-so/{sent.pk}/tiep-nhan/" in page and sent.submission_number in page
