@@ -64,7 +64,17 @@ def _python(env, code: str) -> str:
 
 def _start(env, tmp_path, name: str, args: list[str]) -> subprocess.Popen:
     out = open(tmp_path / f"{name}.log", "w")
-    return subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    process.stdout_path = out.name  # type: ignore[attr-defined]
+    return process
+
+
+def _ended_cleanly(process: subprocess.Popen, *, timeout: float) -> bool:
+    """The process exited with 0; if not, the failure shows what it printed."""
+    code = process.wait(timeout)
+    log = Path(process.stdout_path).read_text(errors="replace")  # type: ignore[attr-defined]
+    assert code == 0, f"exit {code}:\n{log[-3000:]}"
+    return True
 
 
 def _row(db: Path, sql: str, *params):
@@ -144,7 +154,7 @@ def test_two_workers_never_run_the_same_task(world):
     batch = [*WORKER, "--batch"]
     workers = [_start(env, tmp_path, f"batch{i}", batch) for i in range(2)]
     for worker in workers:
-        assert worker.wait(180) == 0
+        assert _ended_cleanly(worker, timeout=180)
     runs = [line.split() for line in (tmp_path / "probe.log").read_text().splitlines()]
     assert sorted(int(n) for n, _ in runs) == list(range(40))  # each task once
     assert _row(db, "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status='SUCCESSFUL'")[0] == 40
@@ -154,15 +164,15 @@ def test_two_schedulers_started_together_run_a_daily_job_once(world):
     tmp_path, db, env = world
     schedulers = [_start(env, tmp_path, f"scheduler{i}", ["manage.py", "scheduler", "--once"]) for i in range(2)]
     for scheduler in schedulers:
-        assert scheduler.wait(120) == 0
+        assert _ended_cleanly(scheduler, timeout=120)
     assert _row(db, "SELECT count(*) FROM ops_scheduledrun WHERE job='probe_daily'")[0] == 1
     assert _row(db, "SELECT count(*) FROM django_tasks_database_dbtaskresult "
                     "WHERE task_path='probe_tasks.record'")[0] == 1
     # Started again later the same day, they still do not run it again.
     again = _start(env, tmp_path, "scheduler3", ["manage.py", "scheduler", "--once"])
-    assert again.wait(120) == 0
+    assert _ended_cleanly(again, timeout=120)
     assert _row(db, "SELECT count(*) FROM django_tasks_database_dbtaskresult")[0] == 1
     worker = _start(env, tmp_path, "worker", [*WORKER, "--batch"])
-    assert worker.wait(120) == 0
+    assert _ended_cleanly(worker, timeout=120)
     assert len((tmp_path / "probe.log").read_text().splitlines()) == 1
     assert _row(db, "SELECT ok FROM ops_scheduledrun WHERE job='probe_daily'")[0] == 1  # outcome recorded
