@@ -446,9 +446,15 @@ class StoredVerdicts(models.Model):
     params_key = models.CharField(max_length=40)
     category = models.CharField(max_length=40)
     chain_key = models.CharField(max_length=40)
+    # The person's name when judged, and its Vietnamese sort key (given name, then full name:
+    # ``core.text.given_name_sort_key``): the province-wide list orders and pages in the
+    # database; a row whose name no longer matches the person's is not used.
+    full_name = models.CharField(max_length=150, default="")
+    sort_key = models.BinaryField(default=b"")
     refreshed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["chain_key"], name="stored_verdicts_chain_idx")]
         verbose_name = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
         verbose_name_plural = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
 

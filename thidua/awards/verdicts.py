@@ -23,6 +23,7 @@ import json
 from django.db import transaction
 from django.utils import timezone
 
+from thidua.core.text import given_name_sort_key
 from thidua.rules.codes import Authority
 from thidua.rules.eligibility import Check, Verdict
 
@@ -97,7 +98,8 @@ def store(person_ids, *, year: int | None = None) -> int:
             chain_key = hashlib.sha1(payload.encode()).hexdigest()
             distinct[chain_key] = payload
             rows.append(StoredVerdicts(person_id=p.pk, year=year, params_key=key, category=p.category,
-                                       chain_key=chain_key, refreshed_at=now))
+                                       chain_key=chain_key, full_name=p.full_name,
+                                       sort_key=given_name_sort_key(p.full_name), refreshed_at=now))
         with transaction.atomic():
             VerdictChain.objects.bulk_create([VerdictChain(key=k, payload=v) for k, v in distinct.items()],
                                              ignore_conflicts=True)
