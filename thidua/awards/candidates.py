@@ -78,6 +78,41 @@ class Candidate:
         return ""
 
 
+class StoredUnitCandidate(Candidate):
+    """A collective whose verdicts were read from ``awards.verdicts``: its verdict is decoded
+    when first read (``load_unit_verdicts`` reads a page's at once)."""
+
+    __slots__ = ("code", "failed_count")
+
+    def __init__(self, subject, unit: str, code: str, failed: int):
+        self.subject, self.kind, self.unit = subject, "collective", unit
+        self.code, self.failed_count = code, failed
+        self._verdict = None
+        self._case_id = f"unit-{subject.pk}"
+
+    def set_payload(self, payload: str) -> None:
+        from . import verdicts
+
+        self._verdict = next(v for code, v, _f in verdicts.decode(payload) if code == self.code)
+
+    @property
+    def verdict(self) -> Verdict:
+        if self._verdict is None:
+            load_unit_verdicts([self])
+        return super().verdict
+
+
+def load_unit_verdicts(rows) -> None:
+    """Read the stored verdicts of the collectives among ``rows`` (one query)."""
+    from . import verdicts
+
+    waiting = [c for c in rows if isinstance(c, StoredUnitCandidate) and c._verdict is None]
+    if waiting:
+        payloads = verdicts.unit_payloads({c.subject.pk for c in waiting})
+        for c in waiting:
+            c.set_payload(payloads[c.subject.pk])
+
+
 @dataclass
 class TargetList:
     code: str
@@ -149,6 +184,33 @@ def _judge_chain(history: SubjectHistory, targets: list[str], *, year: int, para
             current = _with_titles(history, year, gained, shared)
         verdicts.append((code, verdict, len(verdict.failed_checks)))
     return verdicts, frozenset(gained)
+
+
+def is_collective(org: Organisation, year: int) -> bool:
+    """Whether the unit is judged as a collective in the lists of ``year``."""
+    return org.kind not in NON_COLLECTIVE_KINDS and org.is_active_on(datetime.date(year, 12, 31))
+
+
+def collective_targets(org: Organisation) -> list[str]:
+    armed = org.kind in (Organisation.Kind.POLICE, Organisation.Kind.MILITARY)
+    return [ARMED_COLLECTIVE.get(code, code) if armed else code for code in COLLECTIVE_TARGETS]
+
+
+def judge_collectives(units: list[Organisation], *, year: int, params) -> dict[int, list[tuple[str, Verdict, int]]]:
+    """{unit id: [(code, verdict, failed)]} for every collective target, judged as the lists do
+    (default decision date, nominations of every round of the year) — what ``awards.verdicts``
+    stores."""
+    decision_date = datetime.date(year, 12, 20)
+    histories = HistoryLoader(year=year).collectives(units)
+    result = {}
+    for org in units:
+        chain = []
+        for code in collective_targets(org):
+            verdict = judge(histories[org.pk], target=code, year=year, params=params, decision_date=decision_date,
+                            case_id="")
+            chain.append((code, verdict, len(verdict.failed_checks)))
+        result[org.pk] = chain
+    return result
 
 
 def _person_targets(person: Person) -> list[str]:
@@ -248,16 +310,15 @@ def _sorter():
 
 
 def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries, use_stored,
-           orgs, people, person_ids, unit_of, households) -> CandidateLists:
-    """The lists (unsorted) of these people, the collectives among ``orgs`` and these
-    households."""
+           orgs, people, person_ids, unit_of, households, skip_units=frozenset()) -> CandidateLists:
+    """The lists (unsorted) of these people, the collectives among ``orgs`` (but those in
+    ``skip_units``) and these households; ``held``: the titles already conferred."""
     from . import verdicts
 
     params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
     default_date = decision_date is None
     decision_date = decision_date or datetime.date(year, 12, 20)
     wanted = set(targets or ALL_TARGETS)
-    end = datetime.date(year, 12, 31)
     loader = HistoryLoader(year=year)
     held = _already_held(year=year, person_ids=person_ids, orgs=orgs, households=households)
     lists: dict[str, TargetList] = {}
@@ -325,14 +386,12 @@ def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries,
                                                decision_date=decision_date, case_id=case_id, shared=shared_records)
         _file(pk, person, chain[0], case_id)
 
-    collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
+    collectives = [o for o in orgs if o.pk not in skip_units and is_collective(o, year)]
     if not collective_wanted:
         collectives = []
     coll_histories = loader.collectives(collectives, round_id=round_id)
     for org in collectives:
-        armed = org.kind in (Organisation.Kind.POLICE, Organisation.Kind.MILITARY)
-        for code in COLLECTIVE_TARGETS:
-            code = ARMED_COLLECTIVE.get(code, code) if armed else code
+        for code in collective_targets(org):
             if code not in wanted:
                 continue
             if ("o", org.pk, code) in held:
@@ -357,6 +416,7 @@ def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries,
             target_list(code).add(Candidate(household, "household", household.village.name, verdict))
 
     ordered = CandidateLists(lists[c] for c in ALL_TARGETS if c in lists)
+    ordered.held = held
     # Waiting for a refresh: people whose summary is stale, and people whose stored verdicts
     # were judged under other rule parameters (the rebuild is queued).
     ordered.pending_refresh = loader.pending + outdated
@@ -427,7 +487,9 @@ class _Rows:
         merged = list(heapq.merge(stored, live, key=lambda row: row[:3]))[start:stop]
         people = self._people([(row[2], row[3]) for row in merged if row[1] == 0 and isinstance(row[3], str)])
         by_pk = {c.subject.pk: c for c in people}
-        return [by_pk[row[2]] if row[1] == 0 and isinstance(row[3], str) else row[3] for row in merged]
+        page = [by_pk[row[2]] if row[1] == 0 and isinstance(row[3], str) else row[3] for row in merged]
+        load_unit_verdicts(page)
+        return page
 
     def _people(self, rows: list[tuple[int, str]]) -> list[Candidate]:
         """Candidates of stored people (person id, chain key), in that order: three queries."""
@@ -518,9 +580,28 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
         for person_id, unit_name in memberships.filter(person_id__in=live_ids).values_list(
                 "person_id", "organisation__name"):
             unit_of.setdefault(person_id, unit_name)
+    orgs = list(orgs_qs)
+    # Collectives with usable stored verdicts are read; the others are judged live.
+    stored_units = verdicts.usable_units([o for o in orgs if is_collective(o, year)], year=year, params=params) if (
+        wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values()))) else {}
     live = _judge(user=user, year=year, unit=unit, targets=targets, decision_date=None, round_id=None,
-                  use_summaries=True, use_stored=False, orgs=list(orgs_qs), people=live_people,
-                  person_ids=live_ids, unit_of=unit_of, households=_households(orgs_qs, year))
+                  use_summaries=True, use_stored=False, orgs=orgs, people=live_people,
+                  person_ids=live_ids, unit_of=unit_of, households=_households(orgs_qs, year),
+                  skip_units=set(stored_units))
+    from_units: dict[tuple[str, str], list[Candidate]] = {}
+    units_already: dict[str, int] = {}
+    for org in orgs:
+        failed_of_unit = stored_units.get(org.pk)
+        if failed_of_unit is None:
+            continue
+        for code, failed in failed_of_unit.items():
+            if code not in wanted:
+                continue
+            if ("o", org.pk, code) in live.held:
+                units_already[code] = units_already.get(code, 0) + 1
+            else:
+                from_units.setdefault((code, _group(failed)), []).append(StoredUnitCandidate(
+                    org, org.parent.name if org.parent_id else "", code, failed))
     result.pending_refresh = live.pending_refresh + result.pending_rules
 
     # Stored people: how many point at each chain, and which of them already hold a target.
@@ -568,12 +649,18 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
         tc.one_short += len(tl.one_short)
         tc.others += len(tl.others)
         tc.already += tl.already
+    for (code, group), rows in from_units.items():
+        tc = count(code)
+        setattr(tc, group, getattr(tc, group) + len(rows))
+    for code, n in units_already.items():
+        count(code).already += n
     result.counts = [counts[c] for c in ALL_TARGETS if c in counts and (counts[c].total or counts[c].already)]
     result._make_rows = lambda code, group: _Rows(
         stored_qs=usable.filter(chain_key__in=members_of[(code, group)]).exclude(person_id__in=Award.objects.filter(
             year=year, revoked=False, award_type__code=code, person_id__isnull=False).values("person_id"))
         if members_of.get((code, group)) else usable.none(),
-        live=sorted(getattr(live_lists[code], group), key=sort_key) if code in live_lists else [],
+        live=sorted((getattr(live_lists[code], group) if code in live_lists else []) + from_units.get((code, group), []),
+                    key=sort_key),
         count_with_live=getattr(counts[code], group), code=code, chains=decoded, memberships=memberships,
         payloads=payloads)
     decoded: dict[str, list] = {}

@@ -109,8 +109,8 @@ def _queries(client, params):
     return len(queries)
 
 
-SUMMARY_QUERIES = 27  # session, user, badge, catalogue, citations, scope, people judged live (none), units and households with their histories, pending, counts per chain, held titles, chains
-GROUP_PAGE_QUERIES = 29  # the summary's (fewer units and households: one target) and one page: its stored rows, people, units
+SUMMARY_QUERIES = 23  # session, user, badge, catalogue, citations, scope, people judged live (none), units' stored verdicts and their checks (members, nominations, waiting summaries), households, counts per chain, held titles, chains
+GROUP_PAGE_QUERIES = 26  # the summary's (fewer units and households: one target) and one page: its stored rows, people, units
 
 
 def test_the_summary_and_a_page_of_a_group_have_a_pinned_number_of_queries_whatever_the_size(mixed, client):
@@ -128,3 +128,38 @@ def test_the_summary_and_a_page_of_a_group_have_a_pinned_number_of_queries_whate
     run_queued_tasks()
     assert _queries(client, {"nam": YEAR}) == SUMMARY_QUERIES
     assert _queries(client, page) == GROUP_PAGE_QUERIES
+
+
+def test_the_refresh_task_stores_the_verdicts_of_the_units_whose_shares_count_the_people(mixed):
+    from thidua.awards.models import StoredUnitVerdicts
+
+    rows = StoredUnitVerdicts.objects.filter(organisation_id__in=[mixed["school"].pk, mixed["office"].pk])
+    assert rows.count() == 2 and not rows.filter(stale=True).exists()
+    assert rows.get(organisation_id=mixed["school"].pk).members == 4
+    listing = candidates.listing(user=mixed["officer"], year=YEAR)
+    assert listing.count_of("TTLDTT").total == 2
+
+
+def test_a_units_own_rating_marks_its_stored_verdicts_stale_until_the_task_judges_it_again(mixed):
+    from thidua.awards.models import StoredUnitVerdicts
+
+    office = mixed["office"]
+    services.set_rating(actor=mixed["officer"], subject=office, year=YEAR, rating="KHTNV")
+    assert StoredUnitVerdicts.objects.get(organisation_id=office.pk).stale
+    _paged_equals_built(mixed["officer"])  # judged live meanwhile
+    run_queued_tasks()
+    assert not StoredUnitVerdicts.objects.get(organisation_id=office.pk).stale
+    _paged_equals_built(mixed["officer"])
+
+
+def test_a_member_added_by_any_path_or_renamed_makes_the_unit_judged_live_until_refreshed(mixed):
+    newcomer = Person.objects.create(full_name="Vương Thị Én", gender="F", category=Person.Category.VIEN_CHUC)
+    Membership.objects.create(person=newcomer, organisation=mixed["school"], start=datetime.date(2020, 1, 1))
+    _paged_equals_built(mixed["officer"])  # the school's stored members differ: judged live
+    renamed = mixed["people"][0]
+    renamed.full_name = "Lê Thị Ánh Hồng"
+    renamed.save()  # her stored verdicts and her units' name her: refreshed through the queue
+    listing = _paged_equals_built(mixed["officer"])
+    assert listing.pending_refresh == 1  # her summary waits (the newcomer has none yet: read from the ledger)
+    run_queued_tasks()
+    assert _paged_equals_built(mixed["officer"]).pending_refresh == 0
