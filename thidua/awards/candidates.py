@@ -480,9 +480,11 @@ class _Rows:
             return []
         if not self._live:
             return self._people(list(self._qs.values_list("person_id", "chain_key")[start:stop]))
-        # Where the live rows fall among the stored ones: the stored keys of the group, ordered.
+        # Where the live rows fall among the stored ones: the first ``stop`` rows of the merged
+        # list hold at most the first ``stop`` stored rows, so their keys are all it needs.
         sort_key = _sorter()
-        stored = [(bytes(k), 0, pk, chain) for k, pk, chain in self._qs.values_list("sort_key", "person_id", "chain_key")]
+        stored = [(bytes(k), 0, pk, chain)
+                  for k, pk, chain in self._qs.values_list("sort_key", "person_id", "chain_key")[:stop]]
         live = [(*sort_key(c), c) for c in self._live]
         merged = list(heapq.merge(stored, live, key=lambda row: row[:3]))[start:stop]
         people = self._people([(row[2], row[3]) for row in merged if row[1] == 0 and isinstance(row[3], str)])
@@ -553,7 +555,7 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
     the collectives and households of the scope, and the people whose stored verdicts cannot
     be used (summary stale, rules changed, category or name changed since, no row yet) —
     counted in ``pending_refresh`` as in ``build``."""
-    from django.db.models import Count, Exists, OuterRef
+    from django.db.models import Count, Exists, OuterRef, Subquery
 
     from .models import Award, AwardSummary, StoredVerdicts, VerdictChain
 
@@ -582,7 +584,8 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
             unit_of.setdefault(person_id, unit_name)
     orgs = list(orgs_qs)
     # Collectives with usable stored verdicts are read; the others are judged live.
-    stored_units = verdicts.usable_units([o for o in orgs if is_collective(o, year)], year=year, params=params) if (
+    stored_units = verdicts.usable_units([o for o in orgs if is_collective(o, year)], year=year, params=params,
+                                         id_query=orgs_qs.values("pk")) if (
         wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values()))) else {}
     live = _judge(user=user, year=year, unit=unit, targets=targets, decision_date=None, round_id=None,
                   use_summaries=True, use_stored=False, orgs=orgs, people=live_people,
@@ -606,12 +609,13 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
 
     # Stored people: how many point at each chain, and which of them already hold a target.
     per_chain = dict(usable.values("chain_key").annotate(n=Count("person_id")).order_by().values_list("chain_key", "n"))
-    held: dict[int, set[str]] = {}
-    for person_id, code in Award.objects.filter(
-            year=year, revoked=False, award_type__code__in=sorted(wanted),
-            person_id__in=usable.values("person_id")).order_by().values_list("person_id", "award_type__code"):
-        held.setdefault(person_id, set()).add(code)
-    held_chain = dict(usable.filter(person_id__in=list(held)).values_list("person_id", "chain_key")) if held else {}
+    # (code, chain) -> how many of those people already hold the code this year (not listed)
+    chain_of = Subquery(StoredVerdicts.objects.filter(person_id=OuterRef("person_id")).values("chain_key")[:1])
+    held = list(Award.objects.filter(year=year, revoked=False, award_type__code__in=sorted(wanted),
+                                     person_id__in=usable.values("person_id"))
+                .annotate(chain=chain_of).values("award_type__code", "chain")
+                .annotate(n=Count("person_id", distinct=True)).order_by()
+                .values_list("award_type__code", "chain", "n"))
     payloads = dict(VerdictChain.objects.filter(key__in=list(per_chain)).values_list("key", "payload"))
     failed_of: dict[str, dict[str, int]] = {}  # chain -> {code: failed conditions}
     for chain_key, payload in payloads.items():
@@ -633,14 +637,13 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
                 tc = count(code)
                 setattr(tc, group, getattr(tc, group) + n)
                 members_of.setdefault((code, group), []).append(chain_key)
-    for person_id, held_codes in held.items():
-        chain_failed = failed_of.get(held_chain.get(person_id), {})
-        for code in held_codes:
-            if code in chain_failed:
-                tc = count(code)
-                group = _group(chain_failed[code])
-                setattr(tc, group, getattr(tc, group) - 1)
-                tc.already += 1
+    for code, chain_key, n in held:
+        chain_failed = failed_of.get(chain_key, {})
+        if code in chain_failed:
+            tc = count(code)
+            group = _group(chain_failed[code])
+            setattr(tc, group, getattr(tc, group) - n)
+            tc.already += n
     sort_key = _sorter()
     live_lists = {tl.code: tl for tl in live}
     for tl in live:

@@ -265,14 +265,16 @@ def units_changed(org_ids) -> None:
     tasks.refresh_unit_verdicts.enqueue(ids)
 
 
-def usable_units(units, *, year: int, params) -> dict[int, dict[str, int]]:
+def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[str, int]]:
     """{unit id: {code: failed conditions}} of the stored rows a list may use for these units:
     judged under these parameters, not marked stale, same name and kind, same members and
-    standing nominations of members, no member waiting for a summary refresh."""
+    standing nominations of members, no member waiting for a summary refresh. ``id_query``: a
+    ``values("pk")`` queryset of organisations including them (a province's ~2.000 ids would
+    be sent four times)."""
     by_pk = {u.pk: u for u in units}
     if not by_pk:
         return {}
-    ids = list(by_pk)
+    ids = id_query if id_query is not None else list(by_pk)
     rows = list(StoredUnitVerdicts.objects.filter(organisation_id__in=ids, year=year, params_key=params_key(params),
                                                   stale=False).values_list(
         "organisation_id", "name", "kind", "members", "members_sum", "nominated", "failed"))
@@ -284,7 +286,9 @@ def usable_units(units, *, year: int, params) -> dict[int, dict[str, int]]:
         stale=True).values("person_id")).values_list("organisation_id", flat=True))
     usable = {}
     for org_id, name, kind, count, total, nominees, failed in rows:
-        unit = by_pk[org_id]
+        unit = by_pk.get(org_id)
+        if unit is None:
+            continue
         if (name, kind) != (unit.name, unit.kind) or members.get(org_id, (0, 0)) != (count, total):
             continue
         if nominated.get(org_id, "") != nominees or org_id in waiting:

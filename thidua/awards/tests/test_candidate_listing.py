@@ -109,7 +109,7 @@ def _queries(client, params):
     return len(queries)
 
 
-SUMMARY_QUERIES = 23  # session, user, badge, catalogue, citations, scope, people judged live (none), units' stored verdicts and their checks (members, nominations, waiting summaries), households, counts per chain, held titles, chains
+SUMMARY_QUERIES = 22  # session, user, badge, catalogue, citations, scope, people judged live (none), units' stored verdicts and their checks (members, nominations, waiting summaries), households, counts per chain, held titles, chains
 GROUP_PAGE_QUERIES = 26  # the summary's (fewer units and households: one target) and one page: its stored rows, people, units
 
 
