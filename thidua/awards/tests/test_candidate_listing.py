@@ -109,8 +109,8 @@ def _queries(client, params):
     return len(queries)
 
 
-SUMMARY_QUERIES = 22  # session, user, badge, catalogue, citations, scope, people judged live (none), units' stored verdicts and their checks (members, nominations, waiting summaries), households, counts per chain, held titles, chains
-GROUP_PAGE_QUERIES = 26  # the summary's (fewer units and households: one target) and one page: its stored rows, people, units
+SUMMARY_QUERIES = 23  # session, user, badge, the unit filter (communes or units), catalogue, citations, scope, people judged live (none), units' stored verdicts and their checks (members, nominations, waiting summaries), households, counts per chain, held titles, chains
+GROUP_PAGE_QUERIES = 27  # the summary's (fewer units and households: one target) and one page: its stored rows, people, units
 
 
 def test_the_summary_and_a_page_of_a_group_have_a_pinned_number_of_queries_whatever_the_size(mixed, client):
@@ -163,3 +163,18 @@ def test_a_member_added_by_any_path_or_renamed_makes_the_unit_judged_live_until_
     assert listing.pending_refresh == 1  # her summary waits (the newcomer has none yet: read from the ledger)
     run_queued_tasks()
     assert _paged_equals_built(mixed["officer"]).pending_refresh == 0
+
+
+def test_a_province_officer_picks_a_commune_and_may_still_open_one_unit_by_its_link(mixed, client):
+    from thidua.accounts.models import Role, User
+
+    province = mixed["commune"].parent
+    Organisation.objects.create(code="xa-hai", name="Xã Ánh Dương", kind=Organisation.Kind.COMMUNE, parent=province)
+    client.force_login(User.objects.create(username="can_bo_tinh", role=Role.OFFICER, unit=province))
+    html = client.get(URL, {"nam": YEAR}).content.decode()
+    assert html.index(">Xã Ánh Dương</option>") < html.index(">Xã Tóm Tắt</option>")  # Vietnamese order
+    assert ">Trường Tiểu học Tóm Tắt</option>" not in html  # ~3.000 units of a province are not offered
+    school = mixed["school"]
+    html = client.get(URL, {"nam": YEAR, "don_vi": school.pk, "doi_tuong": "LDTT"}).content.decode()
+    assert f'value="{school.pk}" selected>Trường Tiểu học Tóm Tắt</option>' in html
+    assert "Văn phòng Tóm Tắt" not in html  # the school's list only

@@ -72,8 +72,8 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
 
 
 WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
-PAGE_QUERIES = 43  # session, user, notifications badge, scope, catalogue, province citations, the stored verdicts usable (none yet), the people judged live and their histories, same-round nominations: see candidates.listing
-SUMMARISED_PAGE_QUERIES = 30  # every summary and stored verdict up to date: no person's history is read, only the stored verdicts and their chains (awards.verdicts)
+PAGE_QUERIES = 44  # session, user, notifications badge, scope, catalogue, province citations, the stored verdicts usable (none yet), the people judged live and their histories, same-round nominations: see candidates.listing
+SUMMARISED_PAGE_QUERIES = 31  # every summary and stored verdict up to date: no person's history is read, only the stored verdicts and their chains (awards.verdicts)
 
 
 def _count_queries(client, url):
