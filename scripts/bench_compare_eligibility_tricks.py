@@ -20,6 +20,8 @@ from thidua.bench.generator import province_code  # noqa: E402
 from thidua.core.perf import settle  # noqa: E402
 from thidua.org.models import Organisation, Person  # noqa: E402
 from thidua.rules import eligibility as E  # noqa: E402
+if not hasattr(E, "_memo_for"):  # noqa: E402
+    sys.exit("rules/eligibility.py no longer has its memo and fast constructors; run this script on commit 3332799")
 from thidua.rules.eligibility import Check, Verdict  # noqa: E402
 
 YEAR = 2025
