@@ -551,10 +551,12 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
     """The candidate lists of ``build`` (same rows, same order, same verdicts; default
     decision date, every round of the year) as a page reads them: counts per target and
     group from the stored verdicts of the people (``awards.verdicts``) grouped in the
-    database, rows ordered and paged there by their stored Vietnamese sort key. Judged live:
-    the collectives and households of the scope, and the people whose stored verdicts cannot
-    be used (summary stale, rules changed, category or name changed since, no row yet) —
-    counted in ``pending_refresh`` as in ``build``."""
+    database, rows ordered and paged there by their stored Vietnamese sort key; the
+    collectives' stored verdicts read when still valid (``verdicts.usable_units``). Judged
+    live and merged in by the same key: households, collectives whose stored row cannot be
+    used, and people whose stored verdicts cannot be used (summary stale, rules changed,
+    category or name changed since, no row yet) — counted in ``pending_refresh`` as in
+    ``build``."""
     from django.db.models import Count, Exists, OuterRef, Subquery
 
     from .models import Award, AwardSummary, StoredVerdicts, VerdictChain
