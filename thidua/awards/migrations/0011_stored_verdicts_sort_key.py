@@ -3,10 +3,29 @@
 from django.db import migrations, models
 
 
+def name_the_stored_rows(apps, schema_editor):
+    """Rows stored before this migration get the person's name and sort key, so that the
+    candidate page can use them at once (a row without them is judged live until refreshed)."""
+    from thidua.core.text import given_name_sort_key
+
+    StoredVerdicts = apps.get_model("awards", "StoredVerdicts")
+    Person = apps.get_model("org", "Person")
+    ids = list(StoredVerdicts.objects.order_by("person_id").values_list("person_id", flat=True))
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start:start + 2000]
+        names = dict(Person.objects.filter(pk__in=chunk).values_list("pk", "full_name"))
+        rows = list(StoredVerdicts.objects.filter(person_id__in=list(names)))
+        for row in rows:
+            row.full_name = names[row.person_id]
+            row.sort_key = given_name_sort_key(row.full_name)
+        StoredVerdicts.objects.bulk_update(rows, ["full_name", "sort_key"], batch_size=500)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('awards', '0010_stored_candidate_verdicts'),
+        ('org', '0001_initial'),
     ]
 
     operations = [
@@ -24,4 +43,5 @@ class Migration(migrations.Migration):
             model_name='storedverdicts',
             index=models.Index(fields=['chain_key'], name='stored_verdicts_chain_idx'),
         ),
+        migrations.RunPython(name_the_stored_rows, migrations.RunPython.noop),
     ]
