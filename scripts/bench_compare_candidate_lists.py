@@ -9,6 +9,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings"); django.setup
 from thidua.accounts.models import User
 from thidua.awards import candidates
 from thidua.rules import eligibility as E
+if not hasattr(E, "_memo_for"):  # noqa: E402
+    sys.exit("rules/eligibility.py no longer has its memo and fast constructors; run this script on commit 3332799")
 from thidua.rules.eligibility import Check, Verdict
 from thidua.core.perf import settle
 settle()

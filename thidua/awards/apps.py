@@ -8,6 +8,7 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         from . import panels  # noqa: F401 — registers the person and unit page sections
+        from . import receivers  # noqa: F401 — a renamed person's stored verdicts are refreshed
         from . import work
 
         work.register()

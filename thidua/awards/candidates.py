@@ -10,13 +10,15 @@ round (Luật Điều 27–28) — never those who merely qualify.
 from __future__ import annotations
 
 import dataclasses
+import heapq
+import json
 import datetime
 from dataclasses import dataclass, field
 
 
 from thidua.accounts.scoping import visible_organisations
 from thidua.core.perf import gc_paused
-from thidua.core.text import collation_key, given_name_key
+from thidua.core.text import collation_key, given_name_sort_key
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
 from thidua.rules.eligibility import Verdict
@@ -74,6 +76,41 @@ class Candidate:
         if self.kind == "collective":
             return reverse("org:unit", args=[self.subject.pk])
         return ""
+
+
+class StoredUnitCandidate(Candidate):
+    """A collective whose verdicts were read from ``awards.verdicts``: its verdict is decoded
+    when first read (``load_unit_verdicts`` reads a page's at once)."""
+
+    __slots__ = ("code", "failed_count")
+
+    def __init__(self, subject, unit: str, code: str, failed: int):
+        self.subject, self.kind, self.unit = subject, "collective", unit
+        self.code, self.failed_count = code, failed
+        self._verdict = None
+        self._case_id = f"unit-{subject.pk}"
+
+    def set_payload(self, payload: str) -> None:
+        from . import verdicts
+
+        self._verdict = next(v for code, v, _f in verdicts.decode(payload) if code == self.code)
+
+    @property
+    def verdict(self) -> Verdict:
+        if self._verdict is None:
+            load_unit_verdicts([self])
+        return super().verdict
+
+
+def load_unit_verdicts(rows) -> None:
+    """Read the stored verdicts of the collectives among ``rows`` (one query)."""
+    from . import verdicts
+
+    waiting = [c for c in rows if isinstance(c, StoredUnitCandidate) and c._verdict is None]
+    if waiting:
+        payloads = verdicts.unit_payloads({c.subject.pk for c in waiting})
+        for c in waiting:
+            c.set_payload(payloads[c.subject.pk])
 
 
 @dataclass
@@ -149,6 +186,33 @@ def _judge_chain(history: SubjectHistory, targets: list[str], *, year: int, para
     return verdicts, frozenset(gained)
 
 
+def is_collective(org: Organisation, year: int) -> bool:
+    """Whether the unit is judged as a collective in the lists of ``year``."""
+    return org.kind not in NON_COLLECTIVE_KINDS and org.is_active_on(datetime.date(year, 12, 31))
+
+
+def collective_targets(org: Organisation) -> list[str]:
+    armed = org.kind in (Organisation.Kind.POLICE, Organisation.Kind.MILITARY)
+    return [ARMED_COLLECTIVE.get(code, code) if armed else code for code in COLLECTIVE_TARGETS]
+
+
+def judge_collectives(units: list[Organisation], *, year: int, params) -> dict[int, list[tuple[str, Verdict, int]]]:
+    """{unit id: [(code, verdict, failed)]} for every collective target, judged as the lists do
+    (default decision date, nominations of every round of the year) — what ``awards.verdicts``
+    stores."""
+    decision_date = datetime.date(year, 12, 20)
+    histories = HistoryLoader(year=year).collectives(units)
+    result = {}
+    for org in units:
+        chain = []
+        for code in collective_targets(org):
+            verdict = judge(histories[org.pk], target=code, year=year, params=params, decision_date=decision_date,
+                            case_id="")
+            chain.append((code, verdict, len(verdict.failed_checks)))
+        result[org.pk] = chain
+    return result
+
+
 def _person_targets(person: Person) -> list[str]:
     if person.category in CITIZEN_CATEGORIES:
         return CITIZEN_TARGETS
@@ -170,43 +234,91 @@ class CandidateLists(list):
         return self.pending_refresh - self.pending_rules
 
 
+def _scope(user, *, year: int, unit: Organisation | None):
+    """(organisations, memberships in the year) of the user's scope, or ``unit``'s subtree."""
+    orgs_qs = visible_organisations(user).select_related("parent")
+    if unit is not None:
+        orgs_qs = orgs_qs.filter(path__startswith=unit.path)
+    orgs_qs = orgs_qs.exclude(valid_from__year__gt=year)
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    memberships = (Membership.objects.filter(organisation__in=orgs_qs.values("pk"))
+                   .exclude(start__gt=end).exclude(end__lt=start))
+    return orgs_qs, memberships
+
+
+def _households(orgs_qs, year: int) -> list[Household]:
+    return list(Household.objects.filter(village__in=orgs_qs.values("pk"), contributions__year__gte=year - 2)
+                .distinct().select_related("village"))
+
+
 @gc_paused()
 def build(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None,
           decision_date: datetime.date | None = None, round_id: int | None = None,
           use_summaries: bool = True, use_stored: bool = True) -> CandidateLists:
-    """Candidate lists for the user's scope (or ``unit``'s subtree within it). ``round_id``:
-    the round whose nominations count as attained titles (default: every round of the year).
-    ``use_summaries``: people's ratings and awards from their stored summaries
-    (``awards.summaries``; the ledger for those whose summary is not up to date).
+    """Candidate lists for the user's scope (or ``unit``'s subtree within it), every row
+    built. ``round_id``: the round whose nominations count as attained titles (default: every
+    round of the year). ``use_summaries``: people's ratings and awards from their stored
+    summaries (``awards.summaries``; the ledger for those whose summary is not up to date).
     ``use_stored``: people's verdicts from ``awards.verdicts`` where they are usable (the
-    default decision date only); the others are judged live."""
+    default decision date only); the others are judged live. A page shows ``listing``
+    instead (counted and paged in the database); this is for the checks of a dossier, the
+    export and the comparison with ``listing``."""
+    orgs_qs, memberships = _scope(user, year=year, unit=unit)
+    unit_of: dict[int, str] = {}
+    for person_id, unit_name in memberships.values_list("person_id", "organisation__name"):
+        unit_of.setdefault(person_id, unit_name)
+    # Members of units the user sees are people she sees (accounts.scoping); asking
+    # visible_people again would OR its two parts into every history query of a province.
+    people = list(Person.objects.filter(pk__in=memberships.values("person_id")).order_by())
+    # Ids as a list while they are few (the planner then knows how many), as a subquery for a
+    # whole province (too many for one statement's parameters).
+    person_ids = [p.pk for p in people] if len(people) <= ID_LIST_LIMIT else memberships.values("person_id")
+    ordered = _judge(user=user, year=year, unit=unit, targets=targets, decision_date=decision_date,
+                     round_id=round_id, use_summaries=use_summaries, use_stored=use_stored,
+                     orgs=list(orgs_qs), people=people, person_ids=person_ids, unit_of=unit_of,
+                     households=_households(orgs_qs, year))
+    sort_key = _sorter()
+    for tl in ordered:
+        for group in (tl.eligible, tl.one_short, tl.others):
+            group.sort(key=sort_key)
+    return ordered
+
+
+KIND_RANK = {"individual": 0, "collective": 1, "household": 2}
+
+
+def sort_bytes(kind: str, name: str) -> bytes:
+    """A row's Vietnamese sort key as one byte string (the database orders stored rows by the
+    same bytes): people by given name then full name, units and households by name."""
+    return given_name_sort_key(name) if kind == "individual" else collation_key(name)
+
+
+def _sorter():
+    """The key of a candidate's place in a list: Vietnamese order; people before units before
+    households of the same name, then by id. One ICU key per name (a name is in up to five
+    lists, and shared)."""
+    keys: dict[tuple[str, str], bytes] = {}
+
+    def key(c: Candidate) -> tuple[bytes, int, int]:
+        name = str(c.subject)
+        found = keys.get((c.kind, name))
+        if found is None:
+            found = keys[(c.kind, name)] = sort_bytes(c.kind, name)
+        return (found, KIND_RANK[c.kind], c.subject.pk)
+
+    return key
+
+
+def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries, use_stored,
+           orgs, people, person_ids, unit_of, households, skip_units=frozenset()) -> CandidateLists:
+    """The lists (unsorted) of these people, the collectives among ``orgs`` (but those in
+    ``skip_units``) and these households; ``held``: the titles already conferred."""
     from . import verdicts
 
     params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
     default_date = decision_date is None
     decision_date = decision_date or datetime.date(year, 12, 20)
     wanted = set(targets or ALL_TARGETS)
-    orgs_qs = visible_organisations(user).select_related("parent")
-    if unit is not None:
-        orgs_qs = orgs_qs.filter(path__startswith=unit.path)
-    orgs_qs = orgs_qs.exclude(valid_from__year__gt=year)
-    orgs = list(orgs_qs)
-    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    memberships = (Membership.objects.filter(organisation__in=orgs_qs.values("pk"))
-                   .exclude(start__gt=end).exclude(end__lt=start))
-    unit_of: dict[int, str] = {}
-    for person_id, unit_name in memberships.values_list("person_id", "organisation__name"):
-        unit_of.setdefault(person_id, unit_name)
-    # Members of units the user sees are people she sees (accounts.scoping); asking
-    # visible_people again would OR its two parts into every history query of a province.
-    people_qs = Person.objects.filter(pk__in=memberships.values("person_id"))
-    people = list(people_qs.order_by())
-    # Ids as a list while they are few (the planner then knows how many), as a subquery for a
-    # whole province (too many for one statement's parameters).
-    person_ids = [p.pk for p in people] if len(people) <= ID_LIST_LIMIT else memberships.values("person_id")
-    households = list(Household.objects.filter(village__in=orgs_qs.values("pk"), contributions__year__gte=year - 2)
-                      .distinct().select_related("village"))
-
     loader = HistoryLoader(year=year)
     held = _already_held(year=year, person_ids=person_ids, orgs=orgs, households=households)
     lists: dict[str, TargetList] = {}
@@ -274,14 +386,12 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
                                                decision_date=decision_date, case_id=case_id, shared=shared_records)
         _file(pk, person, chain[0], case_id)
 
-    collectives = [o for o in orgs if o.kind not in NON_COLLECTIVE_KINDS and o.is_active_on(end)]
+    collectives = [o for o in orgs if o.pk not in skip_units and is_collective(o, year)]
     if not collective_wanted:
         collectives = []
     coll_histories = loader.collectives(collectives, round_id=round_id)
     for org in collectives:
-        armed = org.kind in (Organisation.Kind.POLICE, Organisation.Kind.MILITARY)
-        for code in COLLECTIVE_TARGETS:
-            code = ARMED_COLLECTIVE.get(code, code) if armed else code
+        for code in collective_targets(org):
             if code not in wanted:
                 continue
             if ("o", org.pk, code) in held:
@@ -306,22 +416,257 @@ def build(*, user, year: int, unit: Organisation | None = None, targets: list[st
             target_list(code).add(Candidate(household, "household", household.village.name, verdict))
 
     ordered = CandidateLists(lists[c] for c in ALL_TARGETS if c in lists)
+    ordered.held = held
     # Waiting for a refresh: people whose summary is stale, and people whose stored verdicts
     # were judged under other rule parameters (the rebuild is queued).
     ordered.pending_refresh = loader.pending + outdated
     ordered.pending_rules = outdated
-    sort_keys: dict[tuple[bool, str], tuple] = {}  # a name is in up to five lists, and shared: one key each
-
-    def sort_key(c: Candidate) -> tuple:
-        individual = c.kind == "individual"
-        name = str(c.subject)
-        key = sort_keys.get((individual, name))
-        if key is None:
-            key = sort_keys[(individual, name)] = (
-                given_name_key(name) if individual else (collation_key(name), b""))
-        return key
-
-    for tl in ordered:
-        for group in (tl.eligible, tl.one_short, tl.others):
-            group.sort(key=sort_key)
     return ordered
+
+
+# -- a page of a list, counted and paged in the database (issue #17, item 7) -------------------
+
+GROUPS = ("eligible", "one_short", "others")
+
+
+def _group(failed: int) -> str:
+    return GROUPS[min(failed, 2)]
+
+
+@dataclass
+class TargetCount:
+    """How many subjects of the scope fall in each group of a target's list."""
+
+    code: str
+    label: str
+    authority: str
+    eligible: int = 0
+    one_short: int = 0
+    others: int = 0
+    already: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.eligible + self.one_short + self.others
+
+
+class _Rows:
+    """The rows of one group of one target's list, in list order, read a page at a time: the
+    people with usable stored verdicts ordered and sliced by the database (``sort_key``), the
+    few judged live (units, households, people waiting for a refresh) merged in by the same
+    key. A ``Paginator`` asks its length and one slice."""
+
+    def __init__(self, *, stored_qs, count_with_live: int, live: list[Candidate], code: str,
+                 chains: dict[str, list], memberships, payloads: dict[str, str]):
+        self._qs = stored_qs.order_by("sort_key", "person_id")
+        self._count = count_with_live - len(live)
+        self._live = live  # already in list order
+        self._code = code
+        self._chains = chains
+        self._payloads = payloads
+        self._memberships = memberships
+
+    def __len__(self) -> int:
+        return self._count + len(self._live)
+
+    def count(self) -> int:
+        return len(self)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index:index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        if start >= stop:
+            return []
+        if not self._live:
+            return self._people(list(self._qs.values_list("person_id", "chain_key")[start:stop]))
+        # Where the live rows fall among the stored ones: the first ``stop`` rows of the merged
+        # list hold at most the first ``stop`` stored rows, so their keys are all it needs.
+        sort_key = _sorter()
+        stored = [(bytes(k), 0, pk, chain)
+                  for k, pk, chain in self._qs.values_list("sort_key", "person_id", "chain_key")[:stop]]
+        live = [(*sort_key(c), c) for c in self._live]
+        merged = list(heapq.merge(stored, live, key=lambda row: row[:3]))[start:stop]
+        people = self._people([(row[2], row[3]) for row in merged if row[1] == 0 and isinstance(row[3], str)])
+        by_pk = {c.subject.pk: c for c in people}
+        page = [by_pk[row[2]] if row[1] == 0 and isinstance(row[3], str) else row[3] for row in merged]
+        load_unit_verdicts(page)
+        return page
+
+    def _people(self, rows: list[tuple[int, str]]) -> list[Candidate]:
+        """Candidates of stored people (person id, chain key), in that order: three queries."""
+        if not rows:
+            return []
+        ids = [pk for pk, _chain in rows]
+        people = Person.objects.in_bulk(ids)
+        unit_of: dict[int, str] = {}
+        for person_id, unit_name in self._memberships.filter(person_id__in=ids).values_list(
+                "person_id", "organisation__name"):
+            unit_of.setdefault(person_id, unit_name)
+        result = []
+        for pk, chain_key in rows:
+            chain = self._chains.get(chain_key)
+            if chain is None:
+                chain = self._chains[chain_key] = _verdicts_mod().decode(self._payloads[chain_key])
+            verdict = next(v for code, v, _failed in chain if code == self._code)
+            result.append(Candidate(people[pk], "individual", unit_of.get(pk, ""), verdict, f"person-{pk}"))
+        return result
+
+
+def _verdicts_mod():
+    from . import verdicts
+
+    return verdicts
+
+
+class Listing:
+    """What the candidate page shows: the counts of every target's groups (``counts``), and
+    for one target one group's rows a page at a time (``rows``, for a ``Paginator``)."""
+
+    def __init__(self):
+        self.counts: list[TargetCount] = []
+        self.pending_refresh = 0
+        self.pending_rules = 0
+        self._rows: dict[tuple[str, str], _Rows] = {}
+
+    @property
+    def pending_ledger(self) -> int:
+        return self.pending_refresh - self.pending_rules
+
+    def count_of(self, code: str) -> TargetCount | None:
+        return next((c for c in self.counts if c.code == code), None)
+
+    def rows(self, code: str, group: str) -> _Rows:
+        """One group of one target's list (``GROUPS``), for a ``Paginator``; queries run only
+        when a page is read."""
+        if (code, group) not in self._rows:
+            if group not in GROUPS or self.count_of(code) is None:
+                raise KeyError((code, group))
+            self._rows[(code, group)] = self._make_rows(code, group)
+        return self._rows[(code, group)]
+
+
+@gc_paused()
+def listing(*, user, year: int, unit: Organisation | None = None, targets: list[str] | None = None) -> Listing:
+    """The candidate lists of ``build`` (same rows, same order, same verdicts; default
+    decision date, every round of the year) as a page reads them: counts per target and
+    group from the stored verdicts of the people (``awards.verdicts``) grouped in the
+    database, rows ordered and paged there by their stored Vietnamese sort key; the
+    collectives' stored verdicts read when still valid (``verdicts.usable_units``). Judged
+    live and merged in by the same key: households, collectives whose stored row cannot be
+    used, and people whose stored verdicts cannot be used (summary stale, rules changed,
+    category or name changed since, no row yet) — counted in ``pending_refresh`` as in
+    ``build``."""
+    from django.db.models import Count, Exists, OuterRef, Subquery
+
+    from .models import Award, AwardSummary, StoredVerdicts, VerdictChain
+
+    verdicts = _verdicts_mod()
+    wanted = set(targets or ALL_TARGETS)
+    params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
+    key = verdicts.params_key(params)
+    orgs_qs, memberships = _scope(user, year=year, unit=unit)
+    in_scope = memberships.values("person_id")
+    stale = AwardSummary.objects.filter(stale=True).values("person_id")
+    usable = (StoredVerdicts.objects.filter(year=year, params_key=key, person_id__in=in_scope)
+              .exclude(person_id__in=stale)
+              .filter(Exists(Person.objects.filter(pk=OuterRef("person_id"), category=OuterRef("category"),
+                                                   full_name=OuterRef("full_name")))))
+    # Everyone else of the scope is judged live, as ``build`` would.
+    live_people = list(Person.objects.filter(pk__in=in_scope).exclude(pk__in=usable.values("person_id")).order_by())
+    live_ids = [p.pk for p in live_people]
+    result = Listing()
+    if live_people:
+        result.pending_rules = (StoredVerdicts.objects.filter(person_id__in=live_ids, year=year)
+                                .exclude(params_key=key).exclude(person_id__in=stale).count())
+    unit_of: dict[int, str] = {}
+    if live_ids:
+        for person_id, unit_name in memberships.filter(person_id__in=live_ids).values_list(
+                "person_id", "organisation__name"):
+            unit_of.setdefault(person_id, unit_name)
+    orgs = list(orgs_qs)
+    # Collectives with usable stored verdicts are read; the others are judged live.
+    stored_units = verdicts.usable_units([o for o in orgs if is_collective(o, year)], year=year, params=params,
+                                         id_query=orgs_qs.values("pk")) if (
+        wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values()))) else {}
+    live = _judge(user=user, year=year, unit=unit, targets=targets, decision_date=None, round_id=None,
+                  use_summaries=True, use_stored=False, orgs=orgs, people=live_people,
+                  person_ids=live_ids, unit_of=unit_of, households=_households(orgs_qs, year),
+                  skip_units=set(stored_units))
+    from_units: dict[tuple[str, str], list[Candidate]] = {}
+    units_already: dict[str, int] = {}
+    for org in orgs:
+        failed_of_unit = stored_units.get(org.pk)
+        if failed_of_unit is None:
+            continue
+        for code, failed in failed_of_unit.items():
+            if code not in wanted:
+                continue
+            if ("o", org.pk, code) in live.held:
+                units_already[code] = units_already.get(code, 0) + 1
+            else:
+                from_units.setdefault((code, _group(failed)), []).append(StoredUnitCandidate(
+                    org, org.parent.name if org.parent_id else "", code, failed))
+    result.pending_refresh = live.pending_refresh + result.pending_rules
+
+    # Stored people: how many point at each chain, and which of them already hold a target.
+    per_chain = dict(usable.values("chain_key").annotate(n=Count("person_id")).order_by().values_list("chain_key", "n"))
+    # (code, chain) -> how many of those people already hold the code this year (not listed)
+    chain_of = Subquery(StoredVerdicts.objects.filter(person_id=OuterRef("person_id")).values("chain_key")[:1])
+    held = list(Award.objects.filter(year=year, revoked=False, award_type__code__in=sorted(wanted),
+                                     person_id__in=usable.values("person_id"))
+                .annotate(chain=chain_of).values("award_type__code", "chain")
+                .annotate(n=Count("person_id", distinct=True)).order_by()
+                .values_list("award_type__code", "chain", "n"))
+    payloads = dict(VerdictChain.objects.filter(key__in=list(per_chain)).values_list("key", "payload"))
+    failed_of: dict[str, dict[str, int]] = {}  # chain -> {code: failed conditions}
+    for chain_key, payload in payloads.items():
+        failed_of[chain_key] = {row[0]: row[3] for row in json.loads(payload)}
+
+    counts: dict[str, TargetCount] = {}
+
+    def count(code: str) -> TargetCount:
+        if code not in counts:
+            authority = params.authority_for(code)
+            counts[code] = TargetCount(code, codes.label_of(code), authority.label if authority else "")
+        return counts[code]
+
+    members_of: dict[tuple[str, str], list[str]] = {}  # (code, group) -> chains
+    for chain_key, n in per_chain.items():
+        for code, failed in failed_of.get(chain_key, {}).items():
+            if code in wanted:
+                group = _group(failed)
+                tc = count(code)
+                setattr(tc, group, getattr(tc, group) + n)
+                members_of.setdefault((code, group), []).append(chain_key)
+    for code, chain_key, n in held:
+        chain_failed = failed_of.get(chain_key, {})
+        if code in chain_failed:
+            tc = count(code)
+            group = _group(chain_failed[code])
+            setattr(tc, group, getattr(tc, group) - n)
+            tc.already += n
+    sort_key = _sorter()
+    live_lists = {tl.code: tl for tl in live}
+    for tl in live:
+        tc = count(tl.code)
+        tc.eligible += len(tl.eligible)
+        tc.one_short += len(tl.one_short)
+        tc.others += len(tl.others)
+        tc.already += tl.already
+    for (code, group), rows in from_units.items():
+        tc = count(code)
+        setattr(tc, group, getattr(tc, group) + len(rows))
+    for code, n in units_already.items():
+        count(code).already += n
+    result.counts = [counts[c] for c in ALL_TARGETS if c in counts and (counts[c].total or counts[c].already)]
+    result._make_rows = lambda code, group: _Rows(
+        stored_qs=usable.filter(chain_key__in=members_of[(code, group)]).exclude(person_id__in=Award.objects.filter(
+            year=year, revoked=False, award_type__code=code, person_id__isnull=False).values("person_id"))
+        if members_of.get((code, group)) else usable.none(),
+        live=sorted((getattr(live_lists[code], group) if code in live_lists else []) + from_units.get((code, group), []),
+                    key=sort_key),
+        count_with_live=getattr(counts[code], group), code=code, chains=decoded, memberships=memberships,
+        payloads=payloads)
+    decoded: dict[str, list] = {}
+    return result

@@ -9,6 +9,7 @@ from thidua.org.models import Organisation
 from .models import AwardType, RuleParameter
 from .candidates import ALL_TARGETS
 from thidua.rules import codes
+from thidua.core.text import collation_key
 
 
 class CandidateFilterForm(forms.Form):
@@ -19,8 +20,17 @@ class CandidateFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["don_vi"].queryset = visible_organisations(user).exclude(
+        units = visible_organisations(user).exclude(
             kind__in=[Organisation.Kind.CITY, Organisation.Kind.DISTRICT, Organisation.Kind.OTHER_BODY])
+        self.fields["don_vi"].queryset = units
+        communes = units.filter(kind=Organisation.Kind.COMMUNE)
+        if communes[1:2].exists():  # a province's scope: the list offers its communes, not ~3.000 units
+            offered = communes.filter(valid_until__isnull=True)
+            chosen = self.data.get("don_vi") if self.is_bound else None
+            if chosen and str(chosen).isdigit():
+                offered = offered | units.filter(pk=int(chosen))
+            self.fields["don_vi"].widget.choices = [("", self.fields["don_vi"].empty_label)] + [
+                (o.pk, o.name) for o in sorted(offered.order_by(), key=lambda o: collation_key(o.name))]
         self.fields["doi_tuong"].choices = [("", _("Tất cả"))] + [(c, codes.label_of(c)) for c in ALL_TARGETS]
 
 

@@ -446,11 +446,49 @@ class StoredVerdicts(models.Model):
     params_key = models.CharField(max_length=40)
     category = models.CharField(max_length=40)
     chain_key = models.CharField(max_length=40)
+    # The person's name when judged, and its Vietnamese sort key (given name, then full name:
+    # ``core.text.given_name_sort_key``): the province-wide list orders and pages in the
+    # database; a row whose name no longer matches the person's is not used.
+    full_name = models.CharField(max_length=150, default="")
+    sort_key = models.BinaryField(default=b"")
     refreshed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["chain_key"], name="stored_verdicts_chain_idx")]
         verbose_name = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
         verbose_name_plural = _("kết quả xét đủ điều kiện đã lưu của cá nhân")
 
     def __str__(self):
         return f"#{self.person_id} ({self.year})"
+
+
+class StoredUnitVerdicts(models.Model):
+    """A collective's verdicts in the candidate lists of ``year`` (``awards.verdicts``), kept so
+    that a province-wide list does not count ~1.600 units' members per request. Derived data:
+    judged again when a member's summary is refreshed (the same task), when the unit's own
+    ledger changes (``stale``), and by ``rebuild_all``. A row is used only when judged under the
+    parameters in force, for the unit's current name and kind, with the same members in the year
+    (``members``, ``members_sum``), the same standing nominations of its members
+    (``nominated``) and no member whose summary waits for its refresh; any other unit is judged
+    live. Plain keys, like ``StoredVerdicts``."""
+
+    organisation_id = models.BigIntegerField(primary_key=True)
+    year = models.PositiveSmallIntegerField()
+    params_key = models.CharField(max_length=40)
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=32)
+    members = models.PositiveIntegerField(default=0)
+    members_sum = models.BigIntegerField(default=0)
+    nominated = models.TextField(blank=True, default="")  # "person:code,…" sorted
+    failed = models.CharField(max_length=200, default="")  # "code:failed,…" in round order
+    payload = models.TextField()  # the chain, as ``VerdictChain.payload``
+    sort_key = models.BinaryField(default=b"")
+    stale = models.BooleanField(default=False)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kết quả xét đủ điều kiện đã lưu của tập thể")
+        verbose_name_plural = _("kết quả xét đủ điều kiện đã lưu của tập thể")
+
+    def __str__(self):
+        return f"#{self.organisation_id} ({self.year})"

@@ -60,6 +60,7 @@ def record_award(*, actor, subject, award_type: AwardType, year: int, issuer_nam
                           round_kind=round_kind, period_label=period_label, achievement=achievement,
                           source=source, **_subject_fields(subject))
     summaries.changed([award.person_id])
+    verdicts.units_changed([award.organisation_id])  # a unit's own ledger: its stored verdicts
     if initiatives is None:
         initiatives = grounding_initiatives(award)
     for initiative in initiatives:
@@ -93,6 +94,7 @@ def record_awards(*, actor, entries: list[dict], by_signature: bool = False, aud
     Award.objects.bulk_create(awards, batch_size=500)
     log_create_many(actor=actor, instances=awards, note=audit_note)
     summaries.changed(a.person_id for a in awards)
+    verdicts.units_changed(a.organisation_id for a in awards)
     for award in awards:
         if award.person_id and award.award_type.code in ("CSTD_CO_SO", "CSTD_TINH"):
             for initiative in grounding_initiatives(award):
@@ -148,6 +150,7 @@ def revoke_award(*, actor, award: Award, reason: str, by_signature: bool = False
     if not reason.strip():
         raise ValidationError("Phải ghi căn cứ thu hồi.")
     summaries.changed([award.person_id])
+    verdicts.units_changed([award.organisation_id])  # a unit's own ledger: its stored verdicts
     return update_record(actor=actor, instance=award, revoked=True, revocation_note=reason.strip())
 
 
@@ -163,6 +166,8 @@ def set_rating(*, actor, subject, year: int, rating: str, note: str = "") -> Rat
     fields = _subject_fields(subject)
     if isinstance(subject, Person):
         summaries.changed([subject.pk])
+    elif unit is not None:
+        verdicts.units_changed([unit.pk])
     existing = Rating.objects.select_for_update().filter(year=year, **fields).first()
     if existing:
         return update_record(actor=actor, instance=existing, rating=rating, note=note)
@@ -196,6 +201,8 @@ def open_pending_matter(*, actor, subject, kind: str, opened_on, note: str = "")
     _require_ledger_role(actor)
     if isinstance(subject, Person):
         summaries.changed([subject.pk])  # the person's stored candidate verdicts read it
+    elif isinstance(subject, Organisation):
+        verdicts.units_changed([subject.pk])
     return create_record(actor=actor, model=PendingMatter, kind=kind, opened_on=opened_on, note=note,
                          **_subject_fields(subject))
 
@@ -209,6 +216,7 @@ def close_pending_matter(*, actor, matter: PendingMatter, closed_on) -> PendingM
     if closed_on < matter.opened_on:
         raise ValidationError("Ngày kết thúc không được trước ngày bắt đầu (%s)." % f"{matter.opened_on:%d/%m/%Y}")
     summaries.changed([matter.person_id])  # the person's stored candidate verdicts read it
+    verdicts.units_changed([matter.organisation_id])
     return update_record(actor=actor, instance=matter, closed_on=closed_on)
 
 

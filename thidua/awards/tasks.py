@@ -23,3 +23,11 @@ def rebuild_candidate_verdicts() -> int:
     from . import verdicts
 
     return verdicts.rebuild_all()
+
+
+@task()
+def refresh_unit_verdicts(organisation_ids: list[int]) -> int:
+    """Judge these collectives' candidate verdicts again (enqueued when a unit's own ledger changes)."""
+    from . import verdicts
+
+    return verdicts.store_units(organisation_ids)

@@ -23,10 +23,11 @@ import json
 from django.db import transaction
 from django.utils import timezone
 
+from thidua.core.text import given_name_sort_key
 from thidua.rules.codes import Authority
 from thidua.rules.eligibility import Check, Verdict
 
-from .models import AwardSummary, Rating, StoredVerdicts, VerdictChain
+from .models import AwardSummary, Rating, StoredUnitVerdicts, StoredVerdicts, VerdictChain
 
 CHUNK = 2000
 
@@ -69,9 +70,10 @@ def judged_chains(people, *, year: int, params) -> dict[int, list]:
             for p in people}
 
 
-def store(person_ids, *, year: int | None = None) -> int:
+def store(person_ids, *, year: int | None = None, with_units: bool = True) -> int:
     """Judge these people for the year under review and keep the results; people whose
-    summary is still stale are skipped (their own refresh follows)."""
+    summary is still stale are skipped (their own refresh follows). ``with_units``: and the
+    collectives whose shares count them."""
     from thidua.org.models import Person
 
     from .engine import current_parameters
@@ -97,13 +99,16 @@ def store(person_ids, *, year: int | None = None) -> int:
             chain_key = hashlib.sha1(payload.encode()).hexdigest()
             distinct[chain_key] = payload
             rows.append(StoredVerdicts(person_id=p.pk, year=year, params_key=key, category=p.category,
-                                       chain_key=chain_key, refreshed_at=now))
+                                       chain_key=chain_key, full_name=p.full_name,
+                                       sort_key=given_name_sort_key(p.full_name), refreshed_at=now))
         with transaction.atomic():
             VerdictChain.objects.bulk_create([VerdictChain(key=k, payload=v) for k, v in distinct.items()],
                                              ignore_conflicts=True)
             StoredVerdicts.objects.filter(person_id__in=chunk).delete()
             StoredVerdicts.objects.bulk_create(rows, batch_size=1000)
         written += len(rows)
+    if with_units:
+        store_units(units_of(ids, year=year), year=year)  # the units whose shares count these people
     return written
 
 
@@ -114,11 +119,12 @@ def rebuild_all(*, progress=None) -> int:
     ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))
     done = 0
     for start in range(0, len(ids), CHUNK):
-        done += store(ids[start:start + CHUNK])
+        done += store(ids[start:start + CHUNK], with_units=False)
         if progress:
             progress(done, len(ids))
     StoredVerdicts.objects.exclude(person_id__in=Person.objects.values("pk")).delete()
     VerdictChain.objects.exclude(key__in=StoredVerdicts.objects.values("chain_key")).delete()
+    rebuild_units()
     return done
 
 
@@ -154,3 +160,143 @@ def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], 
     payloads = dict(VerdictChain.objects.filter(key__in=wanted).values_list("key", "payload"))
     return {pk: (category, payloads[chain_key]) for pk, (category, chain_key) in rows.items()
             if chain_key in payloads}, outdated
+
+
+# -- collectives ----------------------------------------------------------------------------------
+
+UNIT_CHUNK = 500
+
+
+def _in_year(year: int):
+    from thidua.org.models import Membership
+
+    return (Membership.objects.exclude(start__gt=datetime.date(year, 12, 31))
+            .exclude(end__lt=datetime.date(year, 1, 1)).order_by())
+
+
+def units_of(person_ids, *, year: int) -> list[int]:
+    """The units these people are members of in ``year`` (whose shares count them)."""
+    return sorted(set(_in_year(year).filter(person_id__in=person_ids).values_list("organisation_id", flat=True)))
+
+
+def _members(unit_ids, *, year: int) -> dict[int, tuple[int, int]]:
+    """{unit id: (members in the year, sum of their ids)} — a unit whose members changed since
+    its row was judged is judged live (whatever path changed the memberships)."""
+    from django.db.models import Count, Sum
+
+    return {org_id: (n, total or 0) for org_id, n, total in
+            _in_year(year).filter(organisation_id__in=unit_ids).values("organisation_id")
+            .annotate(n=Count("person_id", distinct=True), total=Sum("person_id", distinct=True))
+            .values_list("organisation_id", "n", "total")}
+
+
+def _nominated(unit_ids, *, year: int) -> dict[int, str]:
+    """{unit id: "person:code,…"} of the standing nominations of its members (any round of the
+    year) for the titles its shares count — what the stored verdicts were judged with."""
+    from .engine import ATTAINED_CODES, same_round_nominations
+
+    in_units = _in_year(year).filter(organisation_id__in=unit_ids)
+    nominated = {pk: found & set(ATTAINED_CODES) for pk, found in
+                 same_round_nominations(year=year, person_ids=in_units.values("person_id")).items()}
+    nominated = {pk: found for pk, found in nominated.items() if found}
+    if not nominated:
+        return {}
+    per_unit: dict[int, list[str]] = {}
+    for org_id, person_id in in_units.filter(person_id__in=list(nominated)).values_list("organisation_id", "person_id"):
+        per_unit.setdefault(org_id, []).extend(f"{person_id}:{code}" for code in sorted(nominated[person_id]))
+    return {org_id: ",".join(sorted(set(items))) for org_id, items in per_unit.items()}
+
+
+def store_units(org_ids, *, year: int | None = None) -> int:
+    """Judge these units (those that are collectives in the year under review) and keep the
+    results; rows of units that are no longer collectives are removed."""
+    from thidua.core.text import collation_key
+    from thidua.org.models import Organisation
+
+    from .candidates import is_collective, judge_collectives
+    from .engine import current_parameters
+
+    year = year or review_year()
+    params = current_parameters(None)
+    key = params_key(params)
+    ids = sorted({int(pk) for pk in org_ids if pk})
+    written = 0
+    now = timezone.now()
+    for start in range(0, len(ids), UNIT_CHUNK):
+        chunk = ids[start:start + UNIT_CHUNK]
+        units = [o for o in Organisation.objects.filter(pk__in=chunk).order_by() if is_collective(o, year)]
+        chains = judge_collectives(units, year=year, params=params)
+        members = _members([u.pk for u in units], year=year)
+        nominated = _nominated([u.pk for u in units], year=year)
+        rows = []
+        for unit in units:
+            chain = chains[unit.pk]
+            count, total = members.get(unit.pk, (0, 0))
+            rows.append(StoredUnitVerdicts(
+                organisation_id=unit.pk, year=year, params_key=key, name=unit.name, kind=unit.kind, members=count,
+                members_sum=total, nominated=nominated.get(unit.pk, ""), payload=encode(chain),
+                failed=",".join(f"{code}:{failed}" for code, _v, failed in chain),
+                sort_key=collation_key(unit.name), stale=False, refreshed_at=now))
+        with transaction.atomic():
+            StoredUnitVerdicts.objects.filter(organisation_id__in=chunk).delete()
+            StoredUnitVerdicts.objects.bulk_create(rows, batch_size=500)
+        written += len(rows)
+    return written
+
+
+def rebuild_units() -> int:
+    """Every collective's verdicts judged again."""
+    from thidua.org.models import Organisation
+
+    done = store_units(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+    StoredUnitVerdicts.objects.exclude(organisation_id__in=Organisation.objects.values("pk")).delete()
+    return done
+
+
+def units_changed(org_ids) -> None:
+    """The ledger of these units changed (call inside the writing transaction): their rows are
+    not used until the queued task has judged them again."""
+    from . import tasks
+
+    ids = sorted({int(pk) for pk in org_ids if pk})
+    if not ids:
+        return
+    StoredUnitVerdicts.objects.filter(organisation_id__in=ids).update(stale=True)
+    tasks.refresh_unit_verdicts.enqueue(ids)
+
+
+def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[str, int]]:
+    """{unit id: {code: failed conditions}} of the stored rows a list may use for these units:
+    judged under these parameters, not marked stale, same name and kind, same members and
+    standing nominations of members, no member waiting for a summary refresh. ``id_query``: a
+    ``values("pk")`` queryset of organisations including them (a province's ~2.000 ids would
+    be sent four times)."""
+    by_pk = {u.pk: u for u in units}
+    if not by_pk:
+        return {}
+    ids = id_query if id_query is not None else list(by_pk)
+    rows = list(StoredUnitVerdicts.objects.filter(organisation_id__in=ids, year=year, params_key=params_key(params),
+                                                  stale=False).values_list(
+        "organisation_id", "name", "kind", "members", "members_sum", "nominated", "failed"))
+    if not rows:
+        return {}
+    members = _members(ids, year=year)
+    nominated = _nominated(ids, year=year)
+    waiting = set(_in_year(year).filter(organisation_id__in=ids, person_id__in=AwardSummary.objects.filter(
+        stale=True).values("person_id")).values_list("organisation_id", flat=True))
+    usable = {}
+    for org_id, name, kind, count, total, nominees, failed in rows:
+        unit = by_pk.get(org_id)
+        if unit is None:
+            continue
+        if (name, kind) != (unit.name, unit.kind) or members.get(org_id, (0, 0)) != (count, total):
+            continue
+        if nominated.get(org_id, "") != nominees or org_id in waiting:
+            continue
+        usable[org_id] = {code: int(n) for code, n in (item.split(":") for item in failed.split(",") if item)}
+    return usable
+
+
+def unit_payloads(org_ids) -> dict[int, str]:
+    return dict(StoredUnitVerdicts.objects.filter(organisation_id__in=list(org_ids)).values_list(
+        "organisation_id", "payload"))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -28,26 +29,49 @@ def _default_year() -> int:
     return latest or datetime.date.today().year - 1
 
 
+CANDIDATES_PER_PAGE = 100
+CANDIDATE_GROUPS = {"du": "eligible", "thieu-mot": "one_short", "chua-du": "others"}
+
+
+class _ListedTarget:
+    """One target's list as the candidate actions of higher apps read it (``panels``): its
+    code and, only when an action asks, every eligible candidate of the scope."""
+
+    def __init__(self, listing, code: str):
+        self.code = code
+        self._listing = listing
+
+    @cached_property
+    def eligible(self):
+        rows = self._listing.rows(self.code, "eligible")
+        return rows[0:len(rows)]
+
+
 @login_required
 def candidate_list(request):
     data = request.GET.copy()
     data.setdefault("nam", str(_default_year()))
     form = CandidateFilterForm(data, user=request.user)
-    lists, year, unit = [], None, None
+    listing, year, unit, target, group, page, actions = None, None, None, None, None, None, []
     if form.is_valid():
         year = form.cleaned_data["nam"]
         unit = form.cleaned_data["don_vi"]
         code = form.cleaned_data["doi_tuong"]
-        lists = candidates.build(user=request.user, year=year, unit=unit, targets=[code] if code else None)
         if request.GET.get("xuat") == "xlsx":
+            lists = candidates.build(user=request.user, year=year, unit=unit, targets=[code] if code else None)
             scope = unit.name if unit else (request.user.unit.name if request.user.unit else "")
             return xlsx_response(exports.candidates_workbook(lists, year=year, scope_name=scope),
                                  f"du-dieu-kien-{year}.xlsx")
-        if code:  # one detailed list: what higher apps offer to do with it
-            for target in lists:
-                target.actions = candidate_actions.render_list(
-                    request, {"target": target, "year": year, "unit": unit})
-    return render(request, "awards/candidates.html", {"form": form, "lists": lists, "year": year, "unit": unit})
+        listing = candidates.listing(user=request.user, year=year, unit=unit, targets=[code] if code else None)
+        target = listing.count_of(code) if code else None
+        if target is not None:  # one detailed list, a group at a time, a page at a time
+            group = CANDIDATE_GROUPS.get(request.GET.get("nhom", ""), "eligible")
+            page = Paginator(listing.rows(code, group), CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+            actions = candidate_actions.render_list(
+                request, {"target": _ListedTarget(listing, code), "year": year, "unit": unit})
+    return render(request, "awards/candidates.html", {
+        "form": form, "listing": listing, "year": year, "unit": unit, "target": target, "group": group,
+        "page": page, "actions": actions, "groups": CANDIDATE_GROUPS})
 
 
 @login_required

@@ -13,6 +13,7 @@ import platform
 import time
 from dataclasses import asdict, dataclass, field
 
+from django.core.paginator import Paginator
 from django.db import connection, reset_queries
 from django.db.models import Q
 from django.test import Client, override_settings
@@ -56,7 +57,7 @@ class Report:
     layout_p50_ms: float = 0.0
     layout_p95_ms: float = 0.0
     pages: list[PageResult] = field(default_factory=list)
-    operations: dict[str, float] = field(default_factory=dict)
+    operations: dict[str, float | str] = field(default_factory=dict)
     load: load_test.LoadResult | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -84,6 +85,13 @@ def _bench_users(province: Organisation, commune: Organisation) -> tuple[User, U
     admin, _ = User.objects.get_or_create(username=f"bench_admin_{province.pk}",
                                           defaults={"role": Role.OFFICER, "unit": province})
     return officer, admin
+
+
+def _timed_cpu(fn) -> tuple[float, float]:
+    """(wall, CPU of this process) in ms — SQLite runs in the process, PostgreSQL does not."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    fn()
+    return round((time.perf_counter() - started) * 1000, 1), round((time.process_time() - started_cpu) * 1000, 1)
 
 
 def _timed(fn) -> float:
@@ -163,18 +171,35 @@ def _measure(report: Report, province, commune, officer, admin, *, repeat, quick
             pages.append((name, reverse(url_name, kwargs=kwargs)))
         except NoReverseMatch:
             report.notes.append(f"{name}: chưa có trang ({url_name}) trong bản này.")
-    for name, url in pages:
-        timings, status, queries = _time_get(client, url, repeat)
+    province_client = Client()
+    province_client.force_login(admin)
+    province_pages = [  # the province's officer sees every commune (issue #17, item 7)
+        ("Danh sách đủ điều kiện (tổng hợp, toàn tỉnh)", f"/khen-thuong/du-dieu-kien/?nam={year}"),
+        ("Danh sách đủ điều kiện (BKT, thiếu một điều kiện, trang 2, toàn tỉnh)",
+         f"/khen-thuong/du-dieu-kien/?nam={year}&doi_tuong=BANG_KHEN_TINH&nhom=thieu-mot&page=2"),
+    ]
+    for name, url, url_client in [*((n, u, client) for n, u in pages),
+                                  *((n, u, province_client) for n, u in province_pages)]:
+        timings, status, queries = _time_get(url_client, url, repeat)
         p95 = _percentile(timings, 95)
         report.pages.append(PageResult(
             name, url, status, round(_percentile(timings, 50), 1), round(p95, 1),
             round(p95 / report.floor_p95_ms, 1) if report.floor_p95_ms else 0.0,
             round(p95 / report.layout_p95_ms, 1) if report.layout_p95_ms else 0.0, queries))
 
-    report.operations["Danh sách đủ điều kiện, một xã (ms)"] = _timed(
-        lambda: candidates.build(user=officer, year=year))
-    report.operations["Danh sách đủ điều kiện, toàn tỉnh (ms)"] = _timed(
-        lambda: candidates.build(user=admin, year=year))
+    def candidate_page(user):  # what the page reads: every count, and one page of one group
+        listing = candidates.listing(user=user, year=year)
+        if listing.count_of("BANG_KHEN_TINH"):
+            list(Paginator(listing.rows("BANG_KHEN_TINH", "one_short"), 100).get_page(2))
+
+    for scope, user in (("một xã", officer), ("toàn tỉnh", admin)):
+        wall, cpu = _timed_cpu(lambda user=user: candidate_page(user))
+        report.operations[f"Danh sách đủ điều kiện, {scope}: số đếm và một trang (ms)"] = wall
+        report.operations[f"Danh sách đủ điều kiện, {scope}: như trên, thời gian CPU (ms)"] = cpu
+    for scope, user in (("một xã", officer), ("toàn tỉnh", admin)):
+        wall, cpu = _timed_cpu(lambda user=user: candidates.build(user=user, year=year))
+        report.operations[f"Dựng mọi dòng danh sách (xuất Excel, kiểm tra hồ sơ), {scope}: thực / CPU (ms)"] = \
+            f"{wall} / {cpu}"
     for label, fn in _optional_operations(commune=commune, officer=officer, year=year, quick=quick):
         try:
             report.operations[label] = _timed(fn)

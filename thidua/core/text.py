@@ -49,6 +49,14 @@ def given_name_key(full_name: str) -> tuple[bytes, bytes]:
     return (collation_key(parts[-1] if parts else ""), collation_key(full_name))
 
 
+def given_name_sort_key(full_name: str) -> bytes:
+    """``given_name_key`` as one byte string that a database orders the same way (bytewise, on
+    SQLite and PostgreSQL alike): an ICU sort key ends with its only zero byte, so the two keys
+    laid end to end compare as the pair does."""
+    given, full = given_name_key(full_name)
+    return given + full
+
+
 def format_vnd(amount: int | None, suffix: str = " đồng") -> str:
     """3450000 -> '3.450.000 đồng'."""
     if amount is None:

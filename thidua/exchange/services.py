@@ -13,6 +13,7 @@ from django.utils import timezone
 from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_see_organisation
 from thidua.awards import summaries as award_summaries
+from thidua.awards import verdicts as award_verdicts
 from thidua.awards.models import Award, Rating
 from thidua.core.audit import log_batch, log_create, log_event, log_transition
 from thidua.core.models import AuditEntry
@@ -143,6 +144,8 @@ def commit_batch(*, actor, batch: ImportBatch, decisions: dict | None = None) ->
     ImportedRecord.objects.bulk_create(records, batch_size=2000)
     award_summaries.changed(getattr(instance, "person_id", None) for _a, instance, _n, _b in written
                             if isinstance(instance, (Award, Rating)))
+    award_verdicts.units_changed(getattr(instance, "organisation_id", None) for _a, instance, _n, _b in written
+                                 if isinstance(instance, (Award, Rating)))
     note = f"Lô nhập #{batch.pk} ({batch.get_kind_display()})"
     for model, objects in by_model.items():
         log_batch(actor=actor, model=model, objects=objects, note=note)
@@ -279,15 +282,16 @@ def undo_blockers(batch: ImportBatch, *, limit: int = 10) -> list[str]:
 _DELETE_ORDER = ["awards.award", "awards.rating", "org.membership", "org.person", "org.household", "org.organisation"]
 
 
-def _ledger_people(batch: ImportBatch, by_model) -> set[int]:
-    """The people whose ratings or awards the batch wrote (their ledger summaries change)."""
+def _ledger_people(batch: ImportBatch, by_model, column: str = "person_id") -> set[int]:
+    """The people (or with ``column="organisation_id"`` the units) whose ratings or awards the
+    batch wrote (their ledger summaries, their stored verdicts change)."""
     from thidua.awards.models import Award, Rating
 
     people: set[int] = set()
     for model in (Award, Rating):
         if model in by_model:
-            people |= set(model._base_manager.filter(pk__in=_imported(batch, model)).exclude(person_id=None)
-                          .values_list("person_id", flat=True))
+            people |= set(model._base_manager.filter(pk__in=_imported(batch, model)).exclude(**{column: None})
+                          .values_list(column, flat=True))
     return people
 
 
@@ -302,6 +306,7 @@ def undo_batch(*, actor, batch: ImportBatch) -> ImportBatch:
         raise ValidationError(["Không hoàn tác được lô nhập này:"] + reasons)
     by_model = _records_by_model(batch)
     award_summaries.changed(_ledger_people(batch, by_model))
+    award_verdicts.units_changed(_ledger_people(batch, by_model, "organisation_id"))
     order = {label: i for i, label in enumerate(_DELETE_ORDER)}
     deleted, restored = {}, {}
     for model in sorted(by_model, key=lambda m: order.get(m._meta.label_lower, -1)):

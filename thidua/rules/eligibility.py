@@ -14,22 +14,17 @@ Qualitative criteria the data cannot prove ("đoàn kết", "tích cực tham gi
 their own row: refused only when ``YearRecord.confirmations`` records ``False``; otherwise they
 pass and the row says the unit/council confirms them at the ballot.
 
-Speed (a candidate list judges ~2 000 cases per page): a ``Check`` is immutable and most rows
-depend on a handful of values only (judged year, rating, one confirmation, member counts), so
-each row builder is memoised per ``RuleParameters`` object under a key listing exactly the
-values it reads (``_cached``; see "Memo" below).  Rows that depend on the whole history
-(chains, works, contributions, discipline) are computed every time.  The memo lives as long as
-the parameters object (weak reference) and is bounded.
+Every verdict is judged from its case alone, with no memo and no shortcut in building the
+results: the candidate lists read verdicts stored when the ledger changes
+(``thidua.awards.verdicts``), so speed is not this module's concern (issue #17, item 7).
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from . import articles as A
 from .codes import (
@@ -108,131 +103,6 @@ def shortfall(verdict: Verdict) -> Shortfall:
     return Shortfall(verdict.failed_checks)
 
 
-# --------------------------------------------------------------------------------------------
-# Speed helpers: cheap construction, memo per parameters object
-# --------------------------------------------------------------------------------------------
-
-# The generated ``__init__`` of a frozen dataclass sets each field through
-# ``object.__setattr__``; filling ``__dict__`` directly gives the very same object (equal, same
-# repr, hash, pickle, ``asdict``, ``replace``) at well under half the cost.  Guarded: if a field
-# is ever added, ``_check``/``_verdict`` must be updated (this fails at import, tests too).
-if [f.name for f in fields(Check)] != ["rule", "passed", "article", "detail"] or \
-        [f.name for f in fields(Verdict)] != ["id", "target", "eligible", "authority", "checks",
-                                              "amount_vnd"]:
-    raise ImportError("eligibility: update _check/_verdict to the fields of Check/Verdict")
-_new = object.__new__
-
-
-def _check(rule: str, passed: bool, article: str, detail: str) -> Check:
-    """``Check(rule, passed, article, detail)``, built without the dataclass ``__init__``."""
-    c = _new(Check)
-    d = c.__dict__
-    d["rule"] = rule
-    d["passed"] = passed
-    d["article"] = article
-    d["detail"] = detail
-    return c
-
-
-def _verdict(id: str, target: str, eligible: bool, authority: Authority | None,
-             checks: tuple[Check, ...], amount_vnd: int | None) -> Verdict:
-    """``Verdict(...)``, built without the dataclass ``__init__``."""
-    v = _new(Verdict)
-    d = v.__dict__
-    d["id"] = id
-    d["target"] = target
-    d["eligible"] = eligible
-    d["authority"] = authority
-    d["checks"] = checks
-    d["amount_vnd"] = amount_vnd
-    return v
-
-
-# Memo: one dict per set of parameter values.  Entries are immutable (``Check``, str, int); a
-# key always starts with the builder function that made the value (which fixes the row's
-# article and text template) followed by every case value the builder reads.  Found through
-# the parameters object's id (checked with a weak reference, so a recycled id never sees a
-# stale memo); parameter objects with the same values (``current_parameters()`` builds a new
-# one per page) share one memo through their fingerprint.
-_MEMO_LIMIT = 10_000
-_SHARED_LIMIT = 4
-_MEMOS: dict[int, tuple[weakref.ref, dict]] = {}
-_SHARED: dict[tuple, dict] = {}
-_MEMOS_LOCK = threading.Lock()
-_MISSING = object()
-
-
-def _fingerprint(params: RuleParameters) -> tuple | None:
-    """The values the engine reads, type-exact (``repr``: Decimal("1.50") ≠ Decimal("1.5"))."""
-    try:
-        parts = []
-        for f in fields(params):
-            if not f.compare:  # ``sources``: provenance for the catalogue, never read here
-                continue
-            value = getattr(params, f.name)
-            if isinstance(value, Mapping):
-                value = sorted((repr(k), repr(v)) for k, v in value.items())
-            parts.append((f.name, repr(value)))
-        return (type(params), repr(parts))
-    except TypeError:  # not a dataclass
-        return None
-
-
-def _memo_for(params: RuleParameters) -> dict:
-    key = id(params)
-    entry = _MEMOS.get(key)
-    if entry is not None and entry[0]() is params:
-        return entry[1]
-    with _MEMOS_LOCK:  # once per parameters object
-        fingerprint = _fingerprint(params)
-        memo = _SHARED.get(fingerprint) if fingerprint is not None else None
-        if memo is None:
-            memo = {}
-            if fingerprint is not None:
-                while len(_SHARED) >= _SHARED_LIMIT:
-                    del _SHARED[next(iter(_SHARED))]
-                _SHARED[fingerprint] = memo
-
-        def forget(ref: weakref.ref, key: int = key) -> None:
-            if _MEMOS.get(key, (None,))[0] is ref:
-                _MEMOS.pop(key, None)
-
-        try:
-            ref = weakref.ref(params, forget)
-        except TypeError:  # not weak-referenceable: memo found by fingerprint only
-            return memo
-        _MEMOS[key] = (ref, memo)
-        return memo
-
-
-def _store(memo: dict, key: tuple, value: Any) -> Any:
-    if len(memo) >= _MEMO_LIMIT:
-        memo.clear()
-    memo[key] = value
-    return value
-
-
-def _cached(ctx: "_Ctx", key: tuple, build: Callable[["_Ctx"], Any]) -> Any:
-    """``build(ctx)``, memoised under ``key`` = (build, every case value build reads...)."""
-    value = ctx.memo.get(key)
-    if value is None:
-        value = _store(ctx.memo, key, build(ctx))
-    return value
-
-
-_EMPTY_RECORDS: dict[int, YearRecord] = {}
-
-
-def _empty_record(year: int) -> YearRecord:
-    """``YearRecord(year)`` — a missing year is a year with nothing (shared, immutable)."""
-    record = _EMPTY_RECORDS.get(year)
-    if record is None:
-        record = YearRecord(year)
-        if len(_EMPTY_RECORDS) < 1000:
-            _EMPTY_RECORDS[year] = record
-    return record
-
-
 def _flag(value: object) -> bool | None:
     """A confirmation as the rules read it: ``True``, ``False`` or anything else (``None``)."""
     return True if value is True else False if value is False else None
@@ -253,18 +123,17 @@ _FIELD, _PROSPEROUS = SoftCriterion.FIELD_ACHIEVEMENT, SoftCriterion.PROSPEROUS_
 
 
 class _Ctx:
-    __slots__ = ("case", "params", "Y", "memo", "years", "record", "periods", "count_from",
+    __slots__ = ("case", "params", "Y", "years", "record", "periods", "count_from",
                  "_first", "_works", "_note")
 
-    def __init__(self, case: Case, params: RuleParameters, memo: dict | None = None):
+    def __init__(self, case: Case, params: RuleParameters):
         self.case = case
         self.params = params
         self.Y = case.year
-        self.memo = _memo_for(params) if memo is None else memo
         history = case.history
         self.years = history.years
         record = history.years.get(case.year)
-        self.record = _empty_record(case.year) if record is None else record  # judged year
+        self.record = YearRecord(case.year) if record is None else record  # judged year
         self._first: dict[str, dict[str, int]] | None = None  # (computed when needed)
         self._works: dict[str, dict[int, tuple[Initiative, ...]]] | None = None
         self._note: str | None = None
@@ -288,7 +157,7 @@ class _Ctx:
         if year is None:
             return self.record
         record = self.years.get(year)
-        return _empty_record(year) if record is None else record
+        return YearRecord(year) if record is None else record
 
     def counted(self, year: int) -> bool:
         """A year counts when it begins on or after the end of the last discipline period."""
@@ -360,7 +229,7 @@ def _chain(ctx: _Ctx, qualifies: Callable[[YearRecord], bool], length: int, what
     end = None
     for y in candidates:
         if (count_from is None or date(y, 1, 1) >= count_from) and qualifies(
-                _empty_record(y) if (r := get(y)) is None else r):
+                YearRecord(y) if (r := get(y)) is None else r):
             end = y
             break
     if end is None:
@@ -370,16 +239,9 @@ def _chain(ctx: _Ctx, qualifies: Callable[[YearRecord], bool], length: int, what
     while end - start + 1 < length:
         y = start - 1
         if not ((count_from is None or date(y, 1, 1) >= count_from) and qualifies(
-                _empty_record(y) if (r := get(y)) is None else r)):
+                YearRecord(y) if (r := get(y)) is None else r)):
             break
         start = y
-    if end - start + 1 >= length:  # found: the result depends on these values only
-        key = (_chain, what, length, Y, end, start)
-        chain = ctx.memo.get(key)
-        if chain is None:
-            chain = _store(ctx.memo, key, _chain_result(ctx, list(range(start, end + 1)),
-                                                        length, what))
-        return chain
     return _chain_result(ctx, list(range(start, end + 1)), length, what)
 
 
@@ -479,13 +341,8 @@ def _soft(ctx: _Ctx, criterion: SoftCriterion, article: str, rule: str | None = 
 
 
 def _soft_row(ctx: _Ctx, criterion: SoftCriterion, article: str, rule: str | None = None) -> Check:
-    """``_soft`` memoised; ``rule`` is a template whose ``{}`` is the judged year."""
-    key = (_soft, criterion, article, rule, ctx.Y, _flag(ctx.record.confirmations.get(criterion)))
-    check = ctx.memo.get(key)
-    if check is None:
-        check = _store(ctx.memo, key, _soft(ctx, criterion, article,
-                                            None if rule is None else rule.format(ctx.Y)))
-    return check
+    """``_soft`` of the judged year; ``rule`` is a template whose ``{}`` is the judged year."""
+    return _soft(ctx, criterion, article, None if rule is None else rule.format(ctx.Y))
 
 
 def _rating_at_least(ctx: _Ctx, minimum, article: str, rule: str | None = None) -> Check:
@@ -524,20 +381,9 @@ def _count_check(ctx: _Ctx, name: str, article: str, rule: str, what: str,
     return Check(rule, passed, article, f"{value} {what}" + (f": {', '.join(names)}" if names else ""))
 
 
-def _members_key(ctx: _Ctx, name: str) -> tuple | None:
-    """What ``_share_check``/``_count_check`` read of the judged year's members."""
-    members = ctx.record.members
-    return None if members is None else (members.total, getattr(members, name),
-                                         members.names_of(name))
-
-
 def _contributions_check(ctx: _Ctx, minimum: int, article: str, rule: str) -> Check:
     window = ctx.params.household_contribution_window_years
     years = range(ctx.Y - window + 1, ctx.Y + 1)
-    rec = ctx.rec
-    if not any(rec(year).contributions for year in years):  # nothing recorded: same row
-        return _cached(ctx, (_contributions_check, minimum, article, rule, ctx.Y),
-                       lambda ctx: _contributions_row(ctx, years, minimum, article, rule))
     return _contributions_row(ctx, years, minimum, article, rule)
 
 
@@ -594,11 +440,9 @@ def _ldtt_rating_check(ctx: _Ctx) -> Check:
 def _ldtt_or_cstt(ctx: _Ctx) -> list[Check]:
     """LĐTT / CSTT — Luật 2022, Điều 24."""
     article = A.LAW_LDTT_CSTT
-    cat = ctx.case.history.category
-    rated = cat is None or cat in RATED_CATEGORIES or cat is _ARMED
     return [
-        _cached(ctx, (_ldtt_category_check, ctx.case.target, cat), _ldtt_category_check),
-        _cached(ctx, (_ldtt_rating_check, rated, ctx.Y, ctx.record.rating), _ldtt_rating_check),
+        _ldtt_category_check(ctx),
+        _ldtt_rating_check(ctx),
         _soft_row(ctx, _MOVEMENT, article),
         _soft_row(ctx, _SOLIDARITY, article),
     ]
@@ -665,21 +509,15 @@ def _cstd_co_so(ctx: _Ctx) -> list[Check]:
     """CSTĐCS — Luật 2022, Điều 23: the LĐTT/CSTT standard that year (khoản 1) AND one of:
     HTXSNV, an initiative recognised at base level or higher, an accepted science topic."""
     p = ctx.params
-    Y, rec = ctx.Y, ctx.record
-    cat = ctx.case.history.category
-    rated = cat is None or cat in RATED_CATEGORIES or cat is _ARMED
-    conf = rec.confirmations
-    base_title = _cached(ctx, (_cstd_co_so_standard, Y, cat is _ARMED, rated, rec.rating,
-                               _flag(conf.get(_MOVEMENT)), _flag(conf.get(_SOLIDARITY)),
-                               _LDTT in rec.titles, _CSTT in rec.titles), _cstd_co_so_standard)
+    Y = ctx.Y
+    base_title = _cstd_co_so_standard(ctx)
     ini, ini_notes = _usable_works(ctx, "initiatives", (Y,), p.cstd_co_so_min_initiative_scope)
     top, top_notes = _usable_works(ctx, "science_topics", (Y,),
                                    p.cstd_co_so_min_initiative_scope)
     if ini or ini_notes or top or top_notes:
         ground = _cstd_co_so_ground(ctx, ini, ini_notes, top, top_notes)
     else:
-        ground = _cached(ctx, (_cstd_co_so_ground_without_works, Y, rec.rating),
-                         _cstd_co_so_ground_without_works)
+        ground = _cstd_co_so_ground_without_works(ctx)
     return [base_title, ground]
 
 
@@ -690,7 +528,7 @@ def _cstd_tinh(ctx: _Ctx) -> list[Check]:
     p = ctx.params
     n = p.cstd_tinh_chain_years
     chain = _chain(ctx, _has_cstd_co_so, n, "đạt Chiến sĩ thi đua cơ sở")
-    chain_check = _check(f"Có {n} năm liên tục đạt Chiến sĩ thi đua cơ sở", chain.ok, article,
+    chain_check = Check(f"Có {n} năm liên tục đạt Chiến sĩ thi đua cơ sở", chain.ok, article,
                          chain.detail)
     window = chain.years if chain.ok else range(ctx.Y - n + 1, ctx.Y + 1)
     return [chain_check, _scope_work_check(ctx, window, p.cstd_tinh_min_initiative_scope, article)]
@@ -698,27 +536,14 @@ def _cstd_tinh(ctx: _Ctx) -> list[Check]:
 
 def _scope_work_check(ctx: _Ctx, window: Iterable[int], scope: Scope, article: str) -> Check:
     window = list(window)
-    if not ctx.any_works():  # nothing listed: the row depends on the window only
-        key = (_scope_work_check, scope, article, window[0], window[-1])
-        check = ctx.memo.get(key)
-        if check is not None:
-            return check
     ini, ini_notes = _usable_works(ctx, "initiatives", window, scope)
     top, top_notes = _usable_works(ctx, "science_topics", window, scope)
-    if not (ini or ini_notes or top or top_notes):
-        key = (_scope_work_check, scope, article, window[0], window[-1])
-        check = ctx.memo.get(key)
-        if check is not None:
-            return check
-    else:
-        key = None
-    check = Check(
+    return Check(
         f"Có sáng kiến hoặc đề tài khoa học có phạm vi ảnh hưởng từ {_lower_first(scope.label)} "
         f"trở lên trong thời gian đó",
         bool(ini or top), article,
         f"Năm {window[0]}–{window[-1]} — sáng kiến: {_works_text(ini, ini_notes)}; "
         f"đề tài: {_works_text(top, top_notes)}")
-    return check if key is None else _store(ctx.memo, key, check)
 
 
 def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
@@ -736,7 +561,7 @@ def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
     rule = f"Có {n} lần liên tục đạt Chiến sĩ thi đua cấp tỉnh"
     if end is None:
         reasons = "; ".join(ctx.why_not(y, "đạt Chiến sĩ thi đua cấp tỉnh") for y in lag_years)
-        return [_check(rule, False, article, f"Không có lần gần nhất: {reasons}"),
+        return [Check(rule, False, article, f"Không có lần gần nhất: {reasons}"),
                 _scope_work_check(ctx, range(ctx.Y - p.cstd_tinh_chain_years + 1, ctx.Y + 1),
                                   p.cstd_toan_quoc_min_initiative_scope, article)]
     awards = [end]
@@ -760,7 +585,7 @@ def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
     detail = f"Các năm đạt: {_years(awards)}" + ("" if ok else f"; {broken}")
     first_window_start = awards[0] - p.cstd_tinh_chain_years + 1
     window = range(first_window_start, max(end, ctx.Y) + 1)
-    return [_check(rule, ok, article, detail),
+    return [Check(rule, ok, article, detail),
             _scope_work_check(ctx, window, p.cstd_toan_quoc_min_initiative_scope, article)]
 
 
@@ -799,14 +624,10 @@ def _ttldtt_disciplined(ctx: _Ctx) -> Check:
 def _collective_advanced(ctx: _Ctx) -> list[Check]:
     """TTLĐTT / Đơn vị tiên tiến — Luật 2022, Điều 28."""
     article = A.LAW_TTLDTT
-    Y, rec = ctx.Y, ctx.record
-    ldtt_only = ctx.case.target is _TTLDTT
     return [
-        _cached(ctx, (_ttldtt_rating, Y, rec.rating), _ttldtt_rating),
-        _cached(ctx, (_ttldtt_ldtt_share, ldtt_only, Y, _members_key(ctx, "ldtt")),
-                _ttldtt_ldtt_share),
-        _cached(ctx, (_ttldtt_disciplined, Y,
-                      _members_key(ctx, "disciplined_canh_cao_or_above")), _ttldtt_disciplined),
+        _ttldtt_rating(ctx),
+        _ttldtt_ldtt_share(ctx),
+        _ttldtt_disciplined(ctx),
         _soft_row(ctx, _MOVEMENT, article, "Tích cực tham gia phong trào thi đua (năm {})"),
         _soft_row(ctx, _SOLIDARITY, article,
                   "Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật (năm {})"),
@@ -846,16 +667,11 @@ def _ttldxs_cstd_members(ctx: _Ctx) -> Check:
 def _collective_excellent(ctx: _Ctx) -> list[Check]:
     """TTLĐXS / Đơn vị quyết thắng — Luật 2022, Điều 27."""
     article = A.LAW_TTLDXS
-    Y, rec = ctx.Y, ctx.record
-    ldtt_only = ctx.case.target is _TTLDXS
     return [
-        _cached(ctx, (_ttldxs_rating, Y, rec.rating), _ttldxs_rating),
-        _cached(ctx, (_ttldxs_completed_share, Y, _members_key(ctx, "completed")),
-                _ttldxs_completed_share),
-        _cached(ctx, (_ttldxs_ldtt_share, ldtt_only, Y, _members_key(ctx, "ldtt")),
-                _ttldxs_ldtt_share),
-        _cached(ctx, (_ttldxs_cstd_members, Y, _members_key(ctx, "cstd_co_so")),
-                _ttldxs_cstd_members),
+        _ttldxs_rating(ctx),
+        _ttldxs_completed_share(ctx),
+        _ttldxs_ldtt_share(ctx),
+        _ttldxs_cstd_members(ctx),
         _soft_row(ctx, _MOVEMENT, article,
                   "Có phong trào thi đua thường xuyên, thiết thực, hiệu quả (năm {})"),
         _soft_row(ctx, _SOLIDARITY, article,
@@ -894,7 +710,7 @@ def _giay_khen_xa(ctx: _Ctx) -> list[Check]:
             "Hộ gia đình có đóng góp công sức, đất đai, tài sản cho địa phương hoặc có thành "
             "tích trong phong trào thi đua")]
     return [
-        _cached(ctx, (_giay_khen_rating, ctx.Y, ctx.record.rating), _giay_khen_rating),
+        _giay_khen_rating(ctx),
         _soft_row(ctx, _SOLIDARITY, article,
                   "Gương mẫu chấp hành chủ trương, chính sách, pháp luật (năm {})"),
         _soft_row(ctx, _FIELD, article),
@@ -935,8 +751,8 @@ def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
         n = p.bang_khen_tinh_collective_years
         chain = _chain(ctx, _collective_excellent_year, n,
                        "hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập thể lao động xuất sắc")
-        rule = _cached(ctx, (_bang_khen_collective_rule,), _bang_khen_collective_rule)
-        return [_check(rule, chain.ok, article, chain.detail), solidarity]
+        rule = _bang_khen_collective_rule(ctx)
+        return [Check(rule, chain.ok, article, chain.detail), solidarity]
 
     # Individual: one of the grounds.
     n1 = p.bang_khen_tinh_cstd_chain_years
@@ -953,15 +769,7 @@ def _bang_khen_tinh(ctx: _Ctx) -> list[Check]:
             first -= 1  # (a missing year has no rating: the run stops there)
     else:
         first, last = ctx.Y - n2 + 1, ctx.Y
-    if ctx.any_works():
-        ground = _bang_khen_individual(ctx, cstd, excellent, first, last)
-    else:  # the row depends on the two chains and the window only
-        key = (_bang_khen_individual, cstd, excellent, first, last)
-        ground = ctx.memo.get(key)
-        if ground is None:
-            ground = _store(ctx.memo, key,
-                            _bang_khen_individual(ctx, cstd, excellent, first, last))
-    return [ground, solidarity]
+    return [_bang_khen_individual(ctx, cstd, excellent, first, last), solidarity]
 
 
 def _bang_khen_individual(ctx: _Ctx, cstd: _Chain, excellent: _Chain, first: int,
@@ -980,7 +788,7 @@ def _bang_khen_individual(ctx: _Ctx, cstd: _Chain, excellent: _Chain, first: int
                     f"đề tài {_works_text(top, top_notes)} (cần {k} sáng kiến hoặc {k} đề tài)")
     detail = (f"Căn cứ 1 ({'đạt' if cstd.ok else 'không đạt'}): {cstd.detail}. "
               f"Căn cứ 2 ({'đạt' if ground2 else 'không đạt'}): {ground2_text}")
-    return _check(_cached(ctx, (_bang_khen_individual_rule,), _bang_khen_individual_rule),
+    return Check(_bang_khen_individual_rule(ctx),
                   cstd.ok or ground2, article, detail)
 
 
@@ -1092,22 +900,10 @@ def _general_checks(ctx: _Ctx, rule: TargetRule) -> list[Check]:
     else:
         checks = list(_NOTHING_PENDING)
 
-    if ctx.periods:  # the row depends on the judged year and the last period only
-        last = ctx.periods[-1]
-        checks.append(_cached(ctx, (_discipline_check, ctx.Y, last.form, last.start, last.end),
-                              _discipline_check))
-    else:
-        checks.append(_cached(ctx, (_discipline_check, ctx.Y), _discipline_check))
+    checks.append(_discipline_check(ctx))
 
     if history.kind is _H:
-        if history.household_exclusions:
-            checks.append(_household_check(ctx, rule))
-        else:
-            key = (_household_check, ctx.case.target is _GDVH, rule.article)
-            check = ctx.memo.get(key)
-            if check is None:
-                check = _store(ctx.memo, key, _household_check(ctx, rule))
-            checks.append(check)
+        checks.append(_household_check(ctx, rule))
     return checks
 
 
@@ -1133,37 +929,18 @@ def evaluate(case: Case, params: RuleParameters = DEFAULT_PARAMETERS) -> Verdict
     """Judge ``case`` under ``params``.  Raises ``money.NoBaseSalaryError`` when a decision
     date falls before the base-salary table."""
     ctx = _Ctx(case, params)
-    memo = ctx.memo
     target = case.target
     subject = case.history.kind
     rule = TARGET_RULES[target]
-    # What depends on the target, its table row and the subject kind only.
-    key = (evaluate, target, subject)
-    head = memo.get(key)
-    if head is None or head[0] is not rule:
-        head = _store(memo, key, (rule, _subject_check(case, rule), subject in rule.subjects,
-                                  str(target), params.authority_for(target),
-                                  _not_automated_check(case, rule)))
-    _rule, subject_check, subject_ok, target_text, authority, not_automated = head
-
-    checks = [subject_check]
+    checks = [_subject_check(case, rule)]
     checks += _general_checks(ctx, rule)
-    if subject_ok:  # the target's criteria only make sense for a subject it applies to
+    if subject in rule.subjects:  # the target's criteria only make sense for a subject it applies to
         if rule.checks is None:
-            checks.append(not_automated)
+            checks.append(_not_automated_check(case, rule))
         else:
             checks += rule.checks(ctx)
-
     amount = None
-    decision_date = case.decision_date
-    if decision_date is not None:
-        key = (reward_amount, target, subject, decision_date)
-        amount = memo.get(key, _MISSING)
-        if amount is _MISSING:  # may raise NoBaseSalaryError (never memoised)
-            amount = _store(memo, key, reward_amount(target, subject, decision_date, params))
-    eligible = True
-    for check in checks:
-        if not check.passed:
-            eligible = False
-            break
-    return _verdict(case.id, target_text, eligible, authority, tuple(checks), amount)
+    if case.decision_date is not None:
+        amount = reward_amount(target, subject, case.decision_date, params)
+    return Verdict(case.id, str(target), all(check.passed for check in checks), params.authority_for(target),
+                   tuple(checks), amount)

@@ -71,8 +71,8 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
 
 
 WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
-PAGE_QUERIES = 34  # session, user, notifications badge, scope, catalogue, province citations, stored verdicts (none yet), histories, same-round nominations: see engine.HistoryLoader
-SUMMARISED_PAGE_QUERIES = 29  # every summary and stored verdict up to date: no person's history is read, only the stored verdicts and their chains (awards.verdicts)
+PAGE_QUERIES = 44  # session, user, notifications badge, scope, catalogue, province citations, the stored verdicts usable (none yet), the people judged live and their histories, same-round nominations: see candidates.listing
+SUMMARISED_PAGE_QUERIES = 31  # every summary and stored verdict up to date: no person's history is read, only the stored verdicts and their chains (awards.verdicts)
 
 
 def _count_queries(client, url):
@@ -117,9 +117,13 @@ def test_with_every_summary_up_to_date_the_page_reads_no_ratings_or_awards_of_pe
     assert _count_queries(client, WHOLE_COMMUNE) == SUMMARISED_PAGE_QUERIES
 
 def test_candidate_page_lists_a_target_with_reasons(client_as):
-    html = client_as("canbotdkt").get("/khen-thuong/du-dieu-kien/", {"nam": 2025, "doi_tuong": "BANG_KHEN_TINH"}).content.decode()
+    client = client_as("canbotdkt")
+    html = client.get("/khen-thuong/du-dieu-kien/", {"nam": 2025, "doi_tuong": "BANG_KHEN_TINH"}).content.decode()
     assert "Vũ Thị Nhạn" in html and "3.510.000 đồng" in html
-    assert "Điều 74" in html
+    reasons = "".join(client.get("/khen-thuong/du-dieu-kien/", {"nam": 2025, "doi_tuong": "BANG_KHEN_TINH",
+                                                                "nhom": group}).content.decode()
+                      for group in ("thieu-mot", "chua-du"))
+    assert "Điều 74" in reasons
 
 
 def test_candidate_list_exports_to_excel(client_as):

@@ -63,8 +63,9 @@ def test_the_administrator_enters_the_provinces_regulation_and_the_lists_cite_it
     page = admin.get("/khen-thuong/danh-muc/quy-dinh-tinh/").content.decode()
     assert cited in page and "Điều 12" in page
 
-    lists = client_as("canbotdkt").get("/khen-thuong/du-dieu-kien/?nam=2025&doi_tuong=BANG_KHEN_TINH")
-    text = lists.content.decode()
+    officer = client_as("canbotdkt")  # the reasons are in the groups of those not (yet) eligible
+    text = "".join(officer.get(f"/khen-thuong/du-dieu-kien/?nam=2025&doi_tuong=BANG_KHEN_TINH&nhom={group}")
+                   .content.decode() for group in ("thieu-mot", "chua-du"))
     assert f"Luật Thi đua, khen thưởng 2022, Điều 74; {cited}" in text
 
     from thidua.awards.regulation import citation_for, legal_basis_line

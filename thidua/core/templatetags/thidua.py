@@ -31,8 +31,12 @@ def percent(value, digits=1):
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **kwargs):
-    """Current query string with some parameters replaced (for pagination links)."""
+    """Current query string with some parameters replaced (for pagination links); a parameter
+    given as ``None`` is dropped (a filter link starts again at the first page)."""
     params = context["request"].GET.copy()
     for key, value in kwargs.items():
-        params[key] = value
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
     return params.urlencode()

@@ -106,6 +106,13 @@ def keyboard_problems(page, role) -> list[str]:
     return problems
 
 
+# Pages whose filters change the layout: each such view is checked too.
+OTHER_VIEWS = {
+    "awards:candidates": ["?nam=2025&doi_tuong=BANG_KHEN_TINH&nhom=thieu-mot",
+                          "?nam=2025&doi_tuong=LDTT&nhom=chua-du"],
+}
+
+
 def pages_by_role(world):
     """{role: [(name, url)]}: every HTML page of the matrix once, with the first role of ORDER
     that reads it, plus each staff role's home page (its menu differs)."""
@@ -119,6 +126,8 @@ def pages_by_role(world):
             continue
         url = reverse(name, kwargs=entry.args(world) if entry.args else None)
         plan[role].append((name, url))
+        for query in OTHER_VIEWS.get(name, ()):  # the same URL laid out otherwise by its filters
+            plan[role].append((f"{name} {query}", url + query))
     for role in ROLE_NAMES if not only else ():
         if role not in ("anonymous",) and not any(name == "core:home" for name, _ in plan[role]):
             plan[role].append(("core:home", reverse("core:home")))
