@@ -71,7 +71,7 @@ def test_a_pending_complaint_removes_a_candidate_citing_decree_152(demo_user):
 
 
 WHOLE_COMMUNE = "/khen-thuong/du-dieu-kien/?nam=2025"
-PAGE_QUERIES = 44  # session, user, notifications badge, scope, catalogue, province citations, the stored verdicts usable (none yet), the people judged live and their histories, same-round nominations: see candidates.listing
+PAGE_QUERIES = 40  # session, user, notifications badge, scope, catalogue, province citations, the stored verdicts usable (none yet), the people judged live and their histories, same-round nominations: see candidates.listing
 SUMMARISED_PAGE_QUERIES = 31  # every summary and stored verdict up to date: no person's history is read, only the stored verdicts and their chains (awards.verdicts)
 
 
@@ -87,9 +87,10 @@ def _count_queries(client, url):
 def test_the_whole_commune_page_has_a_pinned_number_of_queries_whatever_the_data_size(client_as, demo_user):
     from thidua.awards.models import Rating
 
-    from thidua.awards.models import AwardSummary, StoredVerdicts
+    from thidua.awards.models import AwardSummary, StoredUnitVerdicts, StoredVerdicts
 
-    # A commune whose worker has not built any summary yet: every person is judged from the ledger.
+    # A commune whose worker has not built any summary yet: everyone is judged from the ledger.
+    StoredUnitVerdicts.objects.all().delete()
     StoredVerdicts.objects.all().delete()
     AwardSummary.objects.all().delete()
     client = client_as("canbotdkt")
