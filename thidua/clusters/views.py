@@ -16,7 +16,8 @@ from thidua.movements import services as movement_services
 from thidua.movements.forms import CriteriaSetForm, CriterionForm, PactForm, SignForm
 from thidua.movements.models import CriteriaSet, Criterion, Movement, Pact
 from thidua.movements.selectors import current_scorecard, scorecard_rows
-from thidua.movements.views import _form_error, _form_page, refusals
+from thidua.core.forms import add_refusal
+from thidua.movements.views.common import form_page, refusals
 
 from . import selectors, services
 from .access import can_manage_clusters, city_of, commune_of, is_leader_officer
@@ -35,8 +36,8 @@ def _submit(request, form, save, *, title, cancel):
         try:
             return redirect(save())
         except ValidationError as exc:
-            _form_error(form, exc)
-    return _form_page(request, form, title=title, submit=_("Lưu"), cancel=cancel, status=400 if form.errors else 200)
+            add_refusal(form, exc)
+    return form_page(request, form, title=title, submit=_("Lưu"), cancel=cancel, status=400 if form.errors else 200)
 
 
 def _back(cy) -> str:

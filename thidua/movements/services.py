@@ -34,6 +34,7 @@ from .models import (
     Registration, RegistrationPeriod, RegistrationReopening, Reminder, Score, ScoreChange, Scorecard,
     format_number,
 )
+from .selectors import registration_coverage
 from .titles import NON_COMPETING_KINDS, collective_titles_for, individual_titles_for, title_label
 
 
@@ -349,6 +350,19 @@ def send_reminder(*, actor, period: RegistrationPeriod, organisation: Organisati
            title=_("Nhắc đăng ký thi đua năm %(year)s") % {"year": period.year}, body=message,
            url=f"{reverse('movements:todo')}?nam={period.year}")
     return reminder
+
+
+@transaction.atomic
+def remind_unregistered(*, actor, year: int) -> int:
+    """Remind every unit the actor sees that has not registered for ``year``; the number reminded."""
+    _require_manager(actor)
+    coverage = registration_coverage(user=actor, year=year)
+    if coverage["period"] is None:
+        raise ValidationError(_("Xã chưa mở đăng ký thi đua năm %(year)s.") % {"year": year})
+    unregistered = [row["unit"] for row in coverage["rows"] if row["registration"] is None]
+    for unit in unregistered:
+        send_reminder(actor=actor, period=coverage["period"], organisation=unit)
+    return len(unregistered)
 
 
 # --- Pacts -----------------------------------------------------------------------------------
