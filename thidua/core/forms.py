@@ -6,7 +6,10 @@ from django.core.exceptions import ValidationError
 
 def add_refusal(form, exc: ValidationError) -> None:
     """A service's refusal onto the form: by field where the form has that field, else on top."""
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
 
 
