@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from thidua.accounts.scoping import can_see_organisation
 from thidua.core.forms import add_refusal
@@ -44,6 +46,17 @@ def refusals(view):
         except REFUSALS as exc:
             return refused(request, *refusal(exc))
     return wrapper
+
+
+def form_view(view):
+    """A page with a form: for a signed-in user; a service's refusal answers a 4xx page."""
+    return login_required(refusals(view))
+
+
+def action(view):
+    """A button's POST (no page of its own): for a signed-in user, POST only; a service's
+    refusal answers a 4xx page."""
+    return login_required(require_POST(refusals(view)))
 
 
 def require(allowed: bool) -> None:

@@ -1,12 +1,13 @@
 """The criteria sets of the emulation blocks and their criteria."""
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from thidua.core.text import collation_key
 from thidua.org.models import EmulationBlock
@@ -15,7 +16,7 @@ from .. import selectors, services
 from ..access import can_manage, user_commune
 from ..forms import CriteriaSetForm, CriterionForm, NewCriteriaSetForm
 from ..models import Criterion
-from .common import form_page, refusals, require, submit_form
+from .common import action, form_page, form_view, require, submit_form
 
 
 def _movement_filter(request, year: int):
@@ -37,8 +38,7 @@ def criteria_sets(request, year: int):
         "can_manage": can_manage(request.user)})
 
 
-@login_required
-@refusals
+@form_view
 def criteria_set_create(request, year: int):
     require(can_manage(request.user))
     blocks = EmulationBlock.objects.filter(commune=user_commune(request.user), year=year)
@@ -47,8 +47,7 @@ def criteria_set_create(request, year: int):
                               movements=selectors.visible_movements(request.user, year=year),
                               initial={"movement": movement} if movement else None)
     cs = submit_form(request, form, lambda: services.create_criteria_set(
-        actor=request.user, bands=form.bands(),
-        **{f: form.cleaned_data[f] for f in ("block", "movement", "name", "top_award", "note")}))
+        actor=request.user, bands=form.bands(), **form.service_fields()))
     if cs is not None:
         return redirect("movements:criteria_set", pk=cs.pk)
     return form_page(request, form, title=_("Bộ tiêu chí mới năm %(year)s") % {"year": year}, submit=_("Lưu"),
@@ -65,8 +64,7 @@ def criteria_set_detail(request, pk: int):
     })
 
 
-@login_required
-@refusals
+@form_view
 def criteria_set_edit(request, pk: int):
     require(can_manage(request.user))
     cs = selectors.get_criteria_set(user=request.user, pk=pk)
@@ -74,14 +72,12 @@ def criteria_set_edit(request, pk: int):
                            movements=selectors.visible_movements(request.user, year=cs.block.year))
     if submit_form(request, form, lambda: services.update_criteria_set(
             actor=request.user, criteria_set=cs, bands=form.bands(),
-            **{f: form.cleaned_data[f] for f in CriteriaSetForm.Meta.fields})):
+            **form.service_fields())):
         return redirect("movements:criteria_set", pk=cs.pk)
     return form_page(request, form, title=str(cs), submit=_("Lưu"), cancel=reverse("movements:criteria_set", args=[pk]))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def criteria_set_new_version(request, pk: int):
     cs = selectors.get_criteria_set(user=request.user, pk=pk)
     copy = services.new_version(actor=request.user, criteria_set=cs)
@@ -89,33 +85,22 @@ def criteria_set_new_version(request, pk: int):
     return redirect("movements:criteria_set", pk=copy.pk)
 
 
-@login_required
-@refusals
+@form_view
 def criterion_edit(request, pk: int | None = None, set_pk: int | None = None):
+    """A criteria set's new criterion (``set_pk``) or an existing one (``pk``)."""
     require(can_manage(request.user))
-    criterion = None
-    if pk is not None:
-        criterion = get_object_or_404(Criterion, pk=pk)
-        cs = selectors.get_criteria_set(user=request.user, pk=criterion.criteria_set_id)
-    else:
-        cs = selectors.get_criteria_set(user=request.user, pk=set_pk)
+    criterion = get_object_or_404(Criterion, pk=pk) if pk is not None else None
+    cs = selectors.get_criteria_set(user=request.user, pk=criterion.criteria_set_id if criterion else set_pk)
     form = CriterionForm(request.POST or None, instance=criterion)
-
-    def save():
-        fields = {f: form.cleaned_data[f] for f in CriterionForm.Meta.fields}
-        if criterion is None:
-            return services.add_criterion(actor=request.user, criteria_set=cs, **fields)
-        return services.update_criterion(actor=request.user, criterion=criterion, **fields)
-
-    if submit_form(request, form, save):
+    save = (partial(services.update_criterion, criterion=criterion) if criterion
+            else partial(services.add_criterion, criteria_set=cs))
+    if submit_form(request, form, lambda: save(actor=request.user, **form.service_fields())):
         return redirect("movements:criteria_set", pk=cs.pk)
     return form_page(request, form, title=str(cs), submit=_("Lưu tiêu chí"),
                      cancel=reverse("movements:criteria_set", args=[cs.pk]))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def criterion_delete(request, pk: int):
     criterion = get_object_or_404(Criterion, pk=pk)
     cs = selectors.get_criteria_set(user=request.user, pk=criterion.criteria_set_id)

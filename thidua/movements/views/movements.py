@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from thidua.core.files import upload_limit
 from thidua.core.forms import add_refusal
@@ -20,7 +20,7 @@ from .. import excel, selectors, services
 from ..access import can_manage, can_score, is_unit_user, user_commune
 from ..forms import MovementForm, ResultForm, StepForm
 from ..models import MovementResult
-from .common import file_response, form_invalid, form_page, refusals, require, submit_form, year_filter
+from .common import action, file_response, form_invalid, form_page, form_view, require, submit_form, year_filter
 
 
 @login_required
@@ -83,8 +83,7 @@ def _save_with_plan(request, form, save):
 
 
 @upload_limit()
-@login_required
-@refusals
+@form_view
 def movement_create(request):
     require(can_manage(request.user))
     form = MovementForm(request.POST or None, request.FILES or None, user=request.user)
@@ -100,8 +99,7 @@ def movement_create(request):
 
 
 @upload_limit()
-@login_required
-@refusals
+@form_view
 def movement_edit(request, pk: int):
     require(can_manage(request.user))
     movement = selectors.get_movement(user=request.user, pk=pk)
@@ -118,9 +116,7 @@ def movement_edit(request, pk: int):
                      multipart=True, cancel=reverse("movements:movement", args=[pk]))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def movement_step(request, pk: int):
     require(can_manage(request.user))
     movement = selectors.get_movement(user=request.user, pk=pk)
@@ -141,34 +137,23 @@ def plan_document(request, pk: int):
     return file_response(movement.plan_document, name)
 
 
-@login_required
-@refusals
+@form_view
 def result_edit(request, pk: int | None = None, movement_pk: int | None = None):
+    """A movement's new result (``movement_pk``) or an existing one (``pk``)."""
     require(can_manage(request.user))
-    result = None
-    if pk is not None:
-        result = get_object_or_404(MovementResult, pk=pk)
-        movement = selectors.get_movement(user=request.user, pk=result.movement_id)
-    else:
-        movement = selectors.get_movement(user=request.user, pk=movement_pk)
+    result = get_object_or_404(MovementResult, pk=pk) if pk is not None else None
+    movement = selectors.get_movement(user=request.user, pk=result.movement_id if result else movement_pk)
     form = ResultForm(request.POST or None, user=request.user, instance=result)
-
-    def save():
-        fields = {name: form.cleaned_data[name] for name in ResultForm.Meta.fields}
-        if result is None:
-            return services.add_result(actor=request.user, movement=movement, **fields)
-        return services.update_result(actor=request.user, result=result, **fields)
-
-    if submit_form(request, form, save):
+    save = (partial(services.update_result, result=result) if result
+            else partial(services.add_result, movement=movement))
+    if submit_form(request, form, lambda: save(actor=request.user, **form.service_fields())):
         messages.success(request, _("Đã lưu kết quả."))
         return redirect("movements:movement", pk=movement.pk)
     title = _("Kết quả của phong trào “%(name)s”") % {"name": movement.name}
     return form_page(request, form, title=title, submit=_("Lưu"), cancel=reverse("movements:movement", args=[movement.pk]))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def result_delete(request, pk: int):
     require(can_manage(request.user))
     result = get_object_or_404(MovementResult, pk=pk)

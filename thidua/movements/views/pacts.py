@@ -6,14 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from thidua.org.models import EmulationBlock
 
 from .. import selectors, services
 from ..access import can_manage, user_commune
 from ..forms import PactForm, SignForm
-from .common import form_invalid, form_page, refusals, require, submit_form, visible_unit
+from .common import action, form_invalid, form_page, form_view, require, submit_form, visible_unit
 
 
 @login_required
@@ -22,8 +21,7 @@ def pacts(request, year: int):
         "year": year, "rows": selectors.pacts_for_year(user=request.user, year=year), "can_manage": can_manage(request.user)})
 
 
-@login_required
-@refusals
+@form_view
 def pact_create(request, block: int):
     require(can_manage(request.user))
     block = get_object_or_404(EmulationBlock, pk=block, commune=user_commune(request.user))
@@ -45,9 +43,7 @@ def pact_detail(request, pk: int):
     return render(request, "movements/pact_detail.html", data)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def pact_sign(request, pk: int, org: int):
     data = selectors.get_pact(user=request.user, pk=pk)
     unit = visible_unit(request.user, org)

@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from .. import excel, selectors, services
 from ..access import can_act_for, can_manage, is_unit_user, user_commune
 from ..forms import PeriodForm, RegistrationForm, ReminderForm, ReopenForm
-from .common import form_page, refusals, require, submit_form, visible_unit
+from .common import action, form_page, form_view, require, submit_form, visible_unit
 
 
 def _open_period(user, year: int):
@@ -39,8 +38,7 @@ def registrations_excel(request, year: int):
     return excel.registrations_workbook(user=request.user, year=year)
 
 
-@login_required
-@refusals
+@form_view
 def period_edit(request, year: int):
     require(can_manage(request.user))
     period = selectors.get_period(user=request.user, year=year)
@@ -54,8 +52,7 @@ def period_edit(request, year: int):
                      cancel=reverse("movements:registrations", args=[year]))
 
 
-@login_required
-@refusals
+@form_view
 def register(request, year: int, org: int):
     unit = visible_unit(request.user, org)
     require(can_act_for(request.user, unit))
@@ -71,8 +68,7 @@ def register(request, year: int, org: int):
                   status=400 if request.method == "POST" else 200)
 
 
-@login_required
-@refusals
+@form_view
 def reopen(request, year: int, org: int):
     require(can_manage(request.user))
     unit = visible_unit(request.user, org)
@@ -87,9 +83,7 @@ def reopen(request, year: int, org: int):
                      intro=_("Hạn chung: %(d)s.") % {"d": period.deadline.strftime("%d/%m/%Y")})
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def remind(request, year: int, org: int):
     require(can_manage(request.user))
     unit = visible_unit(request.user, org)
@@ -102,9 +96,7 @@ def remind(request, year: int, org: int):
     return redirect("movements:registrations", year=year)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def remind_all(request, year: int):
     require(can_manage(request.user))
     sent = services.remind_unregistered(actor=request.user, year=year)

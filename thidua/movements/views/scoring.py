@@ -18,13 +18,11 @@ from ..access import can_manage, can_score
 from ..forms import RescoreForm, ReturnForm, ReviewForm, SelfScoreForm
 from ..models import Criterion, Evidence
 from .common import (
-    REFUSALS, file_response, form_invalid, page_context, refusal, refusals, refused, require, visible_unit, year_filter,
+    REFUSALS, action, file_response, form_invalid, page_context, refusal, refused, require, visible_unit, year_filter,
 )
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def scorecard_open(request, set_pk: int, org: int):
     cs = selectors.get_criteria_set(user=request.user, pk=set_pk)
     unit = visible_unit(request.user, org)
@@ -32,9 +30,7 @@ def scorecard_open(request, set_pk: int, org: int):
     return redirect("movements:scorecard", pk=scorecard.pk)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def scorecard_rescore(request, pk: int):
     """The officer's decision: score this unit again under the block's newest criteria-set
     version (the earlier scorecard stays as it is)."""
@@ -97,9 +93,7 @@ def score_row(request, pk: int, criterion: int):
     return _row_response(request, pk=pk, criterion_pk=item.pk, error=error, status=status)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def scorecard_submit(request, pk: int):
     card = selectors.get_scorecard(user=request.user, pk=pk)
     services.submit_scorecard(actor=request.user, scorecard=card)
@@ -107,9 +101,7 @@ def scorecard_submit(request, pk: int):
     return redirect("movements:scorecard", pk=pk)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def scorecard_return(request, pk: int):
     card = selectors.get_scorecard(user=request.user, pk=pk)
     form = ReturnForm(request.POST)
@@ -120,9 +112,7 @@ def scorecard_return(request, pk: int):
     return redirect("movements:scorecard", pk=pk)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def scorecard_lock(request, pk: int):
     card = selectors.get_scorecard(user=request.user, pk=pk)
     services.lock_scorecard(actor=request.user, scorecard=card)
