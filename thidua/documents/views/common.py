@@ -42,3 +42,18 @@ def send(request, produce, filename: str, content_type: str, *, inline: bool = F
 def default_years() -> tuple[int, int]:
     last = datetime.date.today().year - 1
     return last - 4, last
+
+
+OFFICIAL_FORMATS = {"pdf": PDF, "docx": DOCX}
+
+
+def official_format(fmt: str) -> str:
+    """The content type of an official document's format (PDF or DOCX); another is a 404."""
+    if fmt not in OFFICIAL_FORMATS:
+        raise Http404
+    return OFFICIAL_FORMATS[fmt]
+
+
+def send_official(request, produce, stem: str, fmt: str):
+    """An official document as ``stem.fmt``: the PDF shown in the page, the DOCX downloaded."""
+    return send(request, produce, f"{stem}.{fmt}", official_format(fmt), inline=fmt == "pdf")

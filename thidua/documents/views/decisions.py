@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from thidua.core.forms import attempt
+
 from .. import render as renderers
 from ..forms import DecisionDraftForm
-from .common import DOCX, PDF, send, slug
+from .common import PDF, official_format, send, send_official, slug
 
 
 def _draft_dossier(request, pk: int):
@@ -40,14 +42,10 @@ def draft(request, pk: int):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                proposal_services.save_decision_draft(actor=request.user, dossier=dossier, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Đã lưu dự thảo quyết định."))
-                return redirect("documents:draft", pk=pk)
+        if form.is_valid() and attempt(form, lambda: proposal_services.save_decision_draft(
+                actor=request.user, dossier=dossier, **form.cleaned_data)):
+            messages.success(request, _("Đã lưu dự thảo quyết định."))
+            return redirect("documents:draft", pk=pk)
     votable = dossier.state == dossier.State.VOTED and not dossier.upward
     context = {"dossier": dossier, "form": form, "votable": votable, "is_signer": signer and votable,
                "seen": proposal_services.fingerprint(texts)}
@@ -79,16 +77,15 @@ def signed_decision(request, pk: int, fmt: str):
 
     from ..models import FrozenDecision
 
-    if fmt not in ("pdf", "docx"):
-        raise Http404
+    official_format(fmt)
     decision = proposal_selectors.get_decision(user=request.user, pk=pk)
     frozen = FrozenDecision.objects.filter(decision=decision).first()
     if frozen is None:
         raise Http404("Quyết định này không có văn bản lập khi ký trong hệ thống.")
-    name = f"quyet-dinh-{slug(decision.number)}-{decision.date:%Y%m%d}.{fmt}"
     from ..official import frozen_bytes
 
-    return send(request, lambda: frozen_bytes(frozen, fmt), name, PDF if fmt == "pdf" else DOCX, inline=fmt == "pdf")
+    return send_official(request, lambda: frozen_bytes(frozen, fmt),
+                         f"quyet-dinh-{slug(decision.number)}-{decision.date:%Y%m%d}", fmt)
 
 
 @login_required
@@ -99,12 +96,10 @@ def minutes(request, pk: int, fmt: str):
 
     from .. import official
 
-    if fmt not in ("pdf", "docx"):
-        raise Http404
+    official_format(fmt)
     meeting = proposal_selectors.get_meeting(user=request.user, pk=pk)
     if meeting.state != meeting.State.CLOSED:
         raise Http404("Phiên họp chưa kết thúc; biên bản lập sau khi kiểm phiếu.")
     data = official.minutes_data(meeting)
     produce = renderers.render_minutes_pdf if fmt == "pdf" else renderers.render_minutes_docx
-    return send(request, lambda: produce(data), f"bien-ban-hop-hoi-dong-{meeting.pk}.{fmt}",
-                 PDF if fmt == "pdf" else DOCX, inline=fmt == "pdf")
+    return send_official(request, lambda: produce(data), f"bien-ban-hop-hoi-dong-{meeting.pk}", fmt)
