@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?= -n auto  # every core (pytest-xdist); `make test PYTEST_ARGS=thidua/awards` runs a part
 
 .PHONY: run setup test test-deps install migrate demo check clean
 

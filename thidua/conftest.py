@@ -39,8 +39,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests on a live server flush the database when they end; run them last."""
-    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))
+    """Tests on a live server flush the database when they end; run them last — the longest of
+    them (marked ``long``) first among them, so that with several workers (``-n``) the others run
+    beside it instead of after it."""
+    items.sort(key=lambda item: ("live_server" in getattr(item, "fixturenames", ()),
+                                 item.get_closest_marker("long") is None))
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from thidua.core.models import AuditEntry, CalendarDay
 from thidua.core.services import create_record, delete_record, update_record
 from thidua.core.text import nfc
 from thidua.org.models import Membership, Organisation, Person
+from thidua.org.selectors import free_code
 
 ACCOUNT_FIELDS = ("first_name", "last_name", "email", "role", "unit", "person", "title")
 
@@ -160,12 +161,7 @@ def _official(*, commune: Organisation, full_name: str, position: str, gender: s
 
 
 def _code(name: str) -> str:
-    base = slugify(name.replace("đ", "d").replace("Đ", "D"))[:70] or "don-vi"
-    code, n = base, 1
-    while Organisation.objects.filter(code=code).exists():
-        n += 1
-        code = f"{base}-{n}"
-    return code
+    return free_code(slugify(name.replace("đ", "d").replace("Đ", "D"))[:70] or "don-vi")
 
 
 @transaction.atomic

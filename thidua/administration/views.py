@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
+from thidua.core.pages import attempt
 from thidua.core.models import CalendarDay
 
 from . import selectors, services
@@ -18,20 +19,6 @@ from .forms import AccountForm, CalendarDayForm, FirstRunForm
 def _admin(request) -> None:
     if not services.is_administrator(request.user):
         raise PermissionDenied
-
-
-def _attempt(form, write):
-    """Run a service call; its refusal becomes the form's errors. True when it went through."""
-    try:
-        write()
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-        return False
-    return True
 
 
 @login_required
@@ -59,7 +46,7 @@ def account_create(request):
     _admin(request)
     form = AccountForm(request.POST or None, user=request.user)
     created = {}
-    if request.method == "POST" and form.is_valid() and _attempt(form, lambda: created.update(zip(
+    if request.method == "POST" and form.is_valid() and attempt(form, lambda: created.update(zip(
             ("account", "password"), services.create_account(actor=request.user, **form.cleaned_data)))):
         return _handed(request, created["account"], created["password"])
     return render(request, "administration/account_form.html", {"form": form, "account": None},
@@ -72,7 +59,7 @@ def account_edit(request, pk: int):
     account = selectors.get_account(user=request.user, pk=pk)
     initial = {name: getattr(account, name) for name in services.ACCOUNT_FIELDS}
     form = AccountForm(request.POST or None, user=request.user, editing=account, initial=initial)
-    if request.method == "POST" and form.is_valid() and _attempt(
+    if request.method == "POST" and form.is_valid() and attempt(
             form, lambda: services.update_account(actor=request.user, account=account, **form.cleaned_data)):
         messages.success(request, f"Đã lưu tài khoản {account.username}.")
         return redirect("administration:accounts")
@@ -109,7 +96,7 @@ def calendar(request):
     year = request.GET.get("nam", "")
     year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else datetime.date.today().year
     form = CalendarDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _attempt(
+    if request.method == "POST" and form.is_valid() and attempt(
             form, lambda: services.add_calendar_day(actor=request.user, **form.cleaned_data)):
         messages.success(request, f"Đã thêm ngày {form.cleaned_data['day']:%d/%m/%Y} vào lịch của xã.")
         return redirect(f"{request.path}?nam={form.cleaned_data['day'].year}")
@@ -134,7 +121,7 @@ def first_run(request):
         return redirect("core:home")
     form = FirstRunForm(request.POST or None)
     result = {}
-    if request.method == "POST" and form.is_valid() and _attempt(
+    if request.method == "POST" and form.is_valid() and attempt(
             form, lambda: result.update(services.first_run(**form.cleaned_data))):
         login(request, result["admin"], backend="django.contrib.auth.backends.ModelBackend")
         return render(request, "administration/first_run_done.html", result)

@@ -390,30 +390,30 @@ def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries,
     if not collective_wanted:
         collectives = []
     coll_histories = loader.collectives(collectives, round_id=round_id)
+
+    def file_verdict(tag: str, subject, kind: str, code: str, history, case_id: str, group: str) -> None:
+        """One collective's or household's verdict for ``code``, filed in its list (unless it
+        already holds the title this round)."""
+        if code not in wanted:
+            return
+        if (tag, subject.pk, code) in held:
+            target_list(code).already += 1
+            return
+        verdict = judge(history, target=code, year=year, params=params, decision_date=decision_date, case_id=case_id)
+        target_list(code).add(Candidate(subject, kind, group, verdict))
+
     for org in collectives:
+        group = org.parent.name if org.parent_id else ""
         for code in collective_targets(org):
-            if code not in wanted:
-                continue
-            if ("o", org.pk, code) in held:
-                target_list(code).already += 1
-                continue
-            verdict = judge(coll_histories[org.pk], target=code, year=year, params=params,
-                            decision_date=decision_date, case_id=f"unit-{org.pk}")
-            target_list(code).add(Candidate(org, "collective", org.parent.name if org.parent_id else "", verdict))
+            file_verdict("o", org, "collective", code, coll_histories[org.pk], f"unit-{org.pk}", group)
 
     if not wanted & set(HOUSEHOLD_TARGETS):
         households = []
     hh_histories = loader.households(households)
     for household in households:
         for code in HOUSEHOLD_TARGETS:
-            if code not in wanted:
-                continue
-            if ("h", household.pk, code) in held:
-                target_list(code).already += 1
-                continue
-            verdict = judge(hh_histories[household.pk], target=code, year=year, params=params,
-                            decision_date=decision_date, case_id=f"household-{household.pk}")
-            target_list(code).add(Candidate(household, "household", household.village.name, verdict))
+            file_verdict("h", household, "household", code, hh_histories[household.pk], f"household-{household.pk}",
+                   household.village.name)
 
     ordered = CandidateLists(lists[c] for c in ALL_TARGETS if c in lists)
     ordered.held = held

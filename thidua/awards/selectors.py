@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from thidua.core.queries import filter_given
 from thidua.core.text import collation_key, given_name_key
 
 from thidua.org.models import Membership, Organisation, Person
@@ -133,11 +134,8 @@ def ledger(*, user, year: int | None = None, code: str = "") -> QuerySet[Award]:
     orgs = visible_organisations(user)
     qs = Award.objects.filter(person__in=visible_people(user)) | Award.objects.filter(organisation__in=orgs) \
         | Award.objects.filter(household__village__in=orgs)
-    if year:
-        qs = qs.filter(year=year)
-    if code:
-        qs = qs.filter(award_type__code=code)
-    return qs.select_related("award_type", "person", "organisation", "household__village").order_by(
+    return filter_given(qs, year=year, award_type__code=code).select_related(
+        "award_type", "person", "organisation", "household__village").order_by(
         "-year", "-award_type__rank", "pk")
 
 

@@ -12,6 +12,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.permissions import can
 from thidua.accounts.scoping import can_edit_in
 from thidua.core.excel import xlsx_response
+from thidua.core.pages import attempt
 from thidua.org import selectors as org_selectors
 
 from . import candidates, engine, exports, selectors, services
@@ -105,14 +106,10 @@ def base_salary_add(request):
     if not can(request.user, "administer"):
         raise PermissionDenied
     form = BaseSalaryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_base_salary(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Đã thêm mức lương cơ sở.")
-            return redirect("awards:catalogue")
+    if request.method == "POST" and form.is_valid() and attempt(
+            form, lambda: services.add_base_salary(actor=request.user, **form.cleaned_data)):
+        messages.success(request, "Đã thêm mức lương cơ sở.")
+        return redirect("awards:catalogue")
     return render(request, "awards/base_salary_form.html", {"form": form})
 
 
@@ -143,15 +140,11 @@ def award_add_person(request, pk: int):
     person = org_selectors.get_person(user=request.user, pk=pk)
     _require_ledger(request.user)
     form = AwardForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_award(actor=request.user, subject=person, **form.cleaned_data,
-                                  source="Nhập tay vào sổ")
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Đã ghi vào sổ khen thưởng.")
-            return redirect("org:person", pk=person.pk)
+    if request.method == "POST" and form.is_valid() and attempt(
+            form, lambda: services.record_award(actor=request.user, subject=person, source="Nhập tay vào sổ",
+                                                **form.cleaned_data)):
+        messages.success(request, "Đã ghi vào sổ khen thưởng.")
+        return redirect("org:person", pk=person.pk)
     return render(request, "awards/award_form.html", {"form": form, "subject": person})
 
 
@@ -173,14 +166,9 @@ def person_conduct(request, pk: int):
                        actor=request.user, person=person, **d)),
                    "vu-viec": (matter_form, lambda d: services.open_pending_matter(
                        actor=request.user, subject=person, **d))}.get(which, (None, None))
-    if form is not None and form.is_valid():
-        try:
-            write(form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Đã ghi nhận; danh sách đủ điều kiện khen thưởng tính lại theo thông tin này.")
-            return redirect("awards:person_conduct", pk=person.pk)
+    if form is not None and form.is_valid() and attempt(form, lambda: write(form.cleaned_data)):
+        messages.success(request, "Đã ghi nhận; danh sách đủ điều kiện khen thưởng tính lại theo thông tin này.")
+        return redirect("awards:person_conduct", pk=person.pk)
     return render(request, "awards/conduct.html", {
         "person": person, "discipline_form": discipline_form, "matter_form": matter_form,
         "close_form": CloseMatterForm(initial={"closed_on": datetime.date.today()}),
@@ -303,14 +291,10 @@ def person_rating(request, pk: int):
     if not request.user.can_manage_records:
         raise PermissionDenied
     form = PersonRatingForm(request.POST or None, initial={"year": datetime.date.today().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_person_rating(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Đã ghi xếp loại.")
-            return redirect("org:person", pk=person.pk)
+    if request.method == "POST" and form.is_valid() and attempt(
+            form, lambda: services.set_person_rating(actor=request.user, person=person, **form.cleaned_data)):
+        messages.success(request, "Đã ghi xếp loại.")
+        return redirect("org:person", pk=person.pk)
     return render(request, "awards/person_rating.html", {
         "form": form, "person": person, "ratings": Rating.objects.filter(person=person).order_by("-year"),
     }, status=400 if form.is_bound and form.errors else 200)
@@ -335,14 +319,10 @@ def regulation(request):
     form = RegulationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.save_regulation(actor=request.user, province=data["province"], number=data["number"],
-                                     signed_on=data["signed_on"], issuer=data["issuer"], title=data["title"],
-                                     document_kind=data["document_kind"], articles=form.articles(),
-                                     council_vote_rule=data["council_vote_rule"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        if attempt(form, lambda: services.save_regulation(
+                actor=request.user, province=data["province"], number=data["number"], signed_on=data["signed_on"],
+                issuer=data["issuer"], title=data["title"], document_kind=data["document_kind"],
+                articles=form.articles(), council_vote_rule=data["council_vote_rule"])):
             messages.success(request, "Đã lưu quy định của tỉnh.")
             return redirect("awards:regulation")
     return render(request, "awards/regulation.html", {

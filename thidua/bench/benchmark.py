@@ -65,6 +65,29 @@ class Report:
 _percentile = load_test.percentile
 
 
+def add_page(pages: list[tuple[str, str]], notes: list[str], label: str, url_name: str, kwargs: dict) -> None:
+    """Add the page named ``url_name`` to ``pages``; a note instead where this build has no such page."""
+    try:
+        pages.append((label, reverse(url_name, kwargs=kwargs)))
+    except NoReverseMatch:
+        notes.append(f"{label}: chưa có trang ({url_name}) trong bản này.")
+
+
+def time_pages(client: Client, pages: list[tuple[str, str]], repeat: int, *, floor_p95_ms: float = 0.0,
+               layout_p95_ms: float = 0.0) -> list[PageResult]:
+    """Each page fetched ``repeat`` times: its median and 95th percentile, and the 95th as a
+    multiple of the empty page's (the floor) and of the bare layout's (0 where not measured)."""
+    results = []
+    for label, url in pages:
+        timings, status, queries = _time_get(client, url, repeat)
+        p95 = _percentile(timings, 95)
+        results.append(PageResult(
+            label, url, status, round(_percentile(timings, 50), 1), round(p95, 1),
+            round(p95 / floor_p95_ms, 1) if floor_p95_ms else 0.0,
+            round(p95 / layout_p95_ms, 1) if layout_p95_ms else 0.0, queries))
+    return results
+
+
 def _time_get(client: Client, url: str, repeat: int) -> tuple[list[float], int, int]:
     client.get(url)  # warm-up
     timings = []
@@ -167,10 +190,7 @@ def _measure(report: Report, province, commune, officer, admin, *, repeat, quick
     for name, url_name, kwargs in [("Hàng việc cán bộ TĐKT", "proposals:queue", {}),
                                    ("Bảng chỉ tiêu", "targets:dashboard", {}),
                                    ("Bảng vàng công khai", "public:board", {})]:
-        try:
-            pages.append((name, reverse(url_name, kwargs=kwargs)))
-        except NoReverseMatch:
-            report.notes.append(f"{name}: chưa có trang ({url_name}) trong bản này.")
+        add_page(pages, report.notes, name, url_name, kwargs)
     province_client = Client()
     province_client.force_login(admin)
     province_pages = [  # the province's officer sees every commune (issue #17, item 7)
@@ -178,14 +198,9 @@ def _measure(report: Report, province, commune, officer, admin, *, repeat, quick
         ("Danh sách đủ điều kiện (BKT, thiếu một điều kiện, trang 2, toàn tỉnh)",
          f"/khen-thuong/du-dieu-kien/?nam={year}&doi_tuong=BANG_KHEN_TINH&nhom=thieu-mot&page=2"),
     ]
-    for name, url, url_client in [*((n, u, client) for n, u in pages),
-                                  *((n, u, province_client) for n, u in province_pages)]:
-        timings, status, queries = _time_get(url_client, url, repeat)
-        p95 = _percentile(timings, 95)
-        report.pages.append(PageResult(
-            name, url, status, round(_percentile(timings, 50), 1), round(p95, 1),
-            round(p95 / report.floor_p95_ms, 1) if report.floor_p95_ms else 0.0,
-            round(p95 / report.layout_p95_ms, 1) if report.layout_p95_ms else 0.0, queries))
+    for url_client, some_pages in ((client, pages), (province_client, province_pages)):
+        report.pages += time_pages(url_client, some_pages, repeat, floor_p95_ms=report.floor_p95_ms,
+                                   layout_p95_ms=report.layout_p95_ms)
 
     def candidate_page(user):  # what the page reads: every count, and one page of one group
         listing = candidates.listing(user=user, year=year)

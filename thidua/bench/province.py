@@ -19,10 +19,10 @@ from django.apps import apps
 from django.db import connection
 from django.db.models import Count
 from django.test import Client, override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from . import security_load
-from .benchmark import PageResult, _percentile, _time_get
+from .benchmark import PageResult, _percentile, _time_get, add_page, time_pages
 from .generator import DASHBOARD_YEAR, province_code, province_username
 
 START = "<!-- province: begin -->"
@@ -135,16 +135,8 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
         if kwargs is None:
             report.notes.append(f"{label}: tỉnh mô phỏng chưa có cụm thi đua nào ({name}); chạy lại make_province.")
             continue
-        try:
-            pages.append((label, reverse(name, kwargs=kwargs)))
-        except NoReverseMatch:
-            report.notes.append(f"{label}: chưa có trang ({name}) trong bản này.")
-    for label, url in pages:
-        timings, status, queries = _time_get(client, url, repeat)
-        p95 = _percentile(timings, 95)
-        report.pages.append(PageResult(label, url, status, round(_percentile(timings, 50), 1), round(p95, 1), 0.0,
-                                       round(p95 / report.layout_p95_ms, 1) if report.layout_p95_ms else 0.0,
-                                       queries))
+        add_page(pages, report.notes, label, name, kwargs)
+    report.pages += time_pages(client, pages, repeat, layout_p95_ms=report.layout_p95_ms)
     report.load.append(_load())
     return report
 

@@ -9,14 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from thidua.core.files import upload_limit
+from thidua.core.pages import add_refusal
 from thidua.movements import services as movement_services
 from thidua.movements.forms import CriteriaSetForm, CriterionForm, PactForm, SignForm
 from thidua.movements.models import CriteriaSet, Criterion, Movement, Pact
 from thidua.movements.selectors import current_scorecard, scorecard_rows
-from thidua.movements.views import _form_error, _form_page, refusals
+from thidua.movements.views.common import action, form_page, form_view
 from thidua.proposals.access import is_signer
 
 from . import selectors, services
@@ -36,8 +36,8 @@ def _submit(request, form, save, *, title, cancel):
         try:
             return redirect(save())
         except ValidationError as exc:
-            _form_error(form, exc)
-    return _form_page(request, form, title=title, submit=_("Lưu"), cancel=cancel, status=400 if form.errors else 200)
+            add_refusal(form, exc)
+    return form_page(request, form, title=title, submit=_("Lưu"), cancel=cancel, status=400 if form.errors else 200)
 
 
 def _back(cy) -> str:
@@ -53,8 +53,7 @@ def cluster_list(request):
     return render(request, "clusters/list.html", {"page": page, "can_manage": can_manage_clusters(request.user)})
 
 
-@login_required
-@refusals
+@form_view
 def cluster_create(request):
     _require(can_manage_clusters(request.user))
     form = ClusterForm(request.POST or None)
@@ -89,8 +88,7 @@ def cluster_detail(request, pk: int):
     return render(request, "clusters/cluster.html", context)
 
 
-@login_required
-@refusals
+@form_view
 def year_open(request, pk: int):
     _require(can_manage_clusters(request.user))
     cluster = selectors.get_cluster(user=request.user, pk=pk)
@@ -101,8 +99,7 @@ def year_open(request, pk: int):
                    cancel=reverse("clusters:cluster", args=[pk]))
 
 
-@login_required
-@refusals
+@form_view
 def leader_edit(request, pk: int):
     _require(can_manage_clusters(request.user))
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
@@ -112,8 +109,7 @@ def leader_edit(request, pk: int):
         title=_("Cụm trưởng %(cy)s") % {"cy": cy}, cancel=_back(cy))
 
 
-@login_required
-@refusals
+@form_view
 def pact_create(request, pk: int):
     _require(can_manage_clusters(request.user))
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
@@ -125,9 +121,7 @@ def pact_create(request, pk: int):
     return _submit(request, form, save, title=_("Giao ước thi đua %(cy)s") % {"cy": cy}, cancel=_back(cy))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def pact_sign(request, pk: int):
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
     pact = get_object_or_404(Pact, block=cy.block)
@@ -141,8 +135,7 @@ def pact_sign(request, pk: int):
     return redirect(_back(cy))
 
 
-@login_required
-@refusals
+@form_view
 def criteria_edit(request, pk: int):
     """The cluster's criteria: first the set (bands, the award of the leading commune), then
     its criteria one by one — the movements app's criteria sets, versions included."""
@@ -161,8 +154,7 @@ def criteria_edit(request, pk: int):
                                      bands=form.bands(), top_award=form.cleaned_data["top_award"],
                                      note=form.cleaned_data["note"])
         else:
-            movement_services.add_criterion(actor=request.user, criteria_set=cs,
-                                            **{f: form.cleaned_data[f] for f in CriterionForm.Meta.fields})
+            movement_services.add_criterion(actor=request.user, criteria_set=cs, **form.service_fields())
         return _back(cy)
     title = _("Bộ tiêu chí %(cy)s") % {"cy": cy} if cs is None else _("Thêm tiêu chí: %(cs)s") % {"cs": cs}
     return _submit(request, form, save, title=title, cancel=_back(cy))
@@ -181,8 +173,7 @@ def _criterion(cy, value) -> Criterion:
 
 
 @upload_limit()
-@login_required
-@refusals
+@form_view
 def score(request, pk: int, org: int):
     """The leader's officer scores one member commune, criterion by criterion, with evidence."""
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
@@ -217,9 +208,7 @@ def score(request, pk: int, org: int):
     }, status=status)
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def lock(request, pk: int):
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
     n = services.lock_scores(actor=request.user, cluster_year=cy)
@@ -227,9 +216,7 @@ def lock(request, pk: int):
     return redirect(_back(cy))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def propose(request, pk: int):
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
     proposals = services.propose_awards(actor=request.user, cluster_year=cy,
@@ -238,9 +225,7 @@ def propose(request, pk: int):
     return redirect(_back(cy))
 
 
-@login_required
-@require_POST
-@refusals
+@action
 def send(request, pk: int):
     """The leader commune's chairman signs the cluster's tờ trình to the city."""
     cy = selectors.get_cluster_year(user=request.user, pk=pk)

@@ -61,6 +61,17 @@ def add_refusal(form, exc: Exception) -> None:
         form.add_error(None, refusal(exc).message)
 
 
+def attempt(form, write: Callable[[], Any]) -> bool:
+    """For a view that renders its own page: run the service call ``write()``; a refusal goes
+    onto ``form`` (``add_refusal``). True when it went through."""
+    try:
+        write()
+    except REFUSALS as exc:
+        add_refusal(form, exc)
+        return False
+    return True
+
+
 def form_errors(form) -> str:
     """Every error of an invalid form, in one line (for a message)."""
     return " ".join(str(e) for errors in form.errors.values() for e in errors)

@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 
 from .models import AuditEntry
+from .queries import filter_given
 
 
 def audit_entries(*, user, model: str = "", actor: str = "", action: str = "",
@@ -12,16 +13,5 @@ def audit_entries(*, user, model: str = "", actor: str = "", action: str = "",
     if model:
         app_label, _, model_name = model.partition(".")
         qs = qs.filter(content_type__app_label=app_label, content_type__model=model_name)
-    if actor:
-        qs = qs.filter(actor_name__icontains=actor)
-    if action:
-        qs = qs.filter(action=action)
-    if object_id:
-        qs = qs.filter(object_id=object_id)
-    if record:
-        qs = qs.filter(object_repr__icontains=record)
-    if date_from:
-        qs = qs.filter(at__date__gte=date_from)
-    if date_to:
-        qs = qs.filter(at__date__lte=date_to)
-    return qs
+    return filter_given(qs, actor_name__icontains=actor, action=action, object_id=object_id,
+                        object_repr__icontains=record, at__date__gte=date_from, at__date__lte=date_to)

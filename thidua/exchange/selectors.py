@@ -8,6 +8,7 @@ from django.http import Http404
 
 from thidua.accounts.permissions import can
 from thidua.accounts.scoping import visible_organisations, visible_people
+from thidua.core.queries import filter_given
 from thidua.core.text import collation_key, given_name_key, search_key
 from thidua.org.models import Membership, Organisation, Person
 
@@ -101,11 +102,7 @@ def awards(*, user, year: int | None = None, code: str = "", person: int | None 
            unit: int | None = None):
     from thidua.awards.selectors import ledger
 
-    qs = ledger(user=user, year=year, code=code)
-    if person:
-        qs = qs.filter(person_id=person)
-    if unit:
-        qs = qs.filter(organisation_id=unit)
+    qs = filter_given(ledger(user=user, year=year, code=code), person_id=person, organisation_id=unit)
     return qs.select_related("award_type", "person", "organisation", "household__village")
 
 
@@ -144,10 +141,4 @@ def ratings(*, user, year: int | None = None, person: int | None = None, unit: i
 
     qs = Rating.objects.filter(person__in=visible_people(user)) | Rating.objects.filter(
         organisation__in=visible_organisations(user))
-    if year:
-        qs = qs.filter(year=year)
-    if person:
-        qs = qs.filter(person_id=person)
-    if unit:
-        qs = qs.filter(organisation_id=unit)
-    return qs.select_related("person", "organisation")
+    return filter_given(qs, year=year, person_id=person, organisation_id=unit).select_related("person", "organisation")

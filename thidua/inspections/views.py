@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.pages import add_refusal
+from thidua.movements.views.common import form_page
 from thidua.org.models import Organisation
 
 from . import selectors, services
@@ -29,18 +31,6 @@ def _require_office(user) -> None:
         raise PermissionDenied(_("Chỉ cán bộ thi đua – khen thưởng xã được làm việc này."))
 
 
-def _form_error(form, exc: ValidationError) -> None:
-    """A service's refusal onto the form: by field where the form has it, else on top."""
-    for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def _form_page(request, form, *, title, submit, cancel=None, intro="", status=200, multipart=False):
-    return render(request, "movements/form.html", {
-        "form": form, "title": title, "submit": submit, "cancel": cancel, "intro": intro, "multipart": multipart,
-    }, status=status)
-
-
 def _save(request, form, save, *, done, success):
     """POST: a valid form calls ``save(cleaned_data)``; a refusal goes onto the form. Returns
     the redirect on success, else the status for the page."""
@@ -50,7 +40,7 @@ def _save(request, form, save, *, done, success):
         try:
             result = save(form.cleaned_data)
         except ValidationError as exc:
-            _form_error(form, exc)
+            add_refusal(form, exc)
         else:
             messages.success(request, success)
             return redirect(done(result)), 200
@@ -78,8 +68,8 @@ def plan_create(request):
     commune = user_commune(request.user)
     response, status = _save(request, form, lambda d: services.create_plan(actor=request.user, commune=commune, **d),
                              done=lambda p: reverse("inspections:plan", args=[p.pk]), success=_("Đã lập kế hoạch kiểm tra."))
-    return response or _form_page(request, form, title=_("Lập kế hoạch kiểm tra"), submit=_("Lưu kế hoạch"),
-                                  cancel=reverse("inspections:index"), status=status)
+    return response or form_page(request, form, title=_("Lập kế hoạch kiểm tra"), submit=_("Lưu kế hoạch"),
+                                 cancel=reverse("inspections:index"), status=status)
 
 
 @login_required
@@ -101,9 +91,9 @@ def inspection_create(request, pk: int):
 
     response, status = _save(request, form, save, done=lambda i: reverse("inspections:inspection", args=[i.pk]),
                              success=_("Đã thêm đợt kiểm tra."))
-    return response or _form_page(request, form, title=_("Thêm đợt kiểm tra — %s") % plan.title,
-                                  submit=_("Lưu đợt kiểm tra"), cancel=reverse("inspections:plan", args=[plan.pk]),
-                                  status=status)
+    return response or form_page(request, form, title=_("Thêm đợt kiểm tra — %s") % plan.title,
+                                 submit=_("Lưu đợt kiểm tra"), cancel=reverse("inspections:plan", args=[plan.pk]),
+                                 status=status)
 
 
 @login_required
@@ -203,9 +193,9 @@ def recommendation_add(request, pk: int):
 
     response, status = _save(request, form, save, done=lambda r: reverse("inspections:recommendation", args=[r.pk]),
                              success=_("Đã ghi kiến nghị."))
-    return response or _form_page(request, form, title=_("Kiến nghị với %s") % finding.unit.name,
-                                  submit=_("Lưu kiến nghị"), cancel=reverse("inspections:finding", args=[finding.pk]),
-                                  status=status)
+    return response or form_page(request, form, title=_("Kiến nghị với %s") % finding.unit.name,
+                                 submit=_("Lưu kiến nghị"), cancel=reverse("inspections:finding", args=[finding.pk]),
+                                 status=status)
 
 
 # --- recommendations -----------------------------------------------------------------------
@@ -274,8 +264,8 @@ def practice_create(request):
     response, status = _save(request, form, save, done=lambda p: reverse("inspections:practice", args=[p.pk]),
                              success=_("Đã ghi nhân tố mới, cách làm hay."))
     intro = _("Phát hiện qua kiểm tra tại %s.") % finding.unit.name if finding else ""
-    return response or _form_page(request, form, title=_("Ghi nhân tố mới, cách làm hay"), submit=_("Lưu"),
-                                  cancel=reverse("inspections:practices"), intro=intro, status=status)
+    return response or form_page(request, form, title=_("Ghi nhân tố mới, cách làm hay"), submit=_("Lưu"),
+                                 cancel=reverse("inspections:practices"), intro=intro, status=status)
 
 
 def _promote_url(practice) -> str:

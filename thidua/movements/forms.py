@@ -52,11 +52,20 @@ def _commune_units(user):
     return visible_organisations(user).exclude(kind__in=NON_COMPETING_KINDS).filter(valid_until__isnull=True)
 
 
-class MovementForm(forms.ModelForm):
+class ServiceForm(forms.ModelForm):
+    """A model form whose fields a service takes as keyword arguments (the service writes)."""
+    service_excludes: tuple[str, ...] = ()
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in self.service_excludes}
+
+
+class MovementForm(ServiceForm):
     plan_document = forms.FileField(label=_("Kế hoạch phát động (PDF hoặc DOCX, tối đa 10 MB)"), required=False,
                                     validators=[validate_plan_document])
     # A plan file uploaded with a refused submission, kept on the server (HeldUpload).
     held_plan = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    service_excludes = ("participants",)  # a separate argument of the services
 
     class Meta:
         model = Movement
@@ -74,10 +83,6 @@ class MovementForm(forms.ModelForm):
         self.fields["participants"].queryset = units
         if not self.instance.pk:
             self.fields["launched_on"].initial = timezone.localdate()
-
-    def service_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "participants"}
-        return data
 
     def new_plan(self):
         """The plan file uploaded with this submission, if it passed its checks."""
@@ -106,7 +111,7 @@ class StepForm(forms.Form):
         self.fields["on"].initial = timezone.localdate()
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(ServiceForm):
     value = AmountField(label=_("Giá trị"), required=False,
                         help_text=_("Ví dụ: 41; 3.450.000.000; 98,5. Để trống nếu là kết quả định tính."))
 
@@ -179,7 +184,7 @@ class SignForm(forms.Form):
         self.fields["signed_on"].initial = timezone.localdate()
 
 
-class CriteriaSetForm(forms.ModelForm):
+class CriteriaSetForm(ServiceForm):
     movement = forms.ModelChoiceField(label=_("Phong trào thi đua"), queryset=Movement.objects.none(),
                                       help_text=_("Phong trào mà bộ tiêu chí này dùng để chấm điểm."))
     band_xuat_sac = PointsField(label=_("Xuất sắc: từ (điểm)"))
@@ -214,7 +219,7 @@ class NewCriteriaSetForm(CriteriaSetForm):
         self.fields["block"].queryset = blocks
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(ServiceForm):
     max_points = PointsField(label=_("Điểm tối đa (điểm trừ: số điểm trừ tối đa)"))
 
     class Meta:

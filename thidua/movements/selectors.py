@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
@@ -19,7 +20,7 @@ from thidua.accounts.scoping import can_see_organisation, visible_organisations
 from thidua.core.text import collation_key, given_name_key
 from thidua.org.models import EmulationBlock, Membership, Organisation, Person
 
-from .access import can_act_for, is_unit_user, user_commune
+from .access import can_act_for, can_score, is_unit_user, user_commune
 from .models import (
     Band, CriteriaSet, Criterion, Movement, MovementResult, Pact, Registration, RegistrationPeriod, Reminder, Score,
     ScoreChange, Scorecard,
@@ -80,6 +81,24 @@ def get_movement(*, user, pk: int) -> Movement:
     if movement is None:
         raise Http404("Không tìm thấy phong trào.")
     return movement
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The commune's movements page for a year: its movements, the registration figure and
+    each block's ranking with its pact (``block["pact_row"]``)."""
+    movements: list[Movement]
+    coverage: dict
+    blocks: list[dict]
+
+
+def overview(*, user, year: int) -> Overview:
+    blocks = block_rankings(user=user, year=year)
+    pacts = {row["block"].pk: row for row in pacts_for_year(user=user, year=year)}
+    for b in blocks:
+        b["pact_row"] = pacts.get(b["block"].pk)
+    return Overview(movements=list(visible_movements(user, year=year)),
+                    coverage=registration_coverage(user=user, year=year), blocks=blocks)
 
 
 # --- Registration ----------------------------------------------------------------------------
@@ -241,6 +260,25 @@ def get_criteria_set(*, user, pk: int) -> CriteriaSet:
     return cs
 
 
+@dataclass(frozen=True)
+class CriteriaSetPage:
+    cs: CriteriaSet
+    groups: list[tuple[str, list]]
+    in_use: bool
+    is_latest: bool
+    totals: dict[str, Decimal]  # the points of each kind of criterion
+
+
+def criteria_set_page(*, user, pk: int) -> CriteriaSetPage:
+    """A criteria set, its criteria by group, and whether it is the block's newest version."""
+    cs = get_criteria_set(user=user, pk=pk)
+    criteria = list(cs.criteria.all())
+    latest = CriteriaSet.objects.filter(block_id=cs.block_id).order_by("-version").values_list("pk", flat=True).first()
+    return CriteriaSetPage(
+        cs=cs, groups=grouped_criteria(criteria), in_use=cs.in_use, is_latest=latest == cs.pk,
+        totals={k: sum((c.max_points for c in criteria if c.kind == k), 0) for k in Criterion.Kind.values})
+
+
 def grouped_criteria(criteria) -> list[tuple[str, list]]:
     groups: list[tuple[str, list]] = []
     for item in criteria:
@@ -291,6 +329,47 @@ def scorecard_rows(*, scorecard: Scorecard) -> dict:
         "regular_count": len(regular),
         "missing_evidence": sum(1 for r in rows if r["missing_evidence"]),
     }
+
+
+def scoring_mode(user, scorecard: Scorecard) -> str | None:
+    """'self' (the unit scores itself), 'review' (a scorer) or None (read only)."""
+    unit = can_act_for(user, scorecard.organisation)
+    if scorecard.state == Scorecard.State.DRAFT and unit:
+        return "self"
+    if can_score(user):
+        return "review"
+    return "self" if unit else None
+
+
+@dataclass(frozen=True)
+class ScorecardPage:
+    scorecard: Scorecard
+    cs: CriteriaSet
+    mode: str | None  # see scoring_mode
+    editable: bool
+    band: Band | None
+    groups: list[tuple[str, list]]
+    rows: list[dict]
+    totals: dict[str, Decimal]
+    max_regular: Decimal
+    scored: int
+    regular_count: int
+    missing_evidence: int
+
+    def row(self, criterion_pk: int) -> dict:
+        return next(r for r in self.rows if r["criterion"].pk == criterion_pk)
+
+
+def scorecard_page(*, user, scorecard: Scorecard) -> ScorecardPage:
+    """A scorecard's rows and totals, and what the user may do with it."""
+    mode = scoring_mode(user, scorecard)
+    rows = scorecard_rows(scorecard=scorecard)
+    state = scorecard.state
+    return ScorecardPage(
+        scorecard=scorecard, cs=scorecard.criteria_set, mode=mode,
+        editable=(mode == "self" and state == Scorecard.State.DRAFT)
+                 or (mode == "review" and state == Scorecard.State.SUBMITTED),
+        band=band_for(scorecard.criteria_set, rows["totals"]["total"]), **rows)
 
 
 def scorer_queue(*, user, year: int) -> dict:

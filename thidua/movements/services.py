@@ -34,6 +34,7 @@ from .models import (
     Registration, RegistrationPeriod, RegistrationReopening, Reminder, Score, ScoreChange, Scorecard,
     format_number,
 )
+from .selectors import registration_coverage
 from .titles import NON_COMPETING_KINDS, collective_titles_for, individual_titles_for, title_label
 
 
@@ -351,6 +352,19 @@ def send_reminder(*, actor, period: RegistrationPeriod, organisation: Organisati
     return reminder
 
 
+@transaction.atomic
+def remind_unregistered(*, actor, year: int) -> int:
+    """Remind every unit the actor sees that has not registered for ``year``; the number reminded."""
+    _require_manager(actor)
+    coverage = registration_coverage(user=actor, year=year)
+    if coverage["period"] is None:
+        raise ValidationError(_("Xã chưa mở đăng ký thi đua năm %(year)s.") % {"year": year})
+    unregistered = [row["unit"] for row in coverage["rows"] if row["registration"] is None]
+    for unit in unregistered:
+        send_reminder(actor=actor, period=coverage["period"], organisation=unit)
+    return len(unregistered)
+
+
 # --- Pacts -----------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -566,16 +580,24 @@ def open_scorecard(*, actor, organisation: Organisation, criteria_set: CriteriaS
     return create_record(actor=actor, model=Scorecard, criteria_set=criteria_set, organisation=organisation)
 
 
+def _scorable(scorecard: Scorecard, criterion: Criterion, *, state: str, refusal: str, code: str) -> Scorecard:
+    """The scorecard as it is now in the database, where ``criterion`` may be scored: not locked,
+    in ``state`` (else ``refusal``), and the criterion one of its set's."""
+    scorecard = _fresh(scorecard)
+    _ensure_not_locked(scorecard)
+    if scorecard.state != state:
+        raise ValidationError(refusal, code=code)
+    _criterion_of(scorecard, criterion)
+    return scorecard
+
+
 @transaction.atomic
 def self_score(*, actor, scorecard: Scorecard, criterion: Criterion, points, note: str = "",
                files=()) -> Score:
     """The unit's own score of one criterion, with its explanation and evidence files."""
     _require_unit_actor(actor, scorecard.organisation)
-    scorecard = _fresh(scorecard)
-    _ensure_not_locked(scorecard)
-    if scorecard.state != Scorecard.State.DRAFT:
-        raise ValidationError(_("Đơn vị đã nộp kết quả tự chấm; đang chờ Hội đồng chấm."), code="submitted")
-    _criterion_of(scorecard, criterion)
+    scorecard = _scorable(scorecard, criterion, state=Scorecard.State.DRAFT, code="submitted",
+                          refusal=_("Đơn vị đã nộp kết quả tự chấm; đang chờ Hội đồng chấm."))
     points = check_points(criterion, parse_points(points))
     for upload in files:
         validate_evidence(upload)
@@ -633,11 +655,8 @@ def review_score(*, actor, scorecard: Scorecard, criterion: Criterion, points, r
     reason, kept with the old value (ScoreChange) and in the audit log."""
     _require_scorer(actor)
     _require_in_commune(actor, scorecard.organisation)
-    scorecard = _fresh(scorecard)
-    _ensure_not_locked(scorecard)
-    if scorecard.state != Scorecard.State.SUBMITTED:
-        raise ValidationError(_("Chỉ chấm được khi đơn vị đã nộp kết quả tự chấm."), code="not_submitted")
-    _criterion_of(scorecard, criterion)
+    scorecard = _scorable(scorecard, criterion, state=Scorecard.State.SUBMITTED, code="not_submitted",
+                          refusal=_("Chỉ chấm được khi đơn vị đã nộp kết quả tự chấm."))
     points = parse_points(points)
     if points is None:
         raise ValidationError({"points": _("Phải nhập số điểm.")})

@@ -12,6 +12,15 @@ from thidua.core.text import collation_key, given_name_key, search_key
 from .models import Membership, Organisation, Person
 
 
+def free_code(base: str) -> str:
+    """The first organisation code not yet taken: ``base``, else ``base-2``, ``base-3`` …"""
+    code, n = base, 1
+    while Organisation.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
 def organisation_tree(*, user, include_former: bool = True) -> list[tuple[Organisation, int]]:
     """Visible organisations in tree order with their depth, siblings in Vietnamese order."""
     orgs = list(visible_organisations(user))

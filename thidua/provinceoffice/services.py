@@ -16,6 +16,7 @@ from thidua.administration import services as administration
 from thidua.core.services import create_record, update_record
 from thidua.core.text import nfc, search_key
 from thidua.org.models import Organisation
+from thidua.org.selectors import free_code
 
 from . import access, figures, tasks
 from .refresh import refresh_figures  # noqa: F401  (the office's pages and the benchmark call it here)
@@ -25,12 +26,7 @@ K = Organisation.Kind
 
 def _code(province: Organisation, name: str) -> str:
     base = (slugify(search_key(name)) or "xa")[:60]
-    base = f"{province.code[:18]}-{base}"
-    code, n = base, 1
-    while Organisation.objects.filter(code=code).exists():
-        n += 1
-        code = f"{base}-{n}"
-    return code
+    return free_code(f"{province.code[:18]}-{base}")
 
 
 @transaction.atomic

@@ -12,25 +12,12 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.excel import xlsx_response
 from thidua.core.files import upload_limit
+from thidua.core.pages import attempt
 
 from . import access, exports, figures, selectors, services
 from .forms import MAX_UPLOAD, CommuneAdminForm, CommuneForm, CommuneImportForm, MergerForm, TargetForm
 
 PAGE = 50
-
-
-def _attempt(form, write) -> bool:
-    """Run a service call; its refusal becomes the form's errors. True when it went through."""
-    try:
-        write()
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-        return False
-    return True
 
 
 def _dashboard_data(request):
@@ -82,7 +69,7 @@ def targets(request):
     form = TargetForm(request.POST or None)
     if request.method == "POST":
         access.require_office(request.user)
-        if form.is_valid() and _attempt(form, lambda: services.set_target(actor=request.user, **form.cleaned_data)):
+        if form.is_valid() and attempt(form, lambda: services.set_target(actor=request.user, **form.cleaned_data)):
             messages.success(request, f"Đã lưu chỉ tiêu năm {form.cleaned_data['year']}.")
             return redirect("provinceoffice:targets")
     table = selectors.target_table(province, range(2026, 2031))
@@ -107,7 +94,7 @@ def commune_create(request):
     province = access.require_admin(request.user)
     form = CommuneForm(request.POST or None, province=province)
     created = {}
-    if request.method == "POST" and form.is_valid() and _attempt(form, lambda: created.update(
+    if request.method == "POST" and form.is_valid() and attempt(form, lambda: created.update(
             commune=services.create_commune(actor=request.user, **form.cleaned_data))):
         messages.success(request, f"Đã tạo {created['commune'].name}. Hãy tạo tài khoản quản trị của xã.")
         return redirect("provinceoffice:commune_admin", pk=created["commune"].pk)
@@ -150,7 +137,7 @@ def commune_admin(request, pk: int):
     commune = selectors.get_commune(user=request.user, pk=pk)
     form = CommuneAdminForm(request.POST or None)
     created = {}
-    if request.method == "POST" and form.is_valid() and _attempt(form, lambda: created.update(zip(
+    if request.method == "POST" and form.is_valid() and attempt(form, lambda: created.update(zip(
             ("account", "password"), services.create_commune_admin(actor=request.user, commune=commune,
                                                                    **form.cleaned_data)))):
         return render(request, "provinceoffice/password_handed.html", {"commune": commune, **created})
@@ -164,7 +151,7 @@ def commune_merge(request, pk: int):
     province = access.require_admin(request.user)
     commune = selectors.get_commune(user=request.user, pk=pk)
     form = MergerForm(request.POST or None, province=province, commune=commune)
-    if request.method == "POST" and form.is_valid() and _attempt(form, lambda: services.record_merger(
+    if request.method == "POST" and form.is_valid() and attempt(form, lambda: services.record_merger(
             actor=request.user, former=form.cleaned_data["former"], into=commune,
             merged_on=form.cleaned_data["merged_on"])):
         messages.success(request, f"Đã ghi nhận {form.cleaned_data['former'].name} sáp nhập vào {commune.name}.")

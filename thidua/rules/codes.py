@@ -23,6 +23,10 @@ class LabeledEnum(StrEnum):
         obj.rank = rank
         return obj
 
+    def at_least(self, other) -> bool:
+        """Whether this code ranks at least as high as ``other`` (a ranked code of the same kind)."""
+        return self.rank >= other.rank
+
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(m.value, m.label) for m in cls]
@@ -83,9 +87,6 @@ class Rating(LabeledEnum):
     HTNV = "HTNV", "Hoàn thành nhiệm vụ", 2
     KHTNV = "KHTNV", "Không hoàn thành nhiệm vụ", 1
 
-    def at_least(self, other: "Rating") -> bool:
-        return self.rank >= other.rank
-
 
 class Scope(LabeledEnum):
     """Phạm vi công nhận, ảnh hưởng của sáng kiến, đề tài khoa học; rank: TOAN_QUOC > TINH > CO_SO."""
@@ -93,9 +94,6 @@ class Scope(LabeledEnum):
     CO_SO = "CO_SO", "Cấp cơ sở", 1
     TINH = "TINH", "Cấp tỉnh", 2
     TOAN_QUOC = "TOAN_QUOC", "Toàn quốc", 3
-
-    def at_least(self, other: "Scope") -> bool:
-        return self.rank >= other.rank
 
 
 class DisciplineForm(LabeledEnum):
@@ -107,9 +105,6 @@ class DisciplineForm(LabeledEnum):
     GIANG_CHUC = "GIANG_CHUC", "Giáng chức", 4
     CACH_CHUC = "CACH_CHUC", "Cách chức", 5
     BUOC_THOI_VIEC = "BUOC_THOI_VIEC", "Buộc thôi việc", 6
-
-    def at_least(self, other: "DisciplineForm") -> bool:
-        return self.rank >= other.rank
 
 
 class SubjectKind(LabeledEnum):

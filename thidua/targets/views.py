@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.models import Role
 from thidua.accounts.permissions import can
 from thidua.core.files import upload_limit
+from thidua.core.pages import attempt
 
 from . import culture, selectors, services
 from .forms import (
@@ -56,14 +57,9 @@ def target_detail(request, code: str):
             planned_form = PlannedForm(request.POST, target=target, prefix="kh")
             form, call = planned_form, lambda d: services.set_planned(
                 actor=request.user, target=target, year=d["year"], planned=d["planned"], strict=d["strict"])
-        if form.is_valid():
-            try:
-                call(form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, "Đã lưu số liệu năm %s." % form.cleaned_data["year"])
-                return redirect("targets:detail", code=target.code)
+        if form.is_valid() and attempt(form, lambda: call(form.cleaned_data)):
+            messages.success(request, "Đã lưu số liệu năm %s." % form.cleaned_data["year"])
+            return redirect("targets:detail", code=target.code)
     context.update({"can_edit": can_edit, "actual_form": actual_form, "planned_form": planned_form})
     return render(request, "targets/target_detail.html", context, status=400 if request.method == "POST" else 200)
 
@@ -190,14 +186,10 @@ def entry_edit(request, pk: int):
                "prosperous_ok": entry.prosperous_ok, "exclusions": entry.exclusions,
                "exclusion_note": entry.exclusion_note}
     form = HouseholdResultForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_household_result(actor=request.user, entry=entry, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, f"Đã ghi kết quả của hộ {entry.household.head_name}.")
-            return redirect("targets:review", pk=entry.review_id)
+    if request.method == "POST" and form.is_valid() and attempt(
+            form, lambda: services.record_household_result(actor=request.user, entry=entry, **form.cleaned_data)):
+        messages.success(request, f"Đã ghi kết quả của hộ {entry.household.head_name}.")
+        return redirect("targets:review", pk=entry.review_id)
     status = 400 if request.method == "POST" else 200
     return render(request, "targets/entry_form.html", {"entry": entry, "form": form}, status=status)
 
@@ -210,13 +202,9 @@ def parameter_edit(request, key: str):
     if current is None:
         raise Http404
     form = ParameterForm(request.POST or None, initial={"value": str(current.value).replace(".", ",")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_culture_parameter(actor=request.user, key=key, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "Đã cập nhật tham số.")
-            return redirect("targets:culture")
+    if request.method == "POST" and form.is_valid() and attempt(
+            form, lambda: services.update_culture_parameter(actor=request.user, key=key, **form.cleaned_data)):
+        messages.success(request, "Đã cập nhật tham số.")
+        return redirect("targets:culture")
     status = 400 if request.method == "POST" else 200
     return render(request, "targets/parameter_form.html", {"form": form, "parameter": current}, status=status)

@@ -153,6 +153,7 @@ def award_catalogue(live_server):
     importlib.import_module("thidua.awards.migrations.0002_seed_catalogue").seed(apps, None)
 
 
+@pytest.mark.long
 def test_every_page_meets_wcag_21_aa_and_fits_a_phone(award_catalogue, live_demo, browser, tmp_path):
     if not AXE.exists():
         pytest.skip("axe-core is not installed: run `npm ci` (make test does)")

@@ -47,6 +47,7 @@ def isolated(settings, tmp_path):
     ContentType.objects.clear_cache()
 
 
+@pytest.mark.long
 def test_audit_rows_written_through_a_running_server_after_a_restore_name_the_right_record(live_demo, isolated):
     base = live_demo.url
     shift_content_type_ids(7)  # the ids of an instance that grew over the years

@@ -82,6 +82,13 @@ class _Writer:
         for line in lines:
             self.add("p", line)
 
+    def lines_or_section(self, lines: list[str] | None, key: str) -> None:
+        """Lines read from the records when there are any, else the narrative section ``key``."""
+        if not lines:
+            self.section(key)
+        for line in lines or []:
+            self.add("p", line)
+
     def table(self, table: statistics.StatTable | None) -> None:
         if table is not None:
             self.blocks.append(Block("table", table=table))
@@ -192,29 +199,21 @@ def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date
     w.section("goals")
     w.add("h1", "II. CHỈ TIÊU VÀ NHIỆM VỤ CHỦ YẾU")
     w.add("h2", "1. Một số chỉ tiêu chủ yếu")
-    target_lines = sources.target_lines(commune=commune, year_from=nxt_from, year_to=nxt_to)
-    if target_lines:
-        for line in target_lines:
-            w.add("p", line)
-    else:
-        w.section("targets")
+    w.lines_or_section(sources.target_lines(commune=commune, year_from=nxt_from, year_to=nxt_to), "targets")
     w.add("h2", "2. Những nhiệm vụ chủ yếu")
     w.section("tasks")
     w.add("h1", "III. GIẢI PHÁP THỰC HIỆN")
     w.section("solutions")
 
-    issuer, signer, recipients = _frame(commune, texts)
-    closing = paragraphs(texts.get("closing", "")) or [
-        f"Trên đây là báo cáo tổng kết phong trào thi đua, công tác khen thưởng 5 năm giai đoạn {year_from}-{year_to} "
-        f"và phương hướng, nhiệm vụ giai đoạn {nxt_from}-{nxt_to} của UBND {commune.name[:1].lower()}{commune.name[1:]}./."]
     step(85, "Hoàn thiện báo cáo")
-    return ReportDocument(
-        kind=ReportKind.FIVE_YEAR, commune=commune, period=period, issuer=issuer, number="/BC-UBND",
-        date=date if date is not None else datetime.date.today(), place=place_of(commune.name),
+    return _document(
+        w, kind=ReportKind.FIVE_YEAR, commune=commune, period=period, date=date,
         title_lines=["TỔNG KẾT PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG",
                      f"GIAI ĐOẠN {year_from}-{year_to}; PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN {nxt_from}-{nxt_to}"],
-        blocks=w.blocks, closing=closing, recipients=recipients, signer=signer, exemplars=groups,
-        tables=([movement_table] if movement_table else []) + tables, stats=stats)
+        closing=f"Trên đây là báo cáo tổng kết phong trào thi đua, công tác khen thưởng 5 năm giai đoạn "
+                f"{year_from}-{year_to} và phương hướng, nhiệm vụ giai đoạn {nxt_from}-{nxt_to} của "
+                f"{_committee_of(commune)}./.",
+        exemplars=groups, tables=([movement_table] if movement_table else []) + tables, stats=stats)
 
 
 def build_annual(*, commune: Organisation, year: int, date: datetime.date | None = None,
@@ -253,24 +252,32 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
     w.add("title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}")
     w.section("plan")
     w.add("h2", "Một số chỉ tiêu chủ yếu")
-    target_lines = sources.target_lines(commune=commune, year_from=year + 1, year_to=year + 1)
-    if target_lines:
-        for line in target_lines:
-            w.add("p", line)
-    else:
-        w.section("targets")
-    issuer, signer, recipients = _frame(commune, texts)
-    closing = paragraphs(texts.get("closing", "")) or [
-        f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm "
-        f"{year + 1} của UBND {commune.name[:1].lower()}{commune.name[1:]}./."]
+    w.lines_or_section(sources.target_lines(commune=commune, year_from=year + 1, year_to=year + 1), "targets")
     step(85, "Hoàn thiện báo cáo")
-    return ReportDocument(
-        kind=ReportKind.ANNUAL, commune=commune, period=period, issuer=issuer, number="/BC-UBND",
-        date=date if date is not None else datetime.date.today(), place=place_of(commune.name),
+    return _document(
+        w, kind=ReportKind.ANNUAL, commune=commune, period=period, date=date,
         title_lines=[f"TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}",
                      f"VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}"],
-        blocks=w.blocks, closing=closing, recipients=recipients, signer=signer, exemplars=groups,
-        tables=([movement_table] if movement_table else []) + tables, stats=stats)
+        closing=f"Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ "
+                f"năm {year + 1} của {_committee_of(commune)}./.",
+        exemplars=groups, tables=([movement_table] if movement_table else []) + tables, stats=stats)
+
+
+def _committee_of(commune: Organisation) -> str:
+    """"UBND xã …" inside a sentence (the commune's name lower-cased at its start)."""
+    return f"UBND {commune.name[:1].lower()}{commune.name[1:]}"
+
+
+def _document(w: _Writer, *, kind: str, commune: Organisation, period: str, date: datetime.date | None,
+              title_lines: list[str], closing: str, **content) -> ReportDocument:
+    """The report around its written blocks: issuer, number, place and date, the closing (the
+    commune's own text when it wrote one, else ``closing``), the signer and the recipients."""
+    issuer, signer, recipients = _frame(commune, w.texts)
+    return ReportDocument(
+        kind=kind, commune=commune, period=period, issuer=issuer, number="/BC-UBND",
+        date=date if date is not None else datetime.date.today(), place=place_of(commune.name),
+        title_lines=title_lines, blocks=w.blocks, closing=paragraphs(w.texts.get("closing", "")) or [closing],
+        recipients=recipients, signer=signer, **content)
 
 
 def build_report(*, kind: str, commune: Organisation, year_from: int | None = None, year_to: int | None = None,

@@ -95,11 +95,8 @@ class Subgroup:
 
 
 @dataclass
-class SectorGroup:
-    key: str
-    label: str
-    collectives: list[Exemplar] = field(default_factory=list)
-    people: list[Exemplar] = field(default_factory=list)
+class SectorGroup(Subgroup):
+    """A sector's exemplars, and those of its subgroups (if it has any)."""
     subgroups: list[Subgroup] = field(default_factory=list)
 
     def all_people(self) -> list[Exemplar]:

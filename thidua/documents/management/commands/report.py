@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.documents.models import ReportKind
 from thidua.documents.reports import builder, output
-from thidua.org.models import Organisation
+from thidua.documents.management.commune import add_commune_argument, commune_option
 
 
 class Command(BaseCommand):
@@ -28,13 +27,10 @@ class Command(BaseCommand):
         annual.add_argument("--year", type=int, required=True)
         for p in (five, annual):
             p.add_argument("--out", required=True, help="Tệp kết quả (.docx hoặc .xlsx)")
-            p.add_argument("--commune", default=None, help="Mã xã (mặc định THIDUA_HOME_COMMUNE_CODE)")
+            add_commune_argument(p)
 
     def handle(self, *args, **options):
-        code = options.get("commune") or settings.THIDUA_HOME_COMMUNE_CODE
-        commune = Organisation.objects.filter(code=code, kind=Organisation.Kind.COMMUNE).first()
-        if commune is None:
-            raise CommandError(f"Không có xã mã “{code}”.")
+        commune = commune_option(options)
         out = Path(options["out"])
         if out.suffix.lower() not in (".docx", ".xlsx"):
             raise CommandError("--out phải là tệp .docx hoặc .xlsx")

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.documents import simulation
-from thidua.org.models import Organisation
+from thidua.documents.management.commune import add_commune_argument, commune_option
 
 
 class Command(BaseCommand):
@@ -24,13 +23,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True, help="Năm thi đua của đợt khen thưởng")
-        parser.add_argument("--commune", default=None, help="Mã xã (mặc định THIDUA_HOME_COMMUNE_CODE)")
+        add_commune_argument(parser)
 
     def handle(self, *args, **options):
-        code = options.get("commune") or settings.THIDUA_HOME_COMMUNE_CODE
-        commune = Organisation.objects.filter(code=code, kind=Organisation.Kind.COMMUNE).first()
-        if commune is None:
-            raise CommandError(f"Không có xã mã “{code}”: hãy nạp dữ liệu (manage.py load_demo) hoặc chọn --commune.")
+        commune = commune_option(options, hint="hãy nạp dữ liệu (manage.py load_demo) hoặc chọn --commune")
         year = options["year"]
         if year < 2000:
             raise CommandError(f"Năm {year} không hợp lệ.")
