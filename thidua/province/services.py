@@ -138,10 +138,6 @@ CLUSTER_AWARDS = {ClusterProposal.Award.FLAG: codes.Title.CO_THI_DUA_TINH.value,
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 @transaction.atomic
 def receive_cluster(*, actor, cluster_year: ClusterYear) -> UpwardCase:
     """The city's office receives the cluster's proposal its leader commune's chairman sent: a
@@ -188,7 +184,7 @@ def receive_cluster(*, actor, cluster_year: ClusterYear) -> UpwardCase:
                     f"kết quả đã khóa). Cụm đề nghị: {p.get_award_display()}.")))
     log_batch(actor=actor, model=Nomination, objects=nominations, note=f"Các đề nghị của {cluster.name}")
     content = render_submission_docx(submission_data(cluster_year))
-    attachment = Attachment(dossier=copy, description=f"Tờ trình của {_lower_first(leader.issuer_name)}, cụm trưởng",
+    attachment = Attachment(dossier=copy, description=f"Tờ trình của {leader.issuer_name}, cụm trưởng",
                             original_name=f"to-trinh-{cluster.name}-{cluster_year.year}.docx", content_type=DOCX,
                             size=len(content), sha256=hashlib.sha256(content).hexdigest(),
                             uploaded_by=cluster_year.sent_by)
