@@ -94,7 +94,7 @@ def account_reset(request, pk: int):
 def calendar(request):
     _admin(request)
     year = request.GET.get("nam", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else datetime.date.today().year
+    year = int(year) if year.isdecimal() and 2000 <= int(year) <= 2100 else datetime.date.today().year
     form = CalendarDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and attempt(
             form, lambda: services.add_calendar_day(actor=request.user, **form.cleaned_data)):

@@ -27,7 +27,7 @@ class CandidateFilterForm(forms.Form):
         if communes[1:2].exists():  # a province's scope: the list offers its communes, not ~3.000 units
             offered = communes.filter(valid_until__isnull=True)
             chosen = self.data.get("don_vi") if self.is_bound else None
-            if chosen and str(chosen).isdigit():
+            if chosen and str(chosen).isdecimal():
                 offered = offered | units.filter(pk=int(chosen))
             self.fields["don_vi"].widget.choices = [("", self.fields["don_vi"].empty_label)] + [
                 (o.pk, o.name) for o in sorted(offered.order_by(), key=lambda o: collation_key(o.name))]

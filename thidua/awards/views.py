@@ -117,7 +117,7 @@ def base_salary_add(request):
 def ledger(request):
     year = request.GET.get("nam")
     code = request.GET.get("ma", "")
-    year_value = int(year) if year and year.isdigit() else None
+    year_value = int(year) if year and year.isdecimal() else None
     qs = selectors.ledger_listing(user=request.user, year=year_value, code=code)
     if request.GET.get("xuat") == "xlsx":
         scope = request.user.unit.name if request.user.unit_id else "Toàn hệ thống"
@@ -130,7 +130,7 @@ def ledger(request):
 @login_required
 def initiative_list(request):
     year = request.GET.get("nam")
-    items = selectors.initiatives(user=request.user, year=int(year) if year and year.isdigit() else None)
+    items = selectors.initiatives(user=request.user, year=int(year) if year and year.isdecimal() else None)
     page = Paginator(items, 50).get_page(request.GET.get("page"))
     return render(request, "awards/initiatives.html", {"page": page, "year": year or ""})
 
@@ -216,7 +216,7 @@ def fairness(request):
 # --- Yearly ratings in the pages ------------------------------------------------------------------
 
 def _year(value, default: int) -> int:
-    return int(value) if value and str(value).isdigit() and 2000 <= int(value) <= 2100 else default
+    return int(value) if value and str(value).isdecimal() and 2000 <= int(value) <= 2100 else default
 
 
 @login_required

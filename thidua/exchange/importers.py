@@ -149,7 +149,7 @@ def parse_gender(text: str, errors: list[str]) -> str | None:
 
 def normalise_citizen_id(text: str, notes: list[str]) -> str:
     value = re.sub(r"[\s.\-]", "", text or "")
-    if value.isdigit() and 9 <= len(value) < 12:
+    if value.isdecimal() and 9 <= len(value) < 12:
         notes.append(f"Số CCCD “{value}” có vẻ mất số 0 ở đầu (ô kiểu số); đã thêm thành {value.zfill(12)}.")
         value = value.zfill(12)
     return value

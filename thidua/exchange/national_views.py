@@ -29,7 +29,7 @@ def _office(request) -> None:
 
 def _year(request) -> int | None:
     value = (request.GET.get("nam") or "").strip()
-    return int(value) if value.isdigit() and len(value) == 4 and 1945 <= int(value) <= 2100 else None
+    return int(value) if value.isdecimal() and len(value) == 4 and 1945 <= int(value) <= 2100 else None
 
 
 class YearForm(forms.Form):

@@ -491,7 +491,7 @@ def _split_place(text: str) -> tuple[str, str]:
             n = 2
     if n < len(words) and words[n - 1].strip(",.;:") == words[n - 1]:
         number = words[n].strip(",.;:")
-        if number.isdigit() and len(number) <= 2:
+        if number.isdecimal() and len(number) <= 2:
             taken.append(number)
             n += 1
     return " ".join(taken), " ".join(words[n:])

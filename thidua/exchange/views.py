@@ -231,7 +231,7 @@ def token_revoke(request, pk: int):
 def ledger_export(request):
     year = request.GET.get("nam", "")
     awards = selectors.sorted_award_rows(selectors.awards(user=request.user,
-                                                      year=int(year) if year.isdigit() and len(year) == 4 else None))
+                                                      year=int(year) if year.isdecimal() and len(year) == 4 else None))
     document = exports.ledger_document(awards, base_url=request.build_absolute_uri("/").rstrip("/"),
                                        scope=request.user.unit.name if request.user.unit_id else "toàn hệ thống")
     response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1),

@@ -53,7 +53,7 @@ def _save(request, form, save, *, done, success):
 def index(request):
     years = selectors.years(user=request.user)
     raw = request.GET.get("nam", "")
-    year = int(raw) if raw.isdigit() and int(raw) in years else timezone.localdate().year
+    year = int(raw) if raw.isdecimal() and int(raw) in years else timezone.localdate().year
     return render(request, "inspections/index.html", {
         "year": year, "years": years, "plans": selectors.plans(user=request.user, year=year),
         "can_manage": can_manage(request.user),
@@ -251,7 +251,7 @@ def practice_create(request):
     commune = user_commune(request.user)
     finding = None
     raw = request.GET.get("ket-qua", "")
-    if raw.isdigit() and len(raw) < 12:
+    if raw.isdecimal() and len(raw) < 12:
         finding = selectors.get_finding(user=request.user, pk=int(raw))
     form = PracticeForm(request.POST or None, user=request.user, commune=commune, finding=finding,
                         initial={"source": "unit_report"})

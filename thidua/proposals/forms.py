@@ -78,7 +78,7 @@ class NominationForm(forms.Form):
 
     def clean_subject(self):
         kind, _, pk = self.cleaned_data["subject"].partition(":")
-        subject = self._models.get(kind, Person.objects.none()).filter(pk=pk if pk.isdigit() else None).first()
+        subject = self._models.get(kind, Person.objects.none()).filter(pk=pk if pk.isdecimal() else None).first()
         if subject is None:
             raise forms.ValidationError(_("Hãy chọn một đối tượng của đơn vị."))
         return subject

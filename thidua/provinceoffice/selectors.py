@@ -182,7 +182,7 @@ def parse_period(text: str, today: datetime.date | None = None) -> tuple[list[in
     text = (text or "").strip()
     if text == f"{PERIOD[0]}-{PERIOD[1]}":
         return [y for y in range(PERIOD[0], PERIOD[1] + 1) if y <= this_year] or [PERIOD[0]], text
-    if text.isdigit() and 2000 <= int(text) <= this_year:
+    if text.isdecimal() and 2000 <= int(text) <= this_year:
         return [int(text)], text
     return [this_year - 1], str(this_year - 1)
 

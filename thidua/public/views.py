@@ -34,7 +34,7 @@ def certificate_url(code: str) -> str:
 
 def _year(request, years: list[int]) -> int | None:
     raw = request.GET.get("nam", "")
-    if raw.isdigit() and int(raw) in years:
+    if raw.isdecimal() and int(raw) in years:
         return int(raw)
     return years[0] if years else None
 

@@ -26,7 +26,7 @@ def _can_edit(user) -> bool:
 
 def _year(request, default: int) -> int:
     raw = request.GET.get("nam", "")
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
+    if raw.isdecimal() and 2000 <= int(raw) <= 2100:
         return int(raw)
     return default
 

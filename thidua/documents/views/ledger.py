@@ -16,7 +16,7 @@ from .common import DOCX, PDF, default_years, send, slug
 def decision_list(request):
     year = request.GET.get("nam", "")
     issuer = request.GET.get("co_quan", "")[:100]
-    rows = selectors.decisions(user=request.user, year=int(year) if year.isdigit() else None, issuer=issuer)
+    rows = selectors.decisions(user=request.user, year=int(year) if year.isdecimal() else None, issuer=issuer)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "documents/decisions.html", {"page": page, "year": year, "issuer": issuer})
 

@@ -44,7 +44,7 @@ def index(request):
 def _report_params(request, kind: str):
     """(commune, form, params) of a report page; params None while the form is invalid."""
     commune_id = request.GET.get("xa") or request.POST.get("xa")
-    commune = selectors.get_commune(user=request.user, pk=int(commune_id) if str(commune_id or "").isdigit() else None)
+    commune = selectors.get_commune(user=request.user, pk=int(commune_id) if str(commune_id or "").isdecimal() else None)
     year_from, year_to = default_years()
     data = (request.POST if request.method == "POST" else request.GET).copy()
     if kind == ReportKind.FIVE_YEAR:

@@ -4,7 +4,7 @@ text composed (NFC), and never echoes markup unescaped."""
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from thidua.org.models import Organisation, Person
 
@@ -48,6 +48,8 @@ def test_search_answers_any_query(client_as, query):
 
 @HYPO
 @given(year=TEXT, unit=TEXT, target=TEXT)
+@example(year="2025", unit="¹", target="")  # a superscript digit: str.isdigit() says yes, int() says no
+@example(year="²⁰²⁵", unit="٣", target="LDTT")
 def test_the_candidate_filter_answers_any_input(client_as, year, unit, target):
     response = client_as("canbotdkt").get("/khen-thuong/du-dieu-kien/", {"nam": year, "don_vi": unit, "doi_tuong": target})
     assert response.status_code == 200

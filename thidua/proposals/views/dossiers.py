@@ -140,7 +140,7 @@ def nominate_qualifying(request, round_pk: int):
     if not request.user.can_manage_records:
         raise PermissionDenied
     unit_pk = request.POST.get("unit", "")
-    unit = get_object_or_404(visible_organisations(request.user), pk=unit_pk if unit_pk.isdigit() else None)
+    unit = get_object_or_404(visible_organisations(request.user), pk=unit_pk if unit_pk.isdecimal() else None)
     award_round = get_object_or_404(AwardRound, pk=round_pk, commune=unit.commune())
     back = _local(request, request.POST.get("back", ""), reverse("awards:candidates"))
 
