@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.models import StoredUpload
 from thidua.core.text import nfc
 
 USER = settings.AUTH_USER_MODEL
@@ -174,27 +175,18 @@ def evidence_path(instance: "FindingFile", filename: str) -> str:
     return f"kiem-tra/{instance.finding_id}/{timezone.now():%Y%m%d%H%M%S%f}.{instance.kind}"
 
 
-class FindingFile(models.Model):
+class FindingFile(StoredUpload):
     """An evidence file of a finding (minutes, photos, scans), checked by content."""
 
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("tệp"), upload_to=evidence_path)
     kind = models.CharField(max_length=8, editable=False)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
     description = models.CharField(_("mô tả"), max_length=250, blank=True)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("uploaded_at",)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("minh chứng kiểm tra")
         verbose_name_plural = _("minh chứng kiểm tra")
-
-    def __str__(self):
-        return self.original_name
 
 
 class RecommendationQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.models import StoredUpload
 from thidua.core.text import format_vnd, nfc
 from thidua.org.models import EmulationBlock, Organisation, Person
 
@@ -533,44 +534,27 @@ class ScoreChange(models.Model):
         return f"{self.score}: {format_number(self.old_points)} → {format_number(self.new_points)}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredUpload):
     """A file a unit attaches to one criterion's self-score."""
 
     score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("tệp minh chứng"), upload_to="phong-trao/minh-chung/%Y/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("uploaded_at",)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
         verbose_name = _("minh chứng")
         verbose_name_plural = _("minh chứng")
 
-    def __str__(self):
-        return self.original_name
 
-
-class HeldUpload(models.Model):
+class HeldUpload(StoredUpload):
     """A file uploaded with a form that was refused: kept on the server so the user does not
     send it again (the form shows "đã tải lên: <tên tệp>"); used, then removed, when the form
     is saved. Only its uploader can use it."""
 
     file = models.FileField(_("tệp"), upload_to="tam-giu/%Y/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
     uploaded_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("uploaded_at",)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
         verbose_name = _("tệp tải lên đang giữ")
         verbose_name_plural = _("tệp tải lên đang giữ")
-
-    def __str__(self):
-        return self.original_name
