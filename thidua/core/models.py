@@ -154,3 +154,15 @@ class StoredUpload(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class Stamped(models.Model):
+    """A record that keeps when it was created. The time is set once, by the database write,
+    so the audit log does not repeat it as a change."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    audit_exclude = ("created_at",)
+
+    class Meta:
+        abstract = True
