@@ -9,6 +9,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import transaction
 
 from thidua.awards.models import Award, AwardType, Rating, new_verification_code
@@ -113,6 +114,18 @@ def province_username(seed: int, key: str) -> str:
     return f"tinh{seed}_{key}"
 
 
+def _communes(province: Organisation) -> list[Organisation]:
+    """The province's communes, in the order of their codes."""
+    return list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+
+
+def _province_officer(seed: int):
+    """The city's emulation and commendation officer, who works the province's queues."""
+    from thidua.accounts.models import User
+
+    return User.objects.get(username=province_username(seed, "tdkt"))
+
+
 def _province_level(province: Organisation, seed: int) -> None:
     from thidua.accounts.models import User
     from thidua.funds.models import Fund
@@ -125,7 +138,7 @@ def _province_level(province: Organisation, seed: int) -> None:
         user.set_unusable_password()
         user.save()
     rng = random.Random(f"{seed}:tinh")
-    communes = list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+    communes = _communes(province)
     units = {}
     for org_id, parent_id in (Organisation.objects.filter(parent__in=communes).exclude(kind=K.VILLAGE)
                               .values_list("pk", "parent_id")):
@@ -257,18 +270,15 @@ CLUSTER_CRITERIA = (("1", "Phát triển kinh tế - xã hội", 40), ("2", "C�
 
 
 def _upward_dossiers(province: Organisation, seed: int) -> None:
-    from django.apps import apps
-
     if not apps.is_installed("thidua.province"):
         return
-    from thidua.accounts.models import User
     from thidua.proposals.models import AwardRound, Dossier, Nomination
     from thidua.province import services as province_services
     from thidua.rules import codes
 
-    officer = User.objects.get(username=province_username(seed, "tdkt"))
+    officer = _province_officer(seed)
     rng = random.Random(f"{seed}:hang-ho-so")
-    communes = list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+    communes = _communes(province)
     rounds = AwardRound.objects.bulk_create([AwardRound(
         commune=c, name=f"Xét khen thưởng năm {DASHBOARD_YEAR}", kind=codes.RoundKind.YEAR_END.value,
         year=DASHBOARD_YEAR, deadline=datetime.date(DASHBOARD_YEAR, 12, 15)) for c in communes])
@@ -304,17 +314,15 @@ def _upward_dossiers(province: Organisation, seed: int) -> None:
 def _clusters(province: Organisation, seed: int) -> None:
     from decimal import Decimal
 
-    from django.apps import apps
-
     if not apps.is_installed("thidua.clusters"):
         return
     from thidua.accounts.models import User
     from thidua.clusters import services as cluster_services
     from thidua.movements import services as movement_services
 
-    officer = User.objects.get(username=province_username(seed, "tdkt"))
+    officer = _province_officer(seed)
     rng = random.Random(f"{seed}:cum")
-    communes = list(Organisation.objects.filter(parent=province, kind=K.COMMUNE).order_by("code"))
+    communes = _communes(province)
     bands = {"xuat_sac": Decimal(90), "tot": Decimal(70), "hoan_thanh": Decimal(50), "chua_hoan_thanh": Decimal(0)}
     for number, start in enumerate(range(0, len(communes), CLUSTER_SIZE), start=1):
         members = communes[start:start + CLUSTER_SIZE]

@@ -16,19 +16,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.models import Stamped
 from thidua.movements.models import Movement, Scorecard
 from thidua.org.models import EmulationBlock, Organisation
 
 USER = settings.AUTH_USER_MODEL
 
 
-class Cluster(models.Model):
+class Cluster(Stamped):
     city = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
                              verbose_name=_("tỉnh, thành phố"))
     name = models.CharField(_("tên cụm thi đua"), max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["name"]

@@ -134,3 +134,35 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y}: {self.name}"
+
+
+class StoredUpload(models.Model):
+    """What every uploaded file kept with a record carries: its name as sent, its size and
+    who sent it when. The concrete model adds the file itself (its own folder) and what it
+    belongs to."""
+
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    audit_exclude = ("uploaded_at",)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.original_name
+
+
+class Stamped(models.Model):
+    """A record that keeps when it was created. The time is set once, by the database write,
+    so the audit log does not repeat it as a change."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    audit_exclude = ("created_at",)
+
+    class Meta:
+        abstract = True

@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from thidua.core import pages
 from thidua.core.files import upload_limit
 from thidua.core.legacy import LegacyTextFormMixin
 
@@ -162,24 +164,17 @@ def batch_commit(request, pk: int):
 @require_POST
 def batch_undo(request, pk: int):
     batch = selectors.get_batch(user=request.user, pk=pk)
-    try:
-        services.undo_batch(actor=request.user, batch=batch)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Đã hoàn tác lô nhập #%(id)d.") % {"id": batch.pk})
-    return redirect("exchange:batch", pk=batch.pk)
+    return pages.action(request, lambda data: services.undo_batch(actor=request.user, batch=batch),
+                        success=_("Đã hoàn tác lô nhập #%(id)d.") % {"id": batch.pk},
+                        back=reverse("exchange:batch", args=[batch.pk]))
 
 
 @login_required
 @require_POST
 def batch_discard(request, pk: int):
     batch = selectors.get_batch(user=request.user, pk=pk)
-    try:
-        services.discard_batch(actor=request.user, batch=batch)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("exchange:import")
+    return pages.action(request, lambda data: services.discard_batch(actor=request.user, batch=batch),
+                        back=reverse("exchange:import"))
 
 
 @upload_limit(MAX_UPLOAD)

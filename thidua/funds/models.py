@@ -36,7 +36,18 @@ class Fund(models.Model):
         return f"Quỹ thi đua, khen thưởng năm {self.year} — {self.commune}"
 
 
-class FundReceipt(models.Model):
+class FundEntry(models.Model):
+    """A sum of money coming into or going out of a fund, on the date the concrete entry names."""
+
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), validators=[MinValueValidator(1)])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["date", "id"]
+
+
+class FundReceipt(FundEntry):
     """Money coming into a reward fund: a budget allocation or a donation."""
 
     class Kind(models.TextChoices):
@@ -47,14 +58,11 @@ class FundReceipt(models.Model):
     kind = models.CharField(_("nguồn"), max_length=10, choices=Kind.choices)
     donor = models.CharField(_("người, đơn vị ủng hộ"), max_length=200, blank=True)
     date = models.DateField(_("ngày"))
-    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), validators=[MinValueValidator(1)])
     reference = models.CharField(_("chứng từ"), max_length=120, blank=True,
                                  help_text=_("Số quyết định giao dự toán, số phiếu thu…"))
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["date", "id"]
+    class Meta(FundEntry.Meta):
         verbose_name = _("khoản thu của quỹ")
         verbose_name_plural = _("khoản thu của quỹ")
 
@@ -87,19 +95,16 @@ class TalentFund(models.Model):
         return self.name
 
 
-class TalentDonation(models.Model):
+class TalentDonation(FundEntry):
     fund = models.ForeignKey(TalentFund, on_delete=models.PROTECT, related_name="donations", verbose_name=_("quỹ"))
     donor_name = models.CharField(_("người, đơn vị ủng hộ"), max_length=200)
     donor_person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="talent_donations", verbose_name=_("cá nhân trong hệ thống"))
     address = models.CharField(_("địa chỉ"), max_length=200, blank=True)
     date = models.DateField(_("ngày ủng hộ"))
-    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), validators=[MinValueValidator(1)])
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["date", "id"]
+    class Meta(FundEntry.Meta):
         verbose_name = _("khoản ủng hộ quỹ tài năng trẻ")
         verbose_name_plural = _("khoản ủng hộ quỹ tài năng trẻ")
 
@@ -112,7 +117,7 @@ class TalentDonation(models.Model):
             raise ValidationError({"donor_name": _("Phải ghi người, đơn vị ủng hộ.")})
 
 
-class TalentPayout(models.Model):
+class TalentPayout(FundEntry):
     class RecipientKind(models.TextChoices):
         STUDENT = "student", _("Học sinh")
         TEACHER = "teacher", _("Giáo viên")
@@ -128,11 +133,8 @@ class TalentPayout(models.Model):
     occasion = models.CharField(_("dịp khen thưởng"), max_length=200,
                                 help_text=_("Ví dụ: Kỷ niệm ngày Nhà giáo Việt Nam 20/11/2025."))
     date = models.DateField(_("ngày chi"))
-    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"), validators=[MinValueValidator(1)])
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["date", "id"]
+    class Meta(FundEntry.Meta):
         verbose_name = _("khoản chi quỹ tài năng trẻ")
         verbose_name_plural = _("khoản chi quỹ tài năng trẻ")
 

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.models import Stamped, StoredUpload
 from thidua.core.text import nfc
 
 USER = settings.AUTH_USER_MODEL
@@ -29,16 +30,13 @@ def nfc_lines(value: str | None) -> str:
     return "\n".join(nfc(line) for line in (value or "").splitlines() if line.strip())
 
 
-class InspectionPlan(models.Model):
+class InspectionPlan(Stamped):
     """Kế hoạch kiểm tra of the commune for one year."""
 
     commune = models.ForeignKey("org.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("xã"))
     year = models.PositiveSmallIntegerField(_("năm"))
     title = models.CharField(_("tên kế hoạch"), max_length=300)
     purpose = models.TextField(_("mục đích, yêu cầu"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["-year", "title"]
@@ -56,7 +54,7 @@ class InspectionPlan(models.Model):
             raise ValidationError({"year": _("Năm không hợp lệ.")})
 
 
-class Inspection(models.Model):
+class Inspection(Stamped):
     """Một đợt kiểm tra of the plan: one movement, or the commendation work, at some units."""
 
     class Topic(models.TextChoices):
@@ -74,9 +72,6 @@ class Inspection(models.Model):
     start_date = models.DateField(_("từ ngày"))
     end_date = models.DateField(_("đến ngày"))
     note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["start_date", "pk"]
@@ -109,7 +104,7 @@ class Inspection(models.Model):
         return [line.strip(" -–•") for line in (self.team or "").splitlines() if line.strip(" -–•")]
 
 
-class Finding(models.Model):
+class Finding(Stamped):
     """The team's finding at one unit: the checklist, what it saw, its conclusion."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings",
@@ -120,9 +115,6 @@ class Finding(models.Model):
     strengths = models.TextField(_("ưu điểm"), blank=True)
     shortcomings = models.TextField(_("tồn tại, hạn chế"), blank=True)
     conclusion = models.TextField(_("kết luận"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["inspection", "unit__name"]
@@ -174,27 +166,18 @@ def evidence_path(instance: "FindingFile", filename: str) -> str:
     return f"kiem-tra/{instance.finding_id}/{timezone.now():%Y%m%d%H%M%S%f}.{instance.kind}"
 
 
-class FindingFile(models.Model):
+class FindingFile(StoredUpload):
     """An evidence file of a finding (minutes, photos, scans), checked by content."""
 
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("tệp"), upload_to=evidence_path)
     kind = models.CharField(max_length=8, editable=False)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
     description = models.CharField(_("mô tả"), max_length=250, blank=True)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("uploaded_at",)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("minh chứng kiểm tra")
         verbose_name_plural = _("minh chứng kiểm tra")
-
-    def __str__(self):
-        return self.original_name
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -205,7 +188,7 @@ class RecommendationQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=today)
 
 
-class Recommendation(models.Model):
+class Recommendation(Stamped):
     """Kiến nghị: what the unit must put right, by whom, within how many working days."""
 
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="recommendations",
@@ -219,10 +202,8 @@ class Recommendation(models.Model):
     due_on = models.DateField(_("hạn khắc phục"), editable=False)
     closed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     outcome = models.TextField(_("kết quả khắc phục"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RecommendationQuerySet.as_manager()
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -267,7 +248,7 @@ class FollowUp(models.Model):
         return f"{self.on:%d/%m/%Y}: {self.note[:80]}"
 
 
-class GoodPractice(models.Model):
+class GoodPractice(Stamped):
     """Nhân tố mới, cách làm hay: found in an inspection or reported by a unit; of a person or
     a collective; the practice and its result. Promoted to an exemplar of the honour board by
     the public app (``promoted_on`` is set then)."""
@@ -294,9 +275,6 @@ class GoodPractice(models.Model):
     result = models.TextField(_("kết quả đạt được"))
     recorded_on = models.DateField(_("ngày ghi nhận"))
     promoted_on = models.DateField(_("ngày nêu gương trên bảng vàng"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["-recorded_on", "title"]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.models import Stamped, StoredUpload
 from thidua.core.text import format_vnd, nfc
 from thidua.org.models import EmulationBlock, Organisation, Person
 
@@ -42,7 +43,7 @@ def format_number(value: Decimal | int | None) -> str:
 
 # --- Movements -------------------------------------------------------------------------------
 
-class Movement(models.Model):
+class Movement(Stamped):
     """Phong trào thi đua, launched by some level and carried out in the commune."""
 
     class Level(models.TextChoices):
@@ -93,9 +94,6 @@ class Movement(models.Model):
     started_on = models.DateField(_("ngày triển khai"), null=True, blank=True)
     interim_review_on = models.DateField(_("ngày sơ kết"), null=True, blank=True)
     final_review_on = models.DateField(_("ngày tổng kết"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["level", "name"]
@@ -228,7 +226,7 @@ class RegistrationPeriod(models.Model):
         return on <= self.deadline or (reopening is not None and on <= reopening.until)
 
 
-class RegistrationReopening(models.Model):
+class RegistrationReopening(Stamped):
     """The officer reopens registration for one unit after the deadline, until a date."""
 
     period = models.ForeignKey(RegistrationPeriod, on_delete=models.CASCADE, related_name="reopenings")
@@ -236,9 +234,6 @@ class RegistrationReopening(models.Model):
     until = models.DateField(_("mở đến ngày"))
     reason = models.TextField(_("lý do"))
     created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["period", "organisation"], name="reopening_unique")]
@@ -298,16 +293,13 @@ class Reminder(models.Model):
         return f"Nhắc {self.organisation} đăng ký thi đua năm {self.period.year}"
 
 
-class Pact(models.Model):
+class Pact(Stamped):
     """Giao ước thi đua: the joint commitment of an emulation block's units for its year."""
 
     block = models.OneToOneField(EmulationBlock, on_delete=models.PROTECT, related_name="pact",
                                  verbose_name=_("khối thi đua"))
     title = models.CharField(_("tiêu đề"), max_length=300)
     text = models.TextField(_("nội dung giao ước"))
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["-block__year", "block__name"]
@@ -340,7 +332,7 @@ class PactSignature(models.Model):
 
 # --- Criteria and scoring --------------------------------------------------------------------
 
-class CriteriaSet(models.Model):
+class CriteriaSet(Stamped):
     """Bộ tiêu chí of one emulation block for its year. Versioned: once any unit has a score
     against it, it is frozen and changes go into a new version (copy)."""
 
@@ -356,9 +348,6 @@ class CriteriaSet(models.Model):
     top_award = models.CharField(_("đề nghị cho đơn vị dẫn đầu khối"), max_length=40, blank=True,
                                  choices=TOP_AWARD_CHOICES)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("created_at",)
 
     class Meta:
         ordering = ["block__name", "-version"]
@@ -533,44 +522,27 @@ class ScoreChange(models.Model):
         return f"{self.score}: {format_number(self.old_points)} → {format_number(self.new_points)}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredUpload):
     """A file a unit attaches to one criterion's self-score."""
 
     score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("tệp minh chứng"), upload_to="phong-trao/minh-chung/%Y/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    uploaded_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("uploaded_at",)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
         verbose_name = _("minh chứng")
         verbose_name_plural = _("minh chứng")
 
-    def __str__(self):
-        return self.original_name
 
-
-class HeldUpload(models.Model):
+class HeldUpload(StoredUpload):
     """A file uploaded with a form that was refused: kept on the server so the user does not
     send it again (the form shows "đã tải lên: <tên tệp>"); used, then removed, when the form
     is saved. Only its uploader can use it."""
 
     file = models.FileField(_("tệp"), upload_to="tam-giu/%Y/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
     uploaded_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    audit_exclude = ("uploaded_at",)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
         verbose_name = _("tệp tải lên đang giữ")
         verbose_name_plural = _("tệp tải lên đang giữ")
-
-    def __str__(self):
-        return self.original_name

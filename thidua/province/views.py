@@ -2,14 +2,15 @@
 after the reception happens on the proposals pages, the city being the issuing body."""
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core import pages
 from thidua.proposals import access
 
 from . import selectors, services
@@ -36,29 +37,23 @@ def queue(request):
         "can_receive": access.is_office(request.user) and access.acts_for(request.user, province)})
 
 
+def _receive(request, call, success) -> HttpResponse:
+    """Receive what a commune or a cluster sent up; the city then checks it on its own dossier."""
+    return pages.action(request, lambda data: call(), success=success, back=reverse("province:queue"),
+                        done=lambda case: reverse("proposals:dossier", args=[case.province_dossier_id]))
+
+
 @login_required
 @require_POST
 def receive(request, pk: int):
     dossier = selectors.get_sent_dossier(user=request.user, pk=pk)
-    try:
-        case = services.receive(actor=request.user, dossier=dossier)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("province:queue")
-    messages.success(request, _("Đã tiếp nhận hồ sơ của %s; hãy kiểm tra điều kiện các đề nghị.")
-                     % dossier.round.commune.name)
-    return redirect("proposals:dossier", pk=case.province_dossier_id)
+    return _receive(request, lambda: services.receive(actor=request.user, dossier=dossier),
+                    _("Đã tiếp nhận hồ sơ của %s; hãy kiểm tra điều kiện các đề nghị.") % dossier.round.commune.name)
 
 
 @login_required
 @require_POST
 def receive_cluster(request, pk: int):
     cluster_year = selectors.get_sent_cluster_year(user=request.user, pk=pk)
-    try:
-        case = services.receive_cluster(actor=request.user, cluster_year=cluster_year)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("province:queue")
-    messages.success(request, _("Đã tiếp nhận đề nghị của %s; hãy kiểm tra điều kiện các đề nghị.")
-                     % cluster_year.cluster.name)
-    return redirect("proposals:dossier", pk=case.province_dossier_id)
+    return _receive(request, lambda: services.receive_cluster(actor=request.user, cluster_year=cluster_year),
+                    _("Đã tiếp nhận đề nghị của %s; hãy kiểm tra điều kiện các đề nghị.") % cluster_year.cluster.name)

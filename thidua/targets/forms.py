@@ -19,6 +19,12 @@ class NumberField(forms.CharField):
         return parse_number(value)
 
 
+def level_field(target: Target, *, label) -> forms.TypedChoiceField:
+    """The value of a target reached by levels (``REACH``): one of its levels, chosen by name."""
+    return forms.TypedChoiceField(label=label, required=False, coerce=parse_number, empty_value=None,
+                                  choices=[("", "—")] + [(str(i), name) for i, name in enumerate(target.levels)])
+
+
 class ActualForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     actual = NumberField(label=_("Giá trị thực hiện"), required=False,
@@ -28,9 +34,7 @@ class ActualForm(forms.Form):
     def __init__(self, *args, target: Target, **kwargs):
         super().__init__(*args, **kwargs)
         if target.direction == Target.Direction.REACH:
-            self.fields["actual"] = forms.TypedChoiceField(
-                label=_("Mức đạt được"), required=False, coerce=parse_number, empty_value=None,
-                choices=[("", "—")] + [(str(i), name) for i, name in enumerate(target.levels)])
+            self.fields["actual"] = level_field(target, label=_("Mức đạt được"))
 
 
 class PlannedForm(forms.Form):
@@ -44,9 +48,7 @@ class PlannedForm(forms.Form):
     def __init__(self, *args, target: Target, **kwargs):
         super().__init__(*args, **kwargs)
         if target.direction == Target.Direction.REACH:
-            self.fields["planned"] = forms.TypedChoiceField(
-                label=_("Mức phải đạt"), required=False, coerce=parse_number, empty_value=None,
-                choices=[("", "—")] + [(str(i), name) for i, name in enumerate(target.levels)])
+            self.fields["planned"] = level_field(target, label=_("Mức phải đạt"))
 
 
 class ImportForm(forms.Form):

@@ -133,12 +133,26 @@ def _frame(commune: Organisation, texts: dict[str, str]):
     return IssuerBlock.commune_committee(commune.name), signer, recipients
 
 
+def _writer(*, commune: Organisation, kind: str, period: str, specs: list[sections.SectionSpec]) -> _Writer:
+    """The writer of one report, holding what the commune wrote in its sections for ``period``."""
+    return _Writer(sections.load(commune=commune, report_kind=kind, period=period), specs)
+
+
+def _movement_table(w: _Writer, *, commune: Organisation, year_from: int, year_to: int):
+    """The movements' results of the years as the next numbered table, when there were any."""
+    table = sources.movement_results(commune=commune, year_from=year_from, year_to=year_to,
+                                     number=w.table_number + 1)
+    if table is not None:
+        w.next_number()
+        w.table(table)
+    return table
+
+
 def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date: datetime.date | None = None,
                     progress: Progress | None = None) -> ReportDocument:
     step = progress or (lambda pct, text: None)
     period = sections.period_of(ReportKind.FIVE_YEAR, year_from=year_from, year_to=year_to)
-    texts = sections.load(commune=commune, report_kind=ReportKind.FIVE_YEAR, period=period)
-    w = _Writer(texts, sections.FIVE_YEAR)
+    w = _writer(commune=commune, kind=ReportKind.FIVE_YEAR, period=period, specs=sections.FIVE_YEAR)
     step(10, "Đọc nội dung các mục")
 
     w.add("part", "PHẦN THỨ NHẤT")
@@ -155,11 +169,7 @@ def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date
     w.add("h2", "2. Kết quả phong trào thi đua do Thành phố phát động trong các ngành, lĩnh vực")
     w.section("movements_city")
     step(20, "Đọc kết quả các phong trào")
-    movement_table = sources.movement_results(commune=commune, year_from=year_from, year_to=year_to,
-                                              number=w.table_number + 1)
-    if movement_table is not None:
-        w.next_number()
-        w.table(movement_table)
+    movement_table = _movement_table(w, commune=commune, year_from=year_from, year_to=year_to)
 
     w.add("h1", "III. CÔNG TÁC TUYÊN TRUYỀN, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
     w.add("h2", "1. Công tác tuyên truyền, xây dựng, nhân rộng, biểu dương tôn vinh các điển hình tiên tiến")
@@ -220,8 +230,7 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
                  progress: Progress | None = None) -> ReportDocument:
     step = progress or (lambda pct, text: None)
     period = sections.period_of(ReportKind.ANNUAL, year=year)
-    texts = sections.load(commune=commune, report_kind=ReportKind.ANNUAL, period=period)
-    w = _Writer(texts, sections.ANNUAL)
+    w = _writer(commune=commune, kind=ReportKind.ANNUAL, period=period, specs=sections.ANNUAL)
     step(10, "Đọc nội dung các mục")
     w.add("part", "PHẦN THỨ NHẤT")
     w.add("title", f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}")
@@ -230,10 +239,7 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
     w.add("h1", "II. KẾT QUẢ CÁC PHONG TRÀO THI ĐUA")
     w.section("movements")
     step(25, "Đọc kết quả các phong trào")
-    movement_table = sources.movement_results(commune=commune, year_from=year, year_to=year, number=1)
-    if movement_table is not None:
-        w.next_number()
-        w.table(movement_table)
+    movement_table = _movement_table(w, commune=commune, year_from=year, year_to=year)
     w.add("h1", "III. CÔNG TÁC KHEN THƯỞNG")
     w.section("commendation")
     step(45, "Thống kê sổ khen thưởng")
