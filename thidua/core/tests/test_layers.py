@@ -20,7 +20,6 @@ TASK_KNOTS = [
     {"thidua.awards.candidates", "thidua.awards.engine", "thidua.awards.summaries", "thidua.awards.tasks",
      "thidua.awards.verdicts"},
     {"thidua.exchange.services", "thidua.exchange.tasks"},
-    {"thidua.documents.official", "thidua.documents.signatures", "thidua.documents.tasks"},
 ]
 
 
