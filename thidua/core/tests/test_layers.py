@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[3]
 TASK_KNOTS = [
     {"thidua.awards.candidates", "thidua.awards.engine", "thidua.awards.summaries", "thidua.awards.tasks",
      "thidua.awards.verdicts"},
-    {"thidua.exchange.services", "thidua.exchange.tasks"},
 ]
 
 
