@@ -24,6 +24,7 @@ from thidua.rules import codes
 from thidua.rules.eligibility import Verdict
 from thidua.rules.history import SubjectHistory
 
+from . import verdict_rows
 from .engine import ID_LIST_LIMIT, HistoryLoader, current_parameters, judge
 
 PERSON_TARGETS = ["LDTT", "CSTD_CO_SO", "CSTD_TINH", "BANG_KHEN_TINH", "GIAY_KHEN_XA"]
@@ -79,7 +80,7 @@ class Candidate:
 
 
 class StoredUnitCandidate(Candidate):
-    """A collective whose verdicts were read from ``awards.verdicts``: its verdict is decoded
+    """A collective whose verdicts were read from the stored rows (``verdict_rows``): decoded
     when first read (``load_unit_verdicts`` reads a page's at once)."""
 
     __slots__ = ("code", "failed_count")
@@ -91,9 +92,7 @@ class StoredUnitCandidate(Candidate):
         self._case_id = f"unit-{subject.pk}"
 
     def set_payload(self, payload: str) -> None:
-        from . import verdicts
-
-        self._verdict = next(v for code, v, _f in verdicts.decode(payload) if code == self.code)
+        self._verdict = next(v for code, v, _f in verdict_rows.decode(payload) if code == self.code)
 
     @property
     def verdict(self) -> Verdict:
@@ -104,11 +103,9 @@ class StoredUnitCandidate(Candidate):
 
 def load_unit_verdicts(rows) -> None:
     """Read the stored verdicts of the collectives among ``rows`` (one query)."""
-    from . import verdicts
-
     waiting = [c for c in rows if isinstance(c, StoredUnitCandidate) and c._verdict is None]
     if waiting:
-        payloads = verdicts.unit_payloads({c.subject.pk for c in waiting})
+        payloads = verdict_rows.unit_payloads({c.subject.pk for c in waiting})
         for c in waiting:
             c.set_payload(payloads[c.subject.pk])
 
@@ -313,8 +310,6 @@ def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries,
            orgs, people, person_ids, unit_of, households, skip_units=frozenset()) -> CandidateLists:
     """The lists (unsorted) of these people, the collectives among ``orgs`` (but those in
     ``skip_units``) and these households; ``held``: the titles already conferred."""
-    from . import verdicts
-
     params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
     default_date = decision_date is None
     decision_date = decision_date or datetime.date(year, 12, 20)
@@ -337,7 +332,7 @@ def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries,
     stored: dict[int, tuple[str, str]] = {}
     outdated = 0  # people whose stored verdicts wait for the rebuild after a change of the rules
     if use_summaries and use_stored and default_date:
-        stored, outdated = verdicts.usable(id_query=person_ids, year=year, params=params)
+        stored, outdated = verdict_rows.usable(id_query=person_ids, year=year, params=params)
     live_people = [p for p in people if p.pk not in stored or stored[p.pk][0] != p.category]
     if stored:
         live_ids = [p.pk for p in live_people]
@@ -368,7 +363,7 @@ def _judge(*, user, year, unit, targets, decision_date, round_id, use_summaries,
         if row is not None and row[0] == person.category:
             chain = decoded.get(row[1])
             if chain is None:
-                chain = decoded[row[1]] = verdicts.decode(row[1])
+                chain = decoded[row[1]] = verdict_rows.decode(row[1])
             _file(pk, person, chain, f"person-{pk}")
             continue
         history = histories[pk]
@@ -507,16 +502,10 @@ class _Rows:
         for pk, chain_key in rows:
             chain = self._chains.get(chain_key)
             if chain is None:
-                chain = self._chains[chain_key] = _verdicts_mod().decode(self._payloads[chain_key])
+                chain = self._chains[chain_key] = verdict_rows.decode(self._payloads[chain_key])
             verdict = next(v for code, v, _failed in chain if code == self._code)
             result.append(Candidate(people[pk], "individual", unit_of.get(pk, ""), verdict, f"person-{pk}"))
         return result
-
-
-def _verdicts_mod():
-    from . import verdicts
-
-    return verdicts
 
 
 class Listing:
@@ -552,7 +541,7 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
     decision date, every round of the year) as a page reads them: counts per target and
     group from the stored verdicts of the people (``awards.verdicts``) grouped in the
     database, rows ordered and paged there by their stored Vietnamese sort key; the
-    collectives' stored verdicts read when still valid (``verdicts.usable_units``). Judged
+    collectives' stored verdicts read when still valid (``verdict_rows.usable_units``). Judged
     live and merged in by the same key: households, collectives whose stored row cannot be
     used, and people whose stored verdicts cannot be used (summary stale, rules changed,
     category or name changed since, no row yet) — counted in ``pending_refresh`` as in
@@ -561,10 +550,9 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
 
     from .models import Award, AwardSummary, StoredVerdicts, VerdictChain
 
-    verdicts = _verdicts_mod()
     wanted = set(targets or ALL_TARGETS)
     params = current_parameters(unit if unit is not None else getattr(user, "unit", None))
-    key = verdicts.params_key(params)
+    key = verdict_rows.params_key(params)
     orgs_qs, memberships = _scope(user, year=year, unit=unit)
     in_scope = memberships.values("person_id")
     stale = AwardSummary.objects.filter(stale=True).values("person_id")
@@ -586,7 +574,7 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
             unit_of.setdefault(person_id, unit_name)
     orgs = list(orgs_qs)
     # Collectives with usable stored verdicts are read; the others are judged live.
-    stored_units = verdicts.usable_units([o for o in orgs if is_collective(o, year)], year=year, params=params,
+    stored_units = verdict_rows.usable_units([o for o in orgs if is_collective(o, year)], year=year, params=params,
                                          id_query=orgs_qs.values("pk")) if (
         wanted & (set(COLLECTIVE_TARGETS) | set(ARMED_COLLECTIVE.values()))) else {}
     live = _judge(user=user, year=year, unit=unit, targets=targets, decision_date=None, round_id=None,

@@ -147,6 +147,13 @@ ID_LIST_LIMIT = 5000  # ids sent as a list up to this many (well below the datab
 AWARD_FIELDS = ("year", "round_kind", "award_type__code")
 
 
+def _not_fresh(person_ids_query) -> Q:
+    """A filter on ``person_id`` for the rows of people whose stored summary cannot be used
+    (stale or missing: ``awards.summaries``)."""
+    return Q(person_id__in=person_ids_query) & ~Q(
+        person_id__in=AwardSummary.objects.filter(stale=False).values("person_id"))
+
+
 class HistoryLoader:
     """Loads histories for many subjects with a fixed number of queries."""
 
@@ -169,8 +176,6 @@ class HistoryLoader:
         encoded: dict[int, str] = {}
         ledger_filter = Q(person_id__in=ids)
         if summaries:
-            from . import summaries as stored
-
             stale = set()
             for person_id, is_stale, years in AwardSummary.objects.filter(person_id__in=ids).order_by().values_list(
                     "person_id", "stale", "years"):
@@ -180,7 +185,7 @@ class HistoryLoader:
                     encoded[person_id] = years
             self.pending = len(stale)
             missing = [p.pk for p in people if p.pk not in encoded]
-            ledger_filter = Q(person_id__in=missing) if len(missing) <= ID_LIST_LIMIT else stored.not_fresh(ids)
+            ledger_filter = Q(person_id__in=missing) if len(missing) <= ID_LIST_LIMIT else _not_fresh(ids)
             if not missing:
                 ledger_filter = None
         if ledger_filter is not None:

@@ -3,13 +3,15 @@ year by year, as the eligibility engine reads them (``engine.HistoryLoader``).
 
 - A ledger write (award recorded or revoked, rating set or cleared, import committed or
   undone) calls ``changed(person_ids)`` inside its transaction: the people's summaries are
-  marked stale and a refresh task is enqueued in the same transaction (``awards.tasks``), so
-  the task exists exactly when the write does.
+  marked stale and a refresh task (``refresh_award_summaries``, defined here beside ``changed``
+  and named by ``awards.tasks`` too) is enqueued in the same transaction, so the task exists
+  exactly when the write does.
 - The refresh (``refresh``) rebuilds the summaries of those people from the ledger and marks
   them fresh; ``rebuild_all`` rebuilds everyone's (``manage.py rebuild_award_summaries`` or the
   ``rebuild_award_summaries`` task).
 - A list never reads a stale summary: the people whose summary is stale or missing are read
-  from the ledger directly, and the list says how many refreshes are pending.
+  from the ledger directly (``engine.HistoryLoader``), and the list says how many refreshes
+  are pending.
 
 Encoding of ``years``: one segment per year, ``year|rating|titles|forms`` joined by ``;``
 (titles: codes joined by ``,``; forms: ``code/round_kind`` joined by ``,``; all sorted) —
@@ -21,9 +23,13 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
+from thidua.org.models import Person
+
+from . import verdicts
+from .engine import _FORMS, _TITLES
 from .models import Award, AwardSummary, Rating
 
 CHUNK = 2000  # people per statement and per refresh task
@@ -32,8 +38,6 @@ _local = threading.local()
 
 def encode(ratings: dict[int, str], awards: list[tuple[int, str, str]]) -> str:
     """``ratings`` {year: code}; ``awards`` [(year, round_kind, award code)] (not revoked)."""
-    from .engine import _FORMS, _TITLES
-
     titles: dict[int, set[str]] = defaultdict(set)
     forms: dict[int, list[str]] = defaultdict(list)
     for year, round_kind, code in awards:
@@ -97,18 +101,23 @@ def changed(person_ids) -> None:
 def _mark(ids) -> None:
     if not ids:
         return
-    from . import tasks
-
     ids = sorted(ids)
     with transaction.atomic():
         for chunk in _chunks(ids):
             AwardSummary.objects.filter(person_id__in=chunk, stale=False).update(stale=True)
             AwardSummary.objects.bulk_create([AwardSummary(person_id=pk, stale=True) for pk in chunk],
                                              ignore_conflicts=True)
-            tasks.refresh_award_summaries.enqueue(chunk)
+            refresh_award_summaries.enqueue(chunk)
 
 
 # -- refreshing --------------------------------------------------------------------------------
+
+@task()
+def refresh_award_summaries(person_ids: list[int]) -> int:
+    """Rebuild the ledger summaries of these people (enqueued by ``changed``, in the write that
+    changed them; defined here beside it, and named by ``awards.tasks`` too)."""
+    return refresh(person_ids)
+
 
 @transaction.atomic
 def refresh(person_ids) -> int:
@@ -128,17 +137,13 @@ def refresh(person_ids) -> int:
         AwardSummary.objects.bulk_create([r for r in rows if r.person_id not in existing], batch_size=500,
                                          ignore_conflicts=True)
         written += len(rows)
-    from . import verdicts  # the candidate verdicts of the same people follow their summaries
-
-    verdicts.store(ids)
+    verdicts.store(ids)  # the candidate verdicts of the same people follow their summaries
     return written
 
 
 def rebuild_all(*, person_ids=None, progress=None) -> int:
     """Everyone's summary rebuilt (each chunk in its own transaction), and the rows of people
     who no longer exist removed. ``progress(done, total)`` is called after each chunk."""
-    from thidua.org.models import Person
-
     ids = sorted(person_ids) if person_ids is not None else list(
         Person.objects.order_by("pk").values_list("pk", flat=True))
     done = 0
@@ -151,9 +156,3 @@ def rebuild_all(*, person_ids=None, progress=None) -> int:
     return done
 
 
-# -- reading -----------------------------------------------------------------------------------
-
-def not_fresh(person_ids_query) -> Q:
-    """A filter on ``person_id`` for the rows of people whose summary cannot be used."""
-    return Q(person_id__in=person_ids_query) & ~Q(
-        person_id__in=AwardSummary.objects.filter(stale=False).values("person_id"))

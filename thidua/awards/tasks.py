@@ -1,13 +1,16 @@
-"""Background tasks of the awards app (thin wrappers around ``summaries``)."""
+"""Background tasks of the awards app. The tasks a write enqueues are defined beside the
+function that enqueues them — ``summaries.refresh_award_summaries`` (``summaries.changed``),
+``verdicts.rebuild_candidate_verdicts`` (``verdicts.rules_changed``) and
+``verdicts.refresh_unit_verdicts`` (``verdicts.units_changed``) — and named here too, where
+the rows queued before they moved name them; so no module imports itself back."""
 from django_tasks import task
 
 from . import summaries
+from .summaries import refresh_award_summaries
+from .verdicts import rebuild_candidate_verdicts, refresh_unit_verdicts
 
-
-@task()
-def refresh_award_summaries(person_ids: list[int]) -> int:
-    """Rebuild the ledger summaries of these people (enqueued by the write that changed them)."""
-    return summaries.refresh(person_ids)
+__all__ = ["rebuild_award_summaries", "rebuild_candidate_verdicts", "refresh_award_summaries",
+           "refresh_unit_verdicts"]
 
 
 @task()
@@ -15,19 +18,3 @@ def rebuild_award_summaries() -> int:
     """Rebuild every person's ledger summary (the administrator starts it, or
     ``manage.py rebuild_award_summaries``)."""
     return summaries.rebuild_all()
-
-
-@task()
-def rebuild_candidate_verdicts() -> int:
-    """Judge everyone's candidate verdicts again (enqueued when the rule parameters change)."""
-    from . import verdicts
-
-    return verdicts.rebuild_all()
-
-
-@task()
-def refresh_unit_verdicts(organisation_ids: list[int]) -> int:
-    """Judge these collectives' candidate verdicts again (enqueued when a unit's own ledger changes)."""
-    from . import verdicts
-
-    return verdicts.store_units(organisation_ids)

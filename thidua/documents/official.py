@@ -12,20 +12,13 @@
 """
 from __future__ import annotations
 
-import dataclasses
-import datetime
-import hashlib
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from thidua.accounts import people
 from thidua.awards.engine import current_parameters
-from thidua.core.audit import log_create, log_event
-from thidua.core.models import AuditEntry
+from thidua.core.audit import log_create
 from thidua.core.text import given_name_key
 from thidua.org.models import Person
 from thidua.proposals import access
@@ -33,11 +26,12 @@ from thidua.proposals.models import CouncilMember, Decision, Dossier, Meeting, N
 from thidua.proposals.services import decisions as decision_services
 from thidua.proposals.services import drafts
 
-from . import render, signatures
 from .data import BallotResult, DecisionData, DecisionLine, IssuerBlock, MinutesData, SignerBlock
 from .fmt import place_of
+from .frozen import structure_of
 from .ledger import membership_on
 from .models import FrozenDecision
+from .tasks import render_signed_decision
 
 DRAFT_MARK = "DỰ THẢO"
 
@@ -116,29 +110,10 @@ def draft_data(*, dossier: Dossier, viewer=None) -> tuple[DecisionData, str]:
 
 # -- the signature ---------------------------------------------------------------------------
 
-def structure_of(data: DecisionData) -> dict:
-    """The decision's structure as kept at the signature (JSON)."""
-    kept = dataclasses.asdict(data)
-    kept["date"] = data.date.isoformat() if data.date else None
-    return kept
-
-
-def decision_from(structure: dict) -> DecisionData:
-    """The ``DecisionData`` kept by ``structure_of``."""
-    kept = dict(structure)
-    kept["issuer"] = IssuerBlock(**kept["issuer"])
-    kept["signer"] = SignerBlock(**kept["signer"])
-    kept["lines"] = [DecisionLine(**line) for line in kept["lines"]]
-    kept["date"] = datetime.date.fromisoformat(kept["date"]) if kept["date"] else None
-    return DecisionData(**kept)
-
-
 def freeze_decision(*, decision: Decision, dossier: Dossier, texts: dict, money: dict, nominations, **_ignored):
     """``proposals.checks.at_signing`` hook: keep, in the signing transaction, the structure of
     the signed decision (from the draft the chairman saw, with its number, date and signer) and
-    queue the task that renders its DOCX and PDF from it (``render_frozen``)."""
-    from .tasks import render_signed_decision
-
+    queue the task that renders its DOCX and PDF from it (``frozen.render_frozen``)."""
     data = decision_data(dossier=dossier, texts=texts, nominations=nominations, money=money, number=decision.number,
                          day=decision.date, signer=signer_block(decision.signer_capacity, decision.signer_name))
     frozen = FrozenDecision.objects.create(decision=decision, structure=structure_of(data))
@@ -146,46 +121,6 @@ def freeze_decision(*, decision: Decision, dossier: Dossier, texts: dict, money:
                note=f"Văn bản Quyết định số {decision.number}: giữ nguyên nội dung đã ký; DOCX và PDF đang được tạo")
     render_signed_decision.enqueue(frozen.pk)  # in the signing transaction: queued exactly when signed
     return frozen
-
-
-def render_frozen(frozen_id: int) -> FrozenDecision:
-    """Render the kept structure once (DOCX and PDF from the one structure), PAdES-sign the PDF
-    when a certificate is configured, keep both with their SHA-256 (audited). The row is locked:
-    the task and a download that came first never both render."""
-    with transaction.atomic():
-        frozen = FrozenDecision.objects.select_for_update().select_related("decision").get(pk=frozen_id)
-        if frozen.ready:
-            return frozen
-        decision = frozen.decision
-        data = decision_from(frozen.structure)
-        docx = render.render_decision_docx(data)
-        pdf = render.render_decision_pdf(data)
-        signed = signatures.pades(pdf, decision)
-        stem = f"quyet-dinh-{decision.year}-{decision.sequence or decision.pk}"
-        frozen.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
-        frozen.pdf.save(f"{stem}.pdf", ContentFile(signed or pdf), save=False)
-        frozen.docx_sha256 = hashlib.sha256(docx).hexdigest()
-        frozen.pdf_sha256 = hashlib.sha256(signed or pdf).hexdigest()
-        frozen.pdf_signed = signed is not None
-        frozen.rendered_at = timezone.now()
-        frozen.save(update_fields=sorted(FrozenDecision.ARTEFACT_FIELDS))
-        log_event(actor=None, instance=frozen, action=AuditEntry.Action.UPDATE,
-                  note=f"Văn bản Quyết định số {decision.number}: DOCX SHA-256 {frozen.docx_sha256}, "
-                       f"PDF SHA-256 {frozen.pdf_sha256}{' (đã ký số)' if frozen.pdf_signed else ''}",
-                  after={"docx_sha256": frozen.docx_sha256, "pdf_sha256": frozen.pdf_sha256,
-                         "pdf_signed": frozen.pdf_signed})
-        return frozen
-
-
-def frozen_bytes(frozen: FrozenDecision, kind: str) -> bytes:
-    """The kept DOCX or PDF — rendered now if the task has not run yet."""
-    if not frozen.ready:
-        frozen = render_frozen(frozen.pk)
-    return frozen.read(kind)
-
-
-def frozen_of(decision) -> FrozenDecision | None:
-    return FrozenDecision.objects.filter(decision=decision).first()
 
 
 # -- the minutes -----------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from thidua.awards.models import Award
 from thidua.core.audit import log_create, log_update, snapshot
 
 from . import ledger, render, signing
+from .frozen import frozen_bytes as kept_frozen_bytes
+from .frozen import pades
 from .models import SignedDecisionPdf
 
 log = logging.getLogger(__name__)
@@ -40,24 +42,9 @@ def _kept(decision) -> SignedDecisionPdf | None:
                                             date=decision.date).first()
 
 
-def pades(pdf: bytes, decision) -> bytes | None:
-    """``pdf`` with the commune's PAdES signature naming the decision, its number, date and
-    signer; None when no certificate is configured."""
-    if not signing.is_configured():
-        return None
-    capacity = ", ".join(line.strip() for line in (decision.signer_capacity or "CHỦ TỊCH").splitlines() if line.strip())
-    reason = f"Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y} do {decision.signer_name} ký ({capacity})"
-    try:
-        return signing.sign_with_configured(pdf, reason=reason, location=decision.issuer_name)
-    except signing.SigningNotConfigured:
-        return None
-
-
 def _sign(award: Award, decision) -> bytes | None:
     """The signed PDF's bytes rebuilt from the ledger (a decision signed before its document
     was kept at the signature), or None when no certificate is configured."""
-    from thidua.documents import signing
-
     if not signing.is_configured():
         return None
     return pades(render.render_decision_pdf(ledger.decision_data(award)), decision)
@@ -104,11 +91,9 @@ def frozen_bytes(award: Award, kind: str) -> bytes | None:
     bytes made at the signature), or None for a decision only recorded in the ledger."""
     from .models import FrozenDecision
 
-    from .official import frozen_bytes as kept
-
     decision = ledger.signed_decision(award)
     frozen = FrozenDecision.objects.filter(decision_id=decision.pk).first() if decision is not None else None
-    return kept(frozen, kind) if frozen is not None else None
+    return kept_frozen_bytes(frozen, kind) if frozen is not None else None
 
 
 def decision_pdf(award: Award) -> bytes:

@@ -36,6 +36,7 @@ from thidua.proposals.models import (
 from thidua.rules.codes import RoundKind
 
 from . import official
+from .frozen import frozen_of, render_frozen
 from .ledger import verification_url
 from .models import FrozenDecision
 
@@ -294,7 +295,7 @@ def _run(*, cast: Cast, commune: Organisation, year: int, today: datetime.date, 
         decision = services.sign_decision(actor=chairman, dossier=dossier, seen=seen,
                                           confirmed=any(n.needs_confirmation for n in notices))
         # The signed files now, as the worker's task would moments later: the summary gives their hashes.
-        official.render_frozen(official.frozen_of(decision).pk)
+        render_frozen(frozen_of(decision).pk)
         log(f"  + {decision} ({dossier.unit.name})")
         signed.append(Dossier.objects.select_related("decision", "unit").get(pk=dossier.pk))
     if not signed:

@@ -1,9 +1,10 @@
-"""Background tasks of the documents app (thin wrappers; the work is in ``jobs``)."""
+"""Background tasks of the documents app (thin wrappers; the work is in ``jobs`` and ``frozen``,
+which never import the modules that enqueue these tasks)."""
 from django.dispatch import receiver
 from django_tasks import task
 from django_tasks.signals import task_finished
 
-from . import jobs
+from . import frozen, jobs
 
 
 @task()
@@ -14,9 +15,7 @@ def generate_report(job_id: int) -> str:
 @task()
 def render_signed_decision(frozen_id: int) -> str:
     """The signed decision's DOCX and PDF, rendered once from the structure kept at the signature."""
-    from .official import render_frozen
-
-    return render_frozen(frozen_id).pdf_sha256
+    return frozen.render_frozen(frozen_id).pdf_sha256
 
 
 @receiver(task_finished)

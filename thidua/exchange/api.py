@@ -525,11 +525,11 @@ def _download(request, decision_id: int, fmt: str):
     decision, frozen = _decision(request, decision_id)
     if frozen is None:
         raise Http404(NOT_FROZEN % decision.number)
-    from thidua.documents import official
+    from thidua.documents import frozen as kept_documents
 
     try:
         if not frozen.ready:  # the signing task has not made the files yet: made now, once (locked)
-            frozen = official.render_frozen(frozen.pk)
+            frozen = kept_documents.render_frozen(frozen.pk)
         content = frozen.read(fmt)
     except OSError:
         raise HttpError(503, "Không đọc được tệp văn bản đã lưu của quyết định này; báo quản trị hệ thống.") from None

@@ -1,10 +1,5 @@
-"""Background tasks of the exchange app (thin wrappers around ``services``)."""
-from django_tasks import task
+"""Background tasks of the exchange app. ``commit_import`` is defined beside the service that
+enqueues it (``services.queue_commit``) and named here too, where queued batches name it."""
+from .services import commit_import
 
-from . import services
-
-
-@task()
-def commit_import(batch_id: int, actor_id: int, decisions: dict) -> dict:
-    """Write a large import batch (all rows or none), as the user who asked for it."""
-    return services.commit_queued(batch_id=batch_id, actor_id=actor_id, decisions=decisions)
+__all__ = ["commit_import"]

@@ -206,3 +206,21 @@ def test_a_units_rating_sheet_queues_one_refresh_for_its_members(world):
     run_queued_tasks()
     assert all(f"{YEAR}|HTTNV|" in s for s in AwardSummary.objects.filter(
         person_id__in=[p.pk for p in world["people"]]).values_list("years", flat=True))
+
+
+def test_refreshes_queued_under_the_tasks_former_paths_still_run(world):
+    """The queue names a task by its dotted path: refreshes queued while the tasks lived in
+    ``awards.tasks`` still run after they moved beside the writes that queue them."""
+    person = world["people"][2]
+    services.set_rating(actor=world["officer"], subject=person, year=YEAR, rating="HTTNV")
+    moved = 0
+    for row in DBTaskResult.objects.filter(status="READY"):
+        module, name = row.task_path.rsplit(".", 1)
+        if module in ("thidua.awards.summaries", "thidua.awards.verdicts"):
+            moved += DBTaskResult.objects.filter(pk=row.pk).update(task_path=f"thidua.awards.tasks.{name}")
+    assert moved >= 1 and AwardSummary.objects.get(person_id=person.pk).stale
+
+    run_queued_tasks()
+    summary = AwardSummary.objects.get(person_id=person.pk)
+    assert not summary.stale and f"{YEAR}|HTTNV|" in summary.years
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
-from thidua.awards import candidates, services, verdicts
+from thidua.awards import candidates, services, verdict_rows
 from thidua.awards.models import AwardType, RuleParameter, StoredVerdicts, VerdictChain
 from thidua.ops.testing import run_queued_tasks
 
@@ -30,7 +30,7 @@ def test_the_refresh_task_stores_each_persons_verdicts_for_the_year_under_review
     ids = [p.pk for p in world["people"]]
     rows = StoredVerdicts.objects.filter(person_id__in=ids)
     assert rows.count() == 3 and set(rows.values_list("year", flat=True)) == {YEAR}
-    chain = verdicts.decode(VerdictChain.objects.get(key=rows.get(person_id=ids[0]).chain_key).payload)
+    chain = verdict_rows.decode(VerdictChain.objects.get(key=rows.get(person_id=ids[0]).chain_key).payload)
     # the two teachers with the same ledger point at one stored chain
     assert rows.get(person_id=ids[0]).chain_key == rows.get(person_id=ids[1]).chain_key
     assert [code for code, _v, _f in chain] == ["LDTT", "CSTD_CO_SO", "CSTD_TINH", "BANG_KHEN_TINH", "GIAY_KHEN_XA"]

@@ -117,7 +117,7 @@ def build_world() -> SimpleNamespace:
                                                      description="Biên bản họp xét")
     ns.decided = flow.decided(nominees=[("Nguyễn Thị Mai", "LDTT")])
     ns.decision = ns.decided.decision
-    from thidua.documents.official import render_frozen
+    from thidua.documents.frozen import render_frozen
 
     render_frozen(ns.decision.frozen.pk)  # as the worker does after the signature (documents.tasks)
     ns.closed_meeting = ns.decided.meeting

@@ -13,16 +13,6 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[3]
 
-# Work moved to background tasks this session: a service enqueues its task and the task calls
-# back into the service's module. Phase 2 of #18 splits each into work / service / task; until
-# then these knots are named here, and a new one still fails the test.
-TASK_KNOTS = [
-    {"thidua.awards.candidates", "thidua.awards.engine", "thidua.awards.summaries", "thidua.awards.tasks",
-     "thidua.awards.verdicts"},
-    {"thidua.exchange.services", "thidua.exchange.tasks"},
-    {"thidua.documents.official", "thidua.documents.signatures", "thidua.documents.tasks"},
-]
-
 
 def _is_test(module: str) -> bool:
     parts = module.split(".")
@@ -76,9 +66,7 @@ def import_cycles(graph) -> list[set[str]]:
 
 def test_no_module_imports_itself_back_through_others():
     cycles = import_cycles(grimp.build_graph("thidua", cache_dir=None))
-    unexpected = [sorted(group) for group in cycles
-                  if not any(group <= known for known in TASK_KNOTS)]
-    assert unexpected == []
+    assert [sorted(group) for group in cycles] == []
 
 
 def test_the_cycle_finder_finds_a_cycle():

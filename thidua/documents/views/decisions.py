@@ -82,7 +82,7 @@ def signed_decision(request, pk: int, fmt: str):
     frozen = FrozenDecision.objects.filter(decision=decision).first()
     if frozen is None:
         raise Http404("Quyết định này không có văn bản lập khi ký trong hệ thống.")
-    from ..official import frozen_bytes
+    from ..frozen import frozen_bytes
 
     return send_official(request, lambda: frozen_bytes(frozen, fmt),
                          f"quyet-dinh-{slug(decision.number)}-{decision.date:%Y%m%d}", fmt)

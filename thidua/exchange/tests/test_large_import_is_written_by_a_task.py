@@ -60,3 +60,21 @@ def test_a_queued_batch_its_owner_may_no_longer_write_writes_nothing_and_says_wh
     assert batch.state == ImportBatch.State.DRAFT and not batch.commit_pending
     assert batch.commit_error.startswith("Chưa ghi gì") and Person.objects.count() == people
     assert ImportBatch.objects.get(pk=batch.pk).commit_error == batch.commit_error
+
+
+def test_a_batch_queued_under_the_tasks_former_path_is_still_written(demo_user, client_as, small_threshold):
+    """The queue names a task by its dotted path: rows queued while ``commit_import`` lived in
+    ``exchange.tasks`` are still run after it moved beside its service."""
+    from django_tasks_db.models import DBTaskResult
+
+    officer = demo_user("canbotdkt")
+    people = Person.objects.count()
+    batch = _batch(officer, 4, 797_000_000_000)
+    client_as("canbotdkt").post(reverse("exchange:batch_commit", args=[batch.pk]))
+    queued = DBTaskResult.objects.filter(task_path="thidua.exchange.services.commit_import")
+    assert queued.update(task_path="thidua.exchange.tasks.commit_import") == 1
+
+    run_queued_tasks()
+    batch.refresh_from_db()
+    assert batch.state == ImportBatch.State.COMMITTED and not batch.commit_pending
+    assert Person.objects.count() == people + 4
