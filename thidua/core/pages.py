@@ -99,18 +99,20 @@ def form_page(request, form, *, call: Callable[[dict], Any], done: Callable[[Any
 def action(request, call: Callable[[dict], Any], *, back: str, form=None, done: Callable[[Any], str] | None = None,
            success: Text | Callable[[Any], Text] | None = None, invalid: Text | None = None,
            refused: Callable[[Exception], str] | None = None,
+           refused_message: Callable[[Exception], Text] | None = None,
            refusals: tuple[type[Exception], ...] = REFUSALS) -> HttpResponse:
     """A POST endpoint: validate ``form`` (if any), ``call(cleaned_data)`` (``{}`` without a form),
     show ``success`` and redirect to ``done(result)`` (default ``back``). An invalid form (its
     errors, or ``invalid``) or a refusal (its message) shows an error and redirects to ``back`` —
-    or to ``refused(exc)`` when the refusal needs another place."""
+    or to ``refused(exc)`` when the refusal needs another place, with ``refused_message(exc)``
+    instead of the refusal's own message when the page it goes to says the rest."""
     if form is not None and not form.is_valid():
         messages.error(request, invalid or form_errors(form))
         return redirect(back)
     try:
         result = call(form.cleaned_data if form is not None else {})
     except refusals as exc:
-        messages.error(request, refusal(exc).message)
+        messages.error(request, refused_message(exc) if refused_message is not None else refusal(exc).message)
         return redirect(refused(exc) if refused is not None else back)
     _success(request, success, result)
     return redirect(done(result) if done is not None else back)

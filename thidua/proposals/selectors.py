@@ -429,9 +429,14 @@ def get_decision(*, user, pk: int) -> Decision:
     # A revocation is read by whoever reads the decision it revokes (a commune reads the city's
     # revocation of the awards the city granted on its dossier).
     decided = [decision.pk, decision.revokes_id] if decision is not None and decision.revokes_id else [pk]
+    # A commune awarded as a collective on a dossier it does not keep (a cluster's proposal, kept
+    # by the leader commune) reads the decision that names it, and the city's notice links to it.
     visible = decision is not None and (
         visible_dossiers(user).filter(decision_id__in=decided).exists()
-        or (decision.issuer is not None and user.is_commune_wide and can_see_organisation(user, decision.issuer)))
+        or (decision.issuer is not None and user.is_commune_wide and can_see_organisation(user, decision.issuer))
+        or (user.is_commune_wide and Nomination.objects.filter(
+            dossier__decision_id__in=decided, organisation__kind=Organisation.Kind.COMMUNE,
+            organisation__in=visible_organisations(user)).exists()))
     if not visible:
         raise Http404("Không tìm thấy quyết định.")
     return decision

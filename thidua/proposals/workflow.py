@@ -39,6 +39,7 @@ UNIT = "unit_records"  # not a capability of its own: accounts.scoping.can_edit_
 OFFICE_ONLY = "Chỉ cán bộ thi đua – khen thưởng xã được làm việc này."
 NOT_YOURS = "Bạn không có quyền với hồ sơ này."
 SIGNERS_ONLY = "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND xã (ký thay Chủ tịch) được ký."
+DECIDERS_ONLY = "Chỉ Chủ tịch hoặc Phó Chủ tịch Ủy ban nhân dân (ký thay Chủ tịch) được quyết định việc này."
 RUN_ONLY = "Chỉ cán bộ thi đua – khen thưởng, Chủ tịch hoặc Ủy viên thư ký Hội đồng điều hành phiên họp."
 
 # who -> (may the user act on this dossier?, the refusal)
@@ -90,6 +91,7 @@ class Transition:
     style: str = "primary"
     prompt: str = ""           # the label of the written reason (form "reason")
     dom_id: str = ""           # the id of its form on the page (default: ``name``)
+    not_yours: str = ""        # the refusal to someone ``who`` excludes (default: the WHO table's)
 
     @property
     def anchor(self) -> str:
@@ -139,6 +141,7 @@ TRANSITIONS: tuple[Transition, ...] = (
                success=_("Đã kết thúc hồ sơ: không khen thưởng.")),
     Transition("khong-khen", _("Kết thúc, không khen thưởng"), (S.VOTED,), S.REJECTED,
                "decide", "kết thúc không khen thưởng", "reject_dossier", form="reason", style="danger",
+               not_yours=DECIDERS_ONLY,
                prompt=_("Lý do không khen thưởng"),
                success=_("Đã kết thúc hồ sơ: không khen thưởng.")),
 )

@@ -372,7 +372,8 @@ def settle_on_revocation(*, actor, decision, revocation, nominations, **_ignored
         for n in theirs:
             n.outcome = O.REVOKED
             n.save(update_fields=["outcome"])
-        log_batch(actor=actor, model=Nomination, objects=theirs, note=f"Thành phố thu hồi khen thưởng ({what})")
+            log_transition(actor=actor, instance=n, from_state=O.AWARDED, to_state=O.REVOKED,
+                           note=f"Thành phố thu hồi khen thưởng ({what})")
         notify(users=commune_recipients(commune_dossier), kind=NotificationKind.GENERAL, title=title, body=body,
                url=url)
 

@@ -29,7 +29,7 @@ def start(*, actor, dossier: Dossier, name: str, locked: bool = False) -> Dossie
         raise ValueError(f"no transition {name!r} in the workflow table")
     allowed, refusal = workflow.WHO[transition.who]
     if not allowed(actor, dossier):
-        raise PermissionDenied(refusal)
+        raise PermissionDenied(transition.not_yours or refusal)
     if dossier.state not in transition.sources:
         raise ValidationError(transition.refusal_in(dossier))
     if transition.guard is not None:

@@ -121,6 +121,8 @@ def test_refusals_are_listed_per_nomination_with_the_page_that_fixes_each(flow, 
     assert Dossier.objects.get(pk=dossier.pk).state == Dossier.State.DRAFT
     page = response.content.decode()
     assert "Chưa nộp được hồ sơ: còn 3 việc phải làm" in page
+    shown = [str(m) for m in response.context["messages"]]
+    assert len(shown) == 1, shown  # one message: the list itself is on the page, not repeated above it
     section = re.search(r'<section class="errors" id="can-bo-sung".*?</section>', page, re.DOTALL).group(0)
     items = re.findall(r'<li><strong>(.*?)</strong>.*?<a href="([^"]+)">', section, re.DOTALL)
     giay_khen = flow.award_type("GIAY_KHEN_XA")

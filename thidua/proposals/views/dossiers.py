@@ -239,14 +239,16 @@ def dossier_transition(request, pk: int, action: str):
     reason = {"reason": request.POST.get("reason", "")} if transition.form == "reason" else {}
 
     def refused(exc) -> str:
-        if isinstance(exc, services.Incomplete):
-            messages.error(request, _("Chưa nộp được hồ sơ: còn %(n)d việc phải làm, xem danh sách dưới đây.")
-                           % {"n": len(exc.problems)})
-            return dossier_url(pk, "can-bo-sung")
-        return dossier_url(pk)
+        return dossier_url(pk, "can-bo-sung") if isinstance(exc, services.Incomplete) else dossier_url(pk)
+
+    def refused_message(exc) -> str:
+        if isinstance(exc, services.Incomplete):  # the list of what to do is on the page it goes to
+            return _("Chưa nộp được hồ sơ: còn %(n)d việc phải làm, xem danh sách dưới đây.") % {"n": len(exc.problems)}
+        return pages.refusal(exc).message
 
     return pages.action(request, lambda data: service(actor=request.user, dossier=dossier, **reason),
-                        success=transition.success, back=dossier_url(pk), refused=refused)
+                        success=transition.success, back=dossier_url(pk), refused=refused,
+                        refused_message=refused_message)
 
 
 @login_required

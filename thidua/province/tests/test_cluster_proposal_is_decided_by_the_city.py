@@ -95,8 +95,11 @@ def test_the_clusters_proposal_is_received_returned_voted_and_signed_into_the_co
     assert UpwardCase.objects.get(pk=case.pk).settled_at is not None
     client.force_login(users["an_thi"])  # the commune awarded reads it in its own ledger
     assert decision.number in client.get("/khen-thuong/so-khen-thuong/?nam=2026").content.decode()
-    assert Notification.objects.filter(user=users["an_thi"], kind=NotificationKind.DECISION_SIGNED,
-                                       title__contains=decision.number).exists()
+    notice = Notification.objects.get(user=users["an_thi"], kind=NotificationKind.DECISION_SIGNED,
+                                      title__contains=decision.number)
+    assert client.get(notice.url).status_code == 200  # the city's decision opens for a commune it awards
+    client.force_login(users["bach_long"])  # a member commune it does not award does not read it
+    assert client.get(notice.url).status_code == 404
     assert not Notification.objects.filter(user=users["bach_long"], kind=NotificationKind.DECISION_SIGNED).exists()
 
     # The leader sees the outcome on the cluster's page, commune by commune.
