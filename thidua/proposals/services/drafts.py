@@ -168,10 +168,6 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in nfc(text or "").splitlines() if line.strip()]
 
 
-def can_draft(user, dossier: Dossier) -> bool:
-    return workflow.may_do(user, dossier, "draft_decision") and not dossier.upward
-
-
 @transaction.atomic
 def save_decision_draft(*, actor, dossier: Dossier, title: str, legal_bases: str, articles: str, recipients: str,
                         register_number: int | None = None) -> DecisionDraft:
