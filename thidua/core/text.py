@@ -22,6 +22,12 @@ def nfc(value: str | None) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+def nfc_lines(value: str | None) -> str:
+    """A multi-line text (the lines of a decision, a team, a finding): each line NFC with its
+    spaces collapsed, empty lines dropped, the line breaks kept — ``nfc`` would join the lines."""
+    return "\n".join(nfc(line) for line in (value or "").splitlines() if line.strip())
+
+
 def search_key(value: str | None) -> str:
     """Lower-case, diacritic-free form used for search ("Nguyễn Thị Mai" -> "nguyen thi mai")."""
     if not value:

@@ -19,15 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.models import Stamped, StoredUpload
-from thidua.core.text import nfc
+from thidua.core.text import nfc, nfc_lines
 
 USER = settings.AUTH_USER_MODEL
-
-
-def nfc_lines(value: str | None) -> str:
-    """A multi-line text (a team, a finding, a practice): each line NFC with its spaces
-    collapsed, empty lines dropped, the line breaks kept."""
-    return "\n".join(nfc(line) for line in (value or "").splitlines() if line.strip())
 
 
 class InspectionPlan(Stamped):

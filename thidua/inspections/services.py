@@ -14,14 +14,14 @@ from thidua.core import workdays
 from thidua.core.audit import log_event
 from thidua.core.models import AuditEntry
 from thidua.core.services import create_record, update_record
-from thidua.core.text import nfc
+from thidua.core.text import nfc, nfc_lines
 from thidua.org.models import Membership, Organisation, Person
 
 from . import checklist
 from .access import can_manage
 from .files import validate_evidence
 from .models import (
-    CheckItem, Finding, FindingFile, FollowUp, GoodPractice, Inspection, InspectionPlan, Recommendation, nfc_lines,
+    CheckItem, Finding, FindingFile, FollowUp, GoodPractice, Inspection, InspectionPlan, Recommendation,
 )
 
 

@@ -3,8 +3,11 @@ and signs it, and the page, the DOCX and the PDF are the one rendering made at t
 same number, date, title, căn cứ, articles, list and totals — handed out byte for byte ever
 after, whatever the ledger says later."""
 import hashlib
+import io
 import re
+import subprocess
 
+import docx
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +95,29 @@ def test_the_page_the_docx_and_the_pdf_say_the_same_thing(signed, tmp_path):
     # The signature names the person, not the account ("Chủ tịch UBND xã"); the original is not marked.
     assert re.search(r"CHỦ TỊCH\s+Nguyễn Văn Thịnh", docx_text(docx_bytes))
     assert "DỰ THẢO" not in printed and "DỰ THẢO" not in words
+
+
+def test_each_basis_article_and_recipient_of_a_saved_draft_stays_its_own_paragraph(signed, tmp_path):
+    """The office saved the draft (one basis, article, recipient a line): the signed DOCX keeps
+    each as a paragraph of its own and the PDF starts each on a line of its own — never the
+    căn cứ, or Điều 1, 2 and 3, run together into one paragraph."""
+    flow, dossier, decision, client = signed
+    texts = services.texts_of(dossier)
+    assert len(texts["legal_bases"]) >= 4 and len(texts["articles"]) == 3 and len(texts["recipients"]) == 3
+    docx_bytes = client.get(reverse("documents:signed_decision", args=[decision.pk, "docx"])).content
+    document = docx.Document(io.BytesIO(docx_bytes))
+    paragraphs = [p.text for p in document.paragraphs]
+    for item in texts["legal_bases"] + texts["articles"]:
+        assert item in paragraphs, item
+    in_cells = [p.text.strip(" -") for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    for recipient in texts["recipients"]:  # "Nơi nhận" sits in the signature table's left cell
+        assert recipient in in_cells, recipient
+    (tmp_path / "qd.pdf").write_bytes(client.get(reverse("documents:signed_decision", args=[decision.pk, "pdf"])).content)
+    layout = subprocess.run(["pdftotext", "-layout", str(tmp_path / "qd.pdf"), "-"], check=True,
+                            capture_output=True, text=True).stdout
+    starts = [line.strip() for line in layout.splitlines()]
+    for item in texts["articles"] + [b for b in texts["legal_bases"] if b.startswith("Căn cứ")]:
+        assert any(line.startswith(item[:25]) for line in starts), item
 
 
 def test_two_downloads_are_the_same_signed_bytes_and_pyhanko_validates_them(signing_certificate, demo_user,

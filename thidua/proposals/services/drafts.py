@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from thidua.accounts.scoping import can_see_organisation
 from thidua.core.audit import log_create, log_update, snapshot
-from thidua.core.text import nfc
+from thidua.core.text import nfc, nfc_lines
 from thidua.rules.bases import decision_bases
 
 from .. import workflow
@@ -165,7 +165,8 @@ def fingerprint(texts: dict) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in nfc(text or "").splitlines() if line.strip()]
+    """One item a line (a legal basis, an article, a recipient), each normalised on its own."""
+    return nfc_lines(text).splitlines()
 
 
 @transaction.atomic
