@@ -9,7 +9,6 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import transaction
 
 from thidua.awards.models import Award, AwardType, Rating, new_verification_code
@@ -270,8 +269,6 @@ CLUSTER_CRITERIA = (("1", "Phát triển kinh tế - xã hội", 40), ("2", "C�
 
 
 def _upward_dossiers(province: Organisation, seed: int) -> None:
-    if not apps.is_installed("thidua.province"):
-        return
     from thidua.proposals.models import AwardRound, Dossier, Nomination
     from thidua.province import services as province_services
     from thidua.rules import codes
@@ -314,8 +311,6 @@ def _upward_dossiers(province: Organisation, seed: int) -> None:
 def _clusters(province: Organisation, seed: int) -> None:
     from decimal import Decimal
 
-    if not apps.is_installed("thidua.clusters"):
-        return
     from thidua.accounts.models import User
     from thidua.clusters import services as cluster_services
     from thidua.movements import services as movement_services
