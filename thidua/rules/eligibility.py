@@ -594,84 +594,54 @@ def _cstd_toan_quoc(ctx: _Ctx) -> list[Check]:
 _ATTAINED = "cá nhân đạt {who} (đã được công nhận hoặc được đề nghị cùng đợt)"
 
 
-def _who(ctx: _Ctx, title: Title) -> str:
-    return "Lao động tiên tiến" if ctx.case.target is title else \
+def _ldtt_share(ctx: _Ctx, title: Title, minimum: Fraction, article: str, rule: str) -> Check:
+    """Luật 2022, Điều 27–28: at least ``minimum`` of the members attained LĐTT (a unit of the
+    armed forces: LĐTT or CSTT).  ``rule`` is the article's wording, with ``{share}``, ``{who}``
+    and ``{year}``."""
+    who = "Lao động tiên tiến" if ctx.case.target is title else \
         "Lao động tiên tiến/Chiến sĩ tiên tiến"
-
-
-def _ttldtt_rating(ctx: _Ctx) -> Check:
-    p = ctx.params
-    return _rating_at_least(ctx, p.ttldtt_min_rating, A.LAW_TTLDTT,
-                            f"Tập thể xếp loại năm {ctx.Y} từ "
-                            f"{_lower_first(p.ttldtt_min_rating.label)} trở lên")
-
-
-def _ttldtt_ldtt_share(ctx: _Ctx) -> Check:
-    p = ctx.params
-    who = _who(ctx, Title.TTLDTT)
-    return _share_check(ctx, "ldtt", p.ttldtt_min_ldtt_share, A.LAW_TTLDTT,
-                        f"Có từ {_pct(p.ttldtt_min_ldtt_share)} cá nhân trong tập thể đạt danh "
-                        f"hiệu {who} năm {ctx.Y}", _ATTAINED.format(who=who))
-
-
-def _ttldtt_disciplined(ctx: _Ctx) -> Check:
-    return _count_check(ctx, "disciplined_canh_cao_or_above", A.LAW_TTLDTT,
-                        "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên",
-                        "cá nhân bị kỷ luật từ cảnh cáo trở lên",
-                        maximum=ctx.params.ttldtt_max_disciplined_members)
+    return _share_check(ctx, "ldtt", minimum, article,
+                        rule.format(share=_pct(minimum), who=who, year=ctx.Y),
+                        _ATTAINED.format(who=who))
 
 
 def _collective_advanced(ctx: _Ctx) -> list[Check]:
     """TTLĐTT / Đơn vị tiên tiến — Luật 2022, Điều 28."""
     article = A.LAW_TTLDTT
+    p = ctx.params
     return [
-        _ttldtt_rating(ctx),
-        _ttldtt_ldtt_share(ctx),
-        _ttldtt_disciplined(ctx),
+        _rating_at_least(ctx, p.ttldtt_min_rating, article,
+                         f"Tập thể xếp loại năm {ctx.Y} từ "
+                         f"{_lower_first(p.ttldtt_min_rating.label)} trở lên"),
+        _ldtt_share(ctx, Title.TTLDTT, p.ttldtt_min_ldtt_share, article,
+                    "Có từ {share} cá nhân trong tập thể đạt danh hiệu {who} năm {year}"),
+        _count_check(ctx, "disciplined_canh_cao_or_above", article,
+                     "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên",
+                     "cá nhân bị kỷ luật từ cảnh cáo trở lên",
+                     maximum=p.ttldtt_max_disciplined_members),
         _soft_row(ctx, _MOVEMENT, article, "Tích cực tham gia phong trào thi đua (năm {})"),
         _soft_row(ctx, _SOLIDARITY, article,
                   "Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật (năm {})"),
     ]
 
 
-def _ttldxs_rating(ctx: _Ctx) -> Check:
-    p = ctx.params
-    return _rating_at_least(ctx, p.ttldxs_required_rating, A.LAW_TTLDXS,
-                            f"Tập thể xếp loại năm {ctx.Y}: "
-                            f"{_lower_first(p.ttldxs_required_rating.label)}")
-
-
-def _ttldxs_completed_share(ctx: _Ctx) -> Check:
-    p = ctx.params
-    return _share_check(ctx, "completed", p.ttldxs_min_completed_share, A.LAW_TTLDXS,
-                        f"{_pct(p.ttldxs_min_completed_share)} cá nhân trong tập thể hoàn thành "
-                        f"nhiệm vụ được giao", "cá nhân hoàn thành nhiệm vụ")
-
-
-def _ttldxs_ldtt_share(ctx: _Ctx) -> Check:
-    p = ctx.params
-    who = _who(ctx, Title.TTLDXS)
-    return _share_check(ctx, "ldtt", p.ttldxs_min_ldtt_share, A.LAW_TTLDXS,
-                        f"Có từ {_pct(p.ttldxs_min_ldtt_share)} cá nhân đạt danh hiệu {who} "
-                        f"năm {ctx.Y}", _ATTAINED.format(who=who))
-
-
-def _ttldxs_cstd_members(ctx: _Ctx) -> Check:
-    p = ctx.params
-    return _count_check(ctx, "cstd_co_so", A.LAW_TTLDXS,
-                        f"Có ít nhất {p.ttldxs_min_cstd_co_so_members} cá nhân đạt danh hiệu "
-                        f"Chiến sĩ thi đua cơ sở", _ATTAINED.format(who="Chiến sĩ thi đua cơ sở"),
-                        minimum=p.ttldxs_min_cstd_co_so_members)
-
-
 def _collective_excellent(ctx: _Ctx) -> list[Check]:
     """TTLĐXS / Đơn vị quyết thắng — Luật 2022, Điều 27."""
     article = A.LAW_TTLDXS
+    p = ctx.params
     return [
-        _ttldxs_rating(ctx),
-        _ttldxs_completed_share(ctx),
-        _ttldxs_ldtt_share(ctx),
-        _ttldxs_cstd_members(ctx),
+        _rating_at_least(ctx, p.ttldxs_required_rating, article,
+                         f"Tập thể xếp loại năm {ctx.Y}: "
+                         f"{_lower_first(p.ttldxs_required_rating.label)}"),
+        _share_check(ctx, "completed", p.ttldxs_min_completed_share, article,
+                     f"{_pct(p.ttldxs_min_completed_share)} cá nhân trong tập thể hoàn thành "
+                     f"nhiệm vụ được giao", "cá nhân hoàn thành nhiệm vụ"),
+        _ldtt_share(ctx, Title.TTLDXS, p.ttldxs_min_ldtt_share, article,
+                    "Có từ {share} cá nhân đạt danh hiệu {who} năm {year}"),
+        _count_check(ctx, "cstd_co_so", article,
+                     f"Có ít nhất {p.ttldxs_min_cstd_co_so_members} cá nhân đạt danh hiệu "
+                     f"Chiến sĩ thi đua cơ sở", _ATTAINED.format(who="Chiến sĩ thi đua cơ sở"),
+                     minimum=p.ttldxs_min_cstd_co_so_members),
         _soft_row(ctx, _MOVEMENT, article,
                   "Có phong trào thi đua thường xuyên, thiết thực, hiệu quả (năm {})"),
         _soft_row(ctx, _SOLIDARITY, article,

@@ -26,7 +26,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from . import articles as A
 from .codes import (
@@ -76,53 +76,53 @@ class ParameterError(ValueError):
 # Value kinds and conversion (strings from a DB table are accepted everywhere)
 # --------------------------------------------------------------------------------------------
 
-def _to_int(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ParameterError("giá trị phải là số nguyên")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (str, Decimal, float)):
-        try:
-            d = Decimal(str(value).strip().replace("_", ""))
-        except InvalidOperation as exc:
-            raise ParameterError(f"không đọc được số nguyên: {value!r}") from exc
-        if d != d.to_integral_value():
-            raise ParameterError(f"giá trị phải là số nguyên: {value!r}")
-        return int(d)
-    raise ParameterError(f"không đọc được số nguyên: {value!r}")
+def _number(what: str, native: type, readable: tuple[type, ...], read: Callable[[Any], Any],
+            unreadable: type[Exception] | tuple[type[Exception], ...]) -> Callable[[Any], Any]:
+    """The converter of one kind of number (``what`` names it in the refusal): ``True``/``False``
+    is refused, a ``native`` value is taken as it is, a ``readable`` one is read by ``read``
+    (which raises ``unreadable`` on a value it cannot read), anything else is refused."""
+
+    def convert(value: Any):
+        if isinstance(value, bool):
+            raise ParameterError(f"giá trị phải là {what}")
+        if isinstance(value, native):
+            return value
+        if isinstance(value, readable):
+            try:
+                return read(value)
+            except unreadable as exc:
+                raise ParameterError(f"không đọc được {what}: {value!r}") from exc
+        raise ParameterError(f"không đọc được {what}: {value!r}")
+
+    return convert
 
 
-def _to_decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise ParameterError("giá trị phải là số")
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, (int, float, str)):
-        try:
-            return Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation as exc:
-            raise ParameterError(f"không đọc được số: {value!r}") from exc
+def _read_int(value: str | Decimal | float) -> int:
+    d = Decimal(str(value).strip().replace("_", ""))
+    if d != d.to_integral_value():
+        raise ParameterError(f"giá trị phải là số nguyên: {value!r}")
+    return int(d)
+
+
+def _read_decimal(value: int | float | str | Fraction) -> Decimal:
     if isinstance(value, Fraction):
         return Decimal(value.numerator) / Decimal(value.denominator)
-    raise ParameterError(f"không đọc được số: {value!r}")
+    return Decimal(str(value).strip().replace(",", "."))
 
 
-def _to_fraction(value: Any) -> Fraction:
-    if isinstance(value, bool):
-        raise ParameterError("giá trị phải là tỷ lệ")
-    if isinstance(value, Fraction):
-        return value
+def _read_fraction(value: int | Decimal | float | str) -> Fraction:
     if isinstance(value, (int, Decimal)):
         return Fraction(value)
-    if isinstance(value, (float, str)):
-        text = str(value).strip().replace(",", ".")
-        try:
-            if text.endswith("%"):
-                return Fraction(text[:-1].strip()) / 100
-            return Fraction(text)
-        except (ValueError, ZeroDivisionError) as exc:
-            raise ParameterError(f"không đọc được tỷ lệ: {value!r}") from exc
-    raise ParameterError(f"không đọc được tỷ lệ: {value!r}")
+    text = str(value).strip().replace(",", ".")
+    if text.endswith("%"):
+        return Fraction(text[:-1].strip()) / 100
+    return Fraction(text)
+
+
+_to_int = _number("số nguyên", int, (str, Decimal, float), _read_int, InvalidOperation)
+_to_decimal = _number("số", Decimal, (int, float, str, Fraction), _read_decimal, InvalidOperation)
+_to_fraction = _number("tỷ lệ", Fraction, (int, Decimal, float, str), _read_fraction,
+                       (ValueError, ZeroDivisionError))
 
 
 def _to_enum(enum: type[LabeledEnum]):

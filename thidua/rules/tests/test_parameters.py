@@ -133,3 +133,10 @@ def test_parameters_are_immutable():
         P.rounding_step_vnd = 1  # type: ignore[misc]
     with pytest.raises(TypeError):
         P.coefficients[("LDTT", "individual")] = Decimal("1")  # type: ignore[index]
+
+
+def test_a_count_typed_as_snan_is_refused_in_vietnamese_not_a_crash():
+    # "sNaN" reads as a decimal that cannot be compared: the administrator's page gets a
+    # refusal naming the key instead of an error page.
+    with pytest.raises(ParameterError, match="cstd_tinh_chain_years: không đọc được số nguyên"):
+        P.with_overrides({"cstd_tinh_chain_years": "sNaN"})
