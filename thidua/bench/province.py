@@ -5,7 +5,7 @@ own into docs/benchmarks.md (``benchmark --province``), kept by the full run.
 
 The province's queue of upward dossiers (``province:queue``) and the clusters' list and a
 cluster's page with its ranking (``clusters:list``, ``clusters:cluster``) join the table when
-their app is installed; ``make_province`` loads what they show (generator ``_upward_dossiers``,
+the synthetic province has them; ``make_province`` loads what they show (generator ``_upward_dossiers``,
 ``_clusters``)."""
 from __future__ import annotations
 
@@ -15,11 +15,16 @@ import platform
 import time
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db import connection
 from django.db.models import Count
 from django.test import Client, override_settings
 from django.urls import reverse
+
+from thidua.clusters.models import Cluster, ClusterYear
+from thidua.proposals.models import Dossier
+from thidua.province.models import UpwardCase
+from thidua.province.views import PER_PAGE
+from thidua.provinceoffice.services import refresh_figures
 
 from . import security_load
 from .benchmark import PageResult, _percentile, _time_get, add_page, time_pages
@@ -31,30 +36,22 @@ BOUND = 10
 
 
 def other_pages(province) -> list[tuple[str, str, dict]]:
-    """Pages of the other province-level apps, measured when installed: (label, URL name, kwargs)."""
+    """The pages of the city's queue and of the clusters: (label, URL name, kwargs)."""
     pages = []
-    if apps.is_installed("thidua.province"):
-        from thidua.province.models import UpwardCase
-        from thidua.province.views import PER_PAGE
-        from thidua.proposals.models import Dossier
-
-        waiting = Dossier.objects.filter(state=Dossier.State.SENT_TO_PROVINCE, province_case__isnull=True,
-                                         round__commune__parent=province).count()
-        received = UpwardCase.objects.filter(province=province).count()
-        pages.append((f"Hàng hồ sơ các xã trình thành phố ({waiting} chờ tiếp nhận, {received} đã tiếp nhận; "
-                      f"{PER_PAGE} hồ sơ/trang mỗi danh sách)", "province:queue", {}))
-    if apps.is_installed("thidua.clusters"):
-        from thidua.clusters.models import Cluster, ClusterYear
-
-        clusters = Cluster.objects.filter(city=province)
-        pages.append((f"Danh sách cụm thi đua ({clusters.count()} cụm)", "clusters:list", {}))
-        biggest = (ClusterYear.objects.filter(cluster__city=province).annotate(n=Count("block__members"))
-                   .order_by("-n", "cluster__name", "-year").first())
-        if biggest is not None:
-            pages.append((f"Cụm thi đua và xếp hạng các xã trong cụm ({biggest.n} xã, đã chấm và khóa điểm)",
-                          "clusters:cluster", {"pk": biggest.cluster_id}))
-        else:
-            pages.append(("Xếp hạng cụm thi đua", "clusters:cluster", None))
+    waiting = Dossier.objects.filter(state=Dossier.State.SENT_TO_PROVINCE, province_case__isnull=True,
+                                     round__commune__parent=province).count()
+    received = UpwardCase.objects.filter(province=province).count()
+    pages.append((f"Hàng hồ sơ các xã trình thành phố ({waiting} chờ tiếp nhận, {received} đã tiếp nhận; "
+                  f"{PER_PAGE} hồ sơ/trang mỗi danh sách)", "province:queue", {}))
+    clusters = Cluster.objects.filter(city=province)
+    pages.append((f"Danh sách cụm thi đua ({clusters.count()} cụm)", "clusters:list", {}))
+    biggest = (ClusterYear.objects.filter(cluster__city=province).annotate(n=Count("block__members"))
+               .order_by("-n", "cluster__name", "-year").first())
+    if biggest is not None:
+        pages.append((f"Cụm thi đua và xếp hạng các xã trong cụm ({biggest.n} xã, đã chấm và khóa điểm)",
+                      "clusters:cluster", {"pk": biggest.cluster_id}))
+    else:
+        pages.append(("Xếp hạng cụm thi đua", "clusters:cluster", None))
     return pages
 
 
@@ -97,11 +94,6 @@ def run(*, seed: int, repeat: int = 30) -> ProvinceReport:
         officer, _ = User.objects.get_or_create(username=province_username(seed, "tdkt"),
                                                 defaults={"role": "officer", "unit": province})
     report.load.append(_load())
-    if not apps.is_installed("thidua.provinceoffice"):
-        report.notes.append("Phân hệ cấp tỉnh (thidua.provinceoffice) chưa cài: không đo.")
-        return report
-    from thidua.provinceoffice.services import refresh_figures
-
     this_year = datetime.date.today().year
     started = time.perf_counter()
     refresh_figures(province=province, years=[DASHBOARD_YEAR])

@@ -20,12 +20,15 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.apps import apps
 from django.utils import timezone
 
 from thidua.awards import fairness
 from thidua.core import workdays
+from thidua.funds.ledger import fund_figures
+from thidua.movements.models import Registration
+from thidua.movements.selectors import expected_units
 from thidua.org.models import Organisation
+from thidua.proposals.models import Dossier
 
 FIELDS = ("units_expected", "units_registered", "dossiers_settled", "dossiers_on_time", "dossiers_overdue_open",
           "individual", "leader", "staff", "direct", "women", "collective", "household",
@@ -106,11 +109,6 @@ def compute(commune: Organisation, years: list[int], *, today: datetime.date | N
 
 
 def _coverage(commune, year) -> dict:
-    if not apps.is_installed("thidua.movements"):
-        return {}
-    from thidua.movements.models import Registration
-    from thidua.movements.selectors import expected_units
-
     expected = set(expected_units(commune=commune, year=year).values_list("pk", flat=True))
     registered = set(Registration.objects.filter(period__commune=commune, period__year=year, person__isnull=True)
                      .values_list("organisation_id", flat=True))
@@ -118,10 +116,6 @@ def _coverage(commune, year) -> dict:
 
 
 def _dossiers(commune, year, *, today, overrides, days) -> dict:
-    if not apps.is_installed("thidua.proposals"):
-        return {}
-    from thidua.proposals.models import Dossier
-
     S = Dossier.State
     settled = on_time = overdue_open = 0
     for state, submitted_at, decided_on in (
@@ -138,10 +132,6 @@ def _dossiers(commune, year, *, today, overrides, days) -> dict:
 
 
 def _fund(commune, year) -> dict:
-    if not apps.is_installed("thidua.funds"):
-        return {}
-    from thidua.funds.ledger import fund_figures
-
     fund = fund_figures(commune, year)
     return {"fund_receipts": fund.receipts, "fund_spending": fund.spending}
 
