@@ -32,9 +32,9 @@ def _key(nomination: Nomination) -> tuple[str, int, str]:
 
 
 # Nominations that no longer stand: the council or the province refused them, or they were
-# excluded or revoked; a rejected dossier's nominations do not stand either.
+# excluded, revoked or withdrawn; a rejected dossier's nominations do not stand either.
 _FALLEN = (Nomination.Outcome.EXCLUDED, Nomination.Outcome.FAILED, Nomination.Outcome.DECLINED,
-           Nomination.Outcome.REVOKED)
+           Nomination.Outcome.REVOKED, Nomination.Outcome.WITHDRAWN)
 
 
 def nominations_of_round(*, year: int, person_ids, round_id: int | None = None) -> dict[int, set[str]]:

@@ -211,6 +211,12 @@ def _subject_key(n: Nomination) -> tuple:
     return n.person_id, n.organisation_id, n.household_id, n.award_type_id
 
 
+def _proposed(city_copy: Dossier) -> set[tuple]:
+    """The subjects still proposed on the city's copy: a nominee the commune withdrew from the
+    copy the city returned ends "withdrawn" on the commune's dossier, not "declined" by the city."""
+    return {_subject_key(n) for n in city_copy.nominations.all()}
+
+
 def commune_recipients(dossier: Dossier) -> list[User]:
     """Who at the commune is told of the province's result: its officers and the unit's clerks."""
     officers = list(User.objects.filter(unit=dossier.round.commune, role=Role.OFFICER, is_active=True))
@@ -230,8 +236,10 @@ def settle_on_signature(*, decision, dossier: Dossier, nominations=(), **_ignore
     commune_dossier = (Dossier.objects.select_for_update(of=("self",)).select_related("round__commune", "unit")
                        .get(pk=case.commune_dossier_id))
     awarded = {_subject_key(n) for n in nominations}
+    still_proposed = _proposed(dossier)
     for n in commune_dossier.nominations.filter(outcome=O.PASSED):
-        n.outcome = O.AWARDED if _subject_key(n) in awarded else O.DECLINED
+        n.outcome = (O.AWARDED if _subject_key(n) in awarded
+                     else O.DECLINED if _subject_key(n) in still_proposed else O.WITHDRAWN)
         n.save(update_fields=["outcome"])
     before = commune_dossier.state
     commune_dossier.state, commune_dossier.decision = S.DECIDED, decision
@@ -291,7 +299,10 @@ def settle_on_rejection(*, actor, dossier: Dossier, reason: str, **_ignored) -> 
         return
     commune_dossier = (Dossier.objects.select_for_update(of=("self",)).select_related("round__commune", "unit")
                        .get(pk=case.commune_dossier_id))
-    commune_dossier.nominations.filter(outcome=O.PASSED).update(outcome=O.DECLINED)
+    still_proposed = _proposed(dossier)
+    for n in commune_dossier.nominations.filter(outcome=O.PASSED):
+        n.outcome = O.DECLINED if _subject_key(n) in still_proposed else O.WITHDRAWN
+        n.save(update_fields=["outcome"])
     before = commune_dossier.state
     commune_dossier.state = S.REJECTED
     commune_dossier.save(update_fields=["state"])

@@ -74,3 +74,32 @@ def test_a_copy_never_returned_shows_no_changes(upward, client):
     case = province_services.receive(actor=upward.p_officer, dossier=sent)
     client.force_login(upward.p_officer)
     assert 'id="thay-doi-sau-tra-lai"' not in client.get(f"/de-nghi/ho-so/{case.province_dossier_id}/").content.decode()
+
+
+def _resubmit_without(upward, returned):
+    theirs, other = returned["theirs"], returned["other"]
+    services.remove_nomination(actor=upward.officer, nomination=theirs.nominations.get(person=other))
+    return services.accept_dossier(actor=upward.p_officer,
+                                   dossier=services.submit_dossier(actor=upward.officer, dossier=theirs))
+
+
+def test_a_nominee_the_commune_withdrew_ends_withdrawn_not_refused_by_the_city(upward, returned, client):
+    theirs = _resubmit_without(upward, returned)
+    for n in theirs.nominations.filter(eligible=False):
+        services.pass_nominee(actor=upward.p_officer, nomination=n, reason="Hội đồng thành phố xem xét theo đề nghị của xã.")
+    theirs = upward.province_vote(services.publish_dossier(actor=upward.p_officer, dossier=theirs))
+    services.sign_decision(actor=upward.p_chairman, dossier=theirs)
+
+    sent = returned["sent"]
+    outcomes = dict(sent.nominations.values_list("person_id", "outcome"))
+    assert outcomes == {returned["nhan"].pk: "awarded", returned["other"].pk: "withdrawn"}
+    client.force_login(upward.officer)
+    page = client.get(f"/de-nghi/ho-so/{sent.pk}/").content.decode()
+    assert "Xã đã rút đề nghị khỏi hồ sơ trình cấp trên" in page
+
+
+def test_when_the_city_ends_the_copy_without_award_the_withdrawn_nominee_stays_withdrawn(upward, returned):
+    theirs = _resubmit_without(upward, returned)
+    services.reject_dossier(actor=upward.p_officer, dossier=theirs, reason="Chưa đủ số năm liên tục đạt CSTĐ cơ sở.")
+    outcomes = dict(returned["sent"].nominations.values_list("person_id", "outcome"))
+    assert outcomes == {returned["nhan"].pk: "declined", returned["other"].pk: "withdrawn"}
