@@ -177,7 +177,8 @@ def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date
 
     w.outline(
         ("h1", "III. CÔNG TÁC TUYÊN TRUYỀN, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN", None),
-        ("h2", "1. Công tác tuyên truyền, xây dựng, nhân rộng, biểu dương tôn vinh các điển hình tiên tiến", "propaganda"),
+        ("h2", "1. Công tác tuyên truyền, xây dựng, nhân rộng, biểu dương tôn vinh các điển hình tiên tiến",
+         "propaganda"),
         ("h2", "2. Một số gương điển hình được nhân rộng, biểu dương", "exemplars_intro"))
     step(35, "Lập danh sách gương điển hình theo lĩnh vực")
     groups = ex.build(commune=commune, year_from=year_from, year_to=year_to)
