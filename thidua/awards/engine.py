@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.db.models import Q
 
+from thidua.core.registry import Registry
 from thidua.core.text import given_name_key
 from thidua.org.models import Household, Membership, Organisation, Person
 from thidua.rules import codes
@@ -108,22 +108,14 @@ def _add_award(data: dict[int, _YearData], year: int, round_kind: str, code: str
 ATTAINED_CODES = ("LDTT", "CSTT", "CSTD_CO_SO")  # members' titles a collective's shares count
 
 
-class _NominationSources:
+class _NominationSources(Registry):
     """Where the nominations of a round come from: a higher app (proposals) registers a source
     in its ``AppConfig.ready()``; ``source(*, year, person_ids, round_id) -> {person id: {codes}}``.
     Without one (the awards app alone), nobody counts as nominated."""
 
-    def __init__(self):
-        self._sources: list[Callable] = []
-
-    def register(self, source: Callable) -> Callable:
-        if source not in self._sources:
-            self._sources.append(source)
-        return source
-
     def __call__(self, *, year: int, person_ids, round_id: int | None = None) -> dict[int, set[str]]:
         found: dict[int, set[str]] = defaultdict(set)
-        for source in self._sources:
+        for source in self.providers:
             for person_id, found_codes in source(year=year, person_ids=person_ids, round_id=round_id).items():
                 found[person_id] |= set(found_codes)
         return found

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from typing import Callable
 
 from django.core.exceptions import ValidationError
 
@@ -256,49 +257,59 @@ def _issuer(text: str) -> tuple[str, str]:
     return rest, fold(rest)
 
 
+def _government_province(issuer: str) -> bool:
+    return issuer in ("tinh", "thanh pho", "tp")
+
+
+def _emulation_fighter(s: str, issuer: str) -> str | None:
+    if "toan quoc" in s:
+        return "CSTD_TOAN_QUOC"
+    if "co so" in s:
+        return "CSTD_CO_SO"
+    if re.search(r"\b(?:tinh|thanh pho|bo|nganh)\b", s):
+        return "CSTD_TINH"
+    return None
+
+
+def _emulation_flag(s: str, issuer: str) -> str | None:
+    if "chinh phu" in s:
+        return "CO_THI_DUA_CP"
+    return "CO_THI_DUA_TINH" if _government_province(issuer) and not _ORG_WORDS.search(issuer) else None
+
+
+def _certificate_of_merit(s: str, issuer: str) -> str | None:
+    if re.search(r"thu tuong|\bttg\b|chinh phu", s):
+        return "BANG_KHEN_TTG"
+    return "BANG_KHEN_TINH" if _government_province(issuer) else None
+
+
+# The award phrases (folded) in the order they are tried: the first found decides — a code, or
+# a function of (the folded phrase, the issuer) when the code depends on more.
+_PHRASES: tuple[tuple[str, str | Callable[[str, str], str | None]], ...] = (
+    (r"ky niem chuong", "KY_NIEM_CHUONG"),
+    (r"huan chuong lao dong hang ba", "HUAN_CHUONG_LD3"),
+    (r"hoan thanh xuat sac", "HTXSNV"),
+    (r"chien si thi dua|\bcstd\b", _emulation_fighter),
+    (r"chien si tien tien", "CSTT"),
+    (r"co thi dua", _emulation_flag),
+    (r"don vi quyet thang", "DVQT"),
+    (r"don vi tien tien", "DVTT"),
+    (r"lao dong xuat sac|\bldxs\b", "TTLDXS"),
+    (r"lao dong tien tien|\bldtt\b", lambda s, issuer: "TTLDTT" if "tap the" in s else "LDTT"),
+    (r"gia dinh van hoa", "GIA_DINH_VAN_HOA"),
+    (r"thon van hoa|khu dan cu van hoa|to dan pho van hoa", "THON_VAN_HOA"),
+    (r"bang khen", _certificate_of_merit),
+    (r"giay khen", lambda s, issuer: "GIAY_KHEN_XA" if issuer in ("xa", "phuong") else None),
+)
+
+
 def classify(text: str) -> str | None:
     """The rules.md code of an award phrase, or None."""
     s = fold(text)
     _issuer_text, issuer = _issuer(text)
-    government_province = issuer in ("tinh", "thanh pho", "tp")
-    if "ky niem chuong" in s:
-        return "KY_NIEM_CHUONG"
-    if "huan chuong lao dong hang ba" in s:
-        return "HUAN_CHUONG_LD3"
-    if "hoan thanh xuat sac" in s:
-        return "HTXSNV"
-    if re.search(r"chien si thi dua|\bcstd\b", s):
-        if "toan quoc" in s:
-            return "CSTD_TOAN_QUOC"
-        if "co so" in s:
-            return "CSTD_CO_SO"
-        if re.search(r"\b(?:tinh|thanh pho|bo|nganh)\b", s):
-            return "CSTD_TINH"
-        return None
-    if "chien si tien tien" in s:
-        return "CSTT"
-    if "co thi dua" in s:
-        if "chinh phu" in s:
-            return "CO_THI_DUA_CP"
-        return "CO_THI_DUA_TINH" if government_province and not _ORG_WORDS.search(issuer) else None
-    if "don vi quyet thang" in s:
-        return "DVQT"
-    if "don vi tien tien" in s:
-        return "DVTT"
-    if re.search(r"lao dong xuat sac|\bldxs\b", s):
-        return "TTLDXS"
-    if re.search(r"lao dong tien tien|\bldtt\b", s):
-        return "TTLDTT" if "tap the" in s else "LDTT"
-    if "gia dinh van hoa" in s:
-        return "GIA_DINH_VAN_HOA"
-    if re.search(r"thon van hoa|khu dan cu van hoa|to dan pho van hoa", s):
-        return "THON_VAN_HOA"
-    if "bang khen" in s:
-        if re.search(r"thu tuong|\bttg\b|chinh phu", s):
-            return "BANG_KHEN_TTG"
-        return "BANG_KHEN_TINH" if government_province else None
-    if "giay khen" in s:
-        return "GIAY_KHEN_XA" if issuer in ("xa", "phuong") else None
+    for pattern, code in _PHRASES:
+        if re.search(pattern, s):
+            return code(s, issuer) if callable(code) else code
     return None
 
 

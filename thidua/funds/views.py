@@ -6,8 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from thidua.core import pages
 from thidua.core.excel import xlsx_response
 from thidua.rules.fmt import lower_first
 
@@ -97,9 +99,8 @@ def receipt_delete(request, year, pk: int):
     receipt = FundReceipt.objects.filter(fund=fund, pk=pk).first() if fund else None
     if receipt is None:
         raise Http404
-    services.delete_receipt(actor=request.user, receipt=receipt)
-    messages.success(request, "Đã xóa khoản thu ghi nhầm.")
-    return redirect("funds:year", year=fund.year)
+    return pages.action(request, lambda data: services.delete_receipt(actor=request.user, receipt=receipt),
+                        success="Đã xóa khoản thu ghi nhầm.", back=reverse("funds:year", kwargs={"year": fund.year}))
 
 
 @login_required

@@ -15,7 +15,8 @@ with ``needs_confirmation`` stops the signature until the signer confirms.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+
+from thidua.core.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -24,23 +25,11 @@ class SigningNotice:
     needs_confirmation: bool = False  # the signature waits for the signer's confirmation
 
 
-class _Registry:
-    """Callables registered by higher apps (in their ``AppConfig.ready()``), once each."""
-
-    def __init__(self):
-        self._hooks: list[Callable] = []
-
-    def register(self, hook: Callable) -> Callable:
-        if hook not in self._hooks:
-            self._hooks.append(hook)
-        return hook
-
-
-class SigningChecks(_Registry):
+class SigningChecks(Registry):
     def notices(self, *, actor, dossier, total: int, day, confirmed: bool = False,
                 dry_run: bool = False) -> list[SigningNotice]:
         result = []
-        for check in self._hooks:
+        for check in self.providers:
             notice = check(actor=actor, dossier=dossier, total=total, day=day, confirmed=confirmed, dry_run=dry_run)
             if notice is not None and notice.message:
                 result.append(notice)
@@ -50,7 +39,7 @@ class SigningChecks(_Registry):
 before_signing = SigningChecks()
 
 
-class AfterSigning(_Registry):
+class AfterSigning(Registry):
     """What higher apps do once a signature is committed (the documents app: make and keep the
     digitally signed PDF). ``hook(decision=...)``; a hook that fails is logged, never undoes
     the signature."""
@@ -58,7 +47,7 @@ class AfterSigning(_Registry):
     def run(self, *, decision) -> None:
         import logging
 
-        for hook in list(self._hooks):
+        for hook in self.providers:
             try:
                 hook(decision=decision)
             except Exception:  # the decision is signed; its PDF can still be made on first download
@@ -68,14 +57,14 @@ class AfterSigning(_Registry):
 after_signing = AfterSigning()
 
 
-class AtSigning(_Registry):
+class AtSigning(Registry):
     """What higher apps do inside the signing transaction (the documents app: render the signed
     decision once, from the draft the chairman saw, and keep its DOCX and PDF). ``hook(decision=,
     dossier=, texts=, money=)``; a hook that fails undoes the signature, so a decision never
     exists without its document."""
 
     def run(self, **kwargs) -> None:
-        for hook in list(self._hooks):
+        for hook in self.providers:
             hook(**kwargs)
 
 
@@ -101,13 +90,13 @@ at_revocation = AtSigning()
 at_submission = AtSigning()
 
 
-class BeforeAdding(_Registry):
+class BeforeAdding(Registry):
     """Refusals of higher apps before a nomination is added to a dossier (the province app: a
     copy the city returned takes no nominee that was not sent). ``hook(actor=, dossier=)``
     raises ``ValidationError`` to refuse; nothing is written then."""
 
     def run(self, **kwargs) -> None:
-        for hook in list(self._hooks):
+        for hook in self.providers:
             hook(**kwargs)
 
     def refusal(self, **kwargs) -> str | None:

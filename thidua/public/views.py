@@ -13,6 +13,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.permissions import can
+from thidua.core import pages
 from thidua.core.files import MAX_PUBLIC_UPLOAD_BYTES, upload_limit
 from thidua.documents import signing
 
@@ -207,9 +208,8 @@ def manage_photo_delete(request, pk: int):
     selectors.get_staff_exemplar(user=request.user, pk=item.exemplar_id)
     if not _editor(request.user):
         raise PermissionDenied
-    services.delete_photo(actor=request.user, photo=item)
-    messages.success(request, "Đã xóa ảnh.")
-    return redirect("public:manage_detail", pk=item.exemplar_id)
+    return pages.action(request, lambda data: services.delete_photo(actor=request.user, photo=item),
+                        success="Đã xóa ảnh.", back=reverse("public:manage_detail", args=[item.exemplar_id]))
 
 
 # --- publicity: embeddable block, poster, Open Graph, radio bulletins ----------------------------

@@ -82,6 +82,14 @@ class _Writer:
         for line in lines:
             self.add("p", line)
 
+    def outline(self, *rows: tuple[str, str, str | None]) -> None:
+        """The report's outline in order, one row each: ``(kind, heading, section key)`` — the
+        heading (part, title, h1, h2), then the narrative section ``key`` under it, if any."""
+        for kind, heading, key in rows:
+            self.add(kind, heading)
+            if key is not None:
+                self.section(key)
+
     def lines_or_section(self, lines: list[str] | None, key: str) -> None:
         """Lines read from the records when there are any, else the narrative section ``key``."""
         if not lines:
@@ -155,37 +163,32 @@ def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date
     w = _writer(commune=commune, kind=ReportKind.FIVE_YEAR, period=period, specs=sections.FIVE_YEAR)
     step(10, "Đọc nội dung các mục")
 
-    w.add("part", "PHẦN THỨ NHẤT")
-    w.add("title", f"KẾT QUẢ PHONG TRÀO THI ĐUA YÊU NƯỚC VÀ CÔNG TÁC KHEN THƯỞNG 5 NĂM ({year_from}-{year_to})")
-    w.add("h1", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO")
-    w.add("h2", "1. Công tác lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền")
-    w.section("leadership")
-    w.add("h2", "2. Công tác xây dựng văn bản chỉ đạo và tổ chức thực hiện")
-    w.section("directives")
-
-    w.add("h1", "II. KẾT QUẢ NỔI BẬT CỦA PHONG TRÀO THI ĐUA YÊU NƯỚC")
-    w.add("h2", "1. Kết quả thực hiện các phong trào do Thủ tướng Chính phủ phát động")
-    w.section("movements_central")
-    w.add("h2", "2. Kết quả phong trào thi đua do Thành phố phát động trong các ngành, lĩnh vực")
-    w.section("movements_city")
+    w.outline(
+        ("part", "PHẦN THỨ NHẤT", None),
+        ("title", f"KẾT QUẢ PHONG TRÀO THI ĐUA YÊU NƯỚC VÀ CÔNG TÁC KHEN THƯỞNG 5 NĂM ({year_from}-{year_to})", None),
+        ("h1", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", None),
+        ("h2", "1. Công tác lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền", "leadership"),
+        ("h2", "2. Công tác xây dựng văn bản chỉ đạo và tổ chức thực hiện", "directives"),
+        ("h1", "II. KẾT QUẢ NỔI BẬT CỦA PHONG TRÀO THI ĐUA YÊU NƯỚC", None),
+        ("h2", "1. Kết quả thực hiện các phong trào do Thủ tướng Chính phủ phát động", "movements_central"),
+        ("h2", "2. Kết quả phong trào thi đua do Thành phố phát động trong các ngành, lĩnh vực", "movements_city"))
     step(20, "Đọc kết quả các phong trào")
     movement_table = _movement_table(w, commune=commune, year_from=year_from, year_to=year_to)
 
-    w.add("h1", "III. CÔNG TÁC TUYÊN TRUYỀN, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN")
-    w.add("h2", "1. Công tác tuyên truyền, xây dựng, nhân rộng, biểu dương tôn vinh các điển hình tiên tiến")
-    w.section("propaganda")
-    w.add("h2", "2. Một số gương điển hình được nhân rộng, biểu dương")
-    w.section("exemplars_intro")
+    w.outline(
+        ("h1", "III. CÔNG TÁC TUYÊN TRUYỀN, NHÂN RỘNG ĐIỂN HÌNH TIÊN TIẾN", None),
+        ("h2", "1. Công tác tuyên truyền, xây dựng, nhân rộng, biểu dương tôn vinh các điển hình tiên tiến",
+         "propaganda"),
+        ("h2", "2. Một số gương điển hình được nhân rộng, biểu dương", "exemplars_intro"))
     step(35, "Lập danh sách gương điển hình theo lĩnh vực")
     groups = ex.build(commune=commune, year_from=year_from, year_to=year_to)
     _exemplar_blocks(w, groups)
     _practice_blocks(w, sources.good_practices(commune=commune, year_from=year_from, year_to=year_to))
 
-    w.add("h1", "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG")
-    w.add("h2", "1. Đổi mới khen thưởng")
-    w.section("commendation_renewal")
-    w.add("h2", "2. Kết quả cụ thể")
-    w.section("commendation_results")
+    w.outline(
+        ("h1", "IV. KẾT QUẢ CÔNG TÁC KHEN THƯỞNG", None),
+        ("h2", "1. Đổi mới khen thưởng", "commendation_renewal"),
+        ("h2", "2. Kết quả cụ thể", "commendation_results"))
     step(60, "Thống kê sổ khen thưởng")
     stats = statistics.collect(commune=commune, year_from=year_from, year_to=year_to)
     tables = [statistics.by_year(stats, number=w.next_number()), statistics.by_type(stats, number=w.next_number()),
@@ -193,27 +196,26 @@ def build_five_year(*, commune: Organisation, year_from: int, year_to: int, date
     for table in tables:
         w.table(table)
 
-    w.add("h1", "V. HOẠT ĐỘNG CỦA HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
-    w.section("council")
-    w.add("h1", "VI. ĐÁNH GIÁ CHUNG")
-    for number, (key, label) in enumerate([("strengths", "Ưu điểm"), ("weaknesses", "Tồn tại"),
-                                           ("causes", "Nguyên nhân"), ("lessons", "Bài học kinh nghiệm")], start=1):
-        w.add("h2", f"{number}. {label}")
-        w.section(key)
+    w.outline(
+        ("h1", "V. HOẠT ĐỘNG CỦA HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "council"),
+        ("h1", "VI. ĐÁNH GIÁ CHUNG", None),
+        ("h2", "1. Ưu điểm", "strengths"),
+        ("h2", "2. Tồn tại", "weaknesses"),
+        ("h2", "3. Nguyên nhân", "causes"),
+        ("h2", "4. Bài học kinh nghiệm", "lessons"))
 
     step(75, "Mục tiêu, chỉ tiêu giai đoạn sau")
     nxt_from, nxt_to = year_to + 1, year_to + 5
-    w.add("part", "PHẦN THỨ HAI")
-    w.add("title", f"MỤC TIÊU, NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU GIAI ĐOẠN {nxt_from}-{nxt_to}")
-    w.add("h1", "I. MỤC TIÊU")
-    w.section("goals")
-    w.add("h1", "II. CHỈ TIÊU VÀ NHIỆM VỤ CHỦ YẾU")
-    w.add("h2", "1. Một số chỉ tiêu chủ yếu")
+    w.outline(
+        ("part", "PHẦN THỨ HAI", None),
+        ("title", f"MỤC TIÊU, NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU GIAI ĐOẠN {nxt_from}-{nxt_to}", None),
+        ("h1", "I. MỤC TIÊU", "goals"),
+        ("h1", "II. CHỈ TIÊU VÀ NHIỆM VỤ CHỦ YẾU", None),
+        ("h2", "1. Một số chỉ tiêu chủ yếu", None))
     w.lines_or_section(sources.target_lines(commune=commune, year_from=nxt_from, year_to=nxt_to), "targets")
-    w.add("h2", "2. Những nhiệm vụ chủ yếu")
-    w.section("tasks")
-    w.add("h1", "III. GIẢI PHÁP THỰC HIỆN")
-    w.section("solutions")
+    w.outline(
+        ("h2", "2. Những nhiệm vụ chủ yếu", "tasks"),
+        ("h1", "III. GIẢI PHÁP THỰC HIỆN", "solutions"))
 
     step(85, "Hoàn thiện báo cáo")
     return _document(
@@ -232,32 +234,28 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
     period = sections.period_of(ReportKind.ANNUAL, year=year)
     w = _writer(commune=commune, kind=ReportKind.ANNUAL, period=period, specs=sections.ANNUAL)
     step(10, "Đọc nội dung các mục")
-    w.add("part", "PHẦN THỨ NHẤT")
-    w.add("title", f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}")
-    w.add("h1", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO")
-    w.section("leadership")
-    w.add("h1", "II. KẾT QUẢ CÁC PHONG TRÀO THI ĐUA")
-    w.section("movements")
+    w.outline(
+        ("part", "PHẦN THỨ NHẤT", None),
+        ("title", f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}", None),
+        ("h1", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "leadership"),
+        ("h1", "II. KẾT QUẢ CÁC PHONG TRÀO THI ĐUA", "movements"))
     step(25, "Đọc kết quả các phong trào")
     movement_table = _movement_table(w, commune=commune, year_from=year, year_to=year)
-    w.add("h1", "III. CÔNG TÁC KHEN THƯỞNG")
-    w.section("commendation")
+    w.outline(("h1", "III. CÔNG TÁC KHEN THƯỞNG", "commendation"))
     step(45, "Thống kê sổ khen thưởng")
     stats = statistics.collect(commune=commune, year_from=year, year_to=year)
     tables = [statistics.by_type_and_level(stats, number=w.next_number())]
     w.table(tables[0])
-    w.add("h1", "IV. GƯƠNG ĐIỂN HÌNH TIÊN TIẾN")
-    w.section("exemplars_intro")
+    w.outline(("h1", "IV. GƯƠNG ĐIỂN HÌNH TIÊN TIẾN", "exemplars_intro"))
     step(65, "Lập danh sách gương điển hình")
     groups = ex.build(commune=commune, year_from=year, year_to=year, history_from=year)
     _exemplar_blocks(w, groups)
     _practice_blocks(w, sources.good_practices(commune=commune, year_from=year, year_to=year))
-    w.add("h1", "V. ĐÁNH GIÁ CHUNG")
-    w.section("assessment")
-    w.add("part", "PHẦN THỨ HAI")
-    w.add("title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}")
-    w.section("plan")
-    w.add("h2", "Một số chỉ tiêu chủ yếu")
+    w.outline(
+        ("h1", "V. ĐÁNH GIÁ CHUNG", "assessment"),
+        ("part", "PHẦN THỨ HAI", None),
+        ("title", f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", "plan"),
+        ("h2", "Một số chỉ tiêu chủ yếu", None))
     w.lines_or_section(sources.target_lines(commune=commune, year_from=year + 1, year_to=year + 1), "targets")
     step(85, "Hoàn thiện báo cáo")
     return _document(

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import User
@@ -22,7 +23,7 @@ from thidua.core import pages
 from .. import access, selectors, services, workflow
 from ..forms import AttendanceForm, BallotPaperForm, MeetingForm, MemberForm, ReceiptForm, TermForm, WrittenOpinionForm
 from ..panels import meeting_panels
-from .common import FORM, meeting_url, office_commune
+from .common import FORM, action_on, meeting_url, office_commune
 
 
 @login_required
@@ -79,15 +80,15 @@ def meeting_detail(request, pk: int):
     return render(request, "proposals/meeting.html", context)
 
 
-@login_required
-@require_POST
-def meeting_attendance(request, pk: int):
-    meeting = selectors.get_meeting(user=request.user, pk=pk)
-    return pages.action(
-        request, lambda data: services.record_attendance(actor=request.user, meeting=meeting,
-                                                         present={int(v) for v in data["present"]}),
-        form=AttendanceForm(request.POST, members=list(meeting.term.members.all())), success=_("Đã điểm danh."),
-        back=meeting_url(pk))
+def _meeting_page(meeting) -> str:
+    return meeting_url(meeting.pk)
+
+
+meeting_attendance = action_on(
+    selectors.get_meeting, lambda user, meeting, data: services.record_attendance(
+        actor=user, meeting=meeting, present={int(v) for v in data["present"]}),
+    form=lambda request, meeting: AttendanceForm(request.POST, members=list(meeting.term.members.all())),
+    back=_meeting_page, success=gettext_lazy("Đã điểm danh."))
 
 
 @login_required
@@ -103,21 +104,14 @@ def meeting_opinion(request, pk: int):
                         form=form, success=_("Đã ghi ý kiến bằng văn bản."), back=meeting_url(pk))
 
 
-@login_required
-@require_POST
-def meeting_open(request, pk: int):
-    meeting = selectors.get_meeting(user=request.user, pk=pk)
-    return pages.action(request, lambda data: services.open_meeting(actor=request.user, meeting=meeting),
-                        success=_("Đã khai mạc phiên họp; các thành viên có mặt bỏ phiếu kín."), back=meeting_url(pk))
+meeting_open = action_on(
+    selectors.get_meeting, lambda user, meeting, data: services.open_meeting(actor=user, meeting=meeting),
+    back=_meeting_page, success=gettext_lazy("Đã khai mạc phiên họp; các thành viên có mặt bỏ phiếu kín."))
 
-
-@login_required
-@require_POST
-def meeting_close(request, pk: int):
-    """The workflow's "ket-thuc-bo-phieu": every dossier of the meeting moves to "voted"."""
-    meeting = selectors.get_meeting(user=request.user, pk=pk)
-    return pages.action(request, lambda data: services.close_meeting(actor=request.user, meeting=meeting),
-                        success=workflow.named("ket-thuc-bo-phieu")[0].success, back=meeting_url(pk))
+# The workflow's "ket-thuc-bo-phieu": every dossier of the meeting moves to "voted".
+meeting_close = action_on(
+    selectors.get_meeting, lambda user, meeting, data: services.close_meeting(actor=user, meeting=meeting),
+    back=_meeting_page, success=workflow.named("ket-thuc-bo-phieu")[0].success)
 
 
 @login_required

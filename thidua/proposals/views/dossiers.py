@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scoping import visible_organisations
@@ -26,7 +27,7 @@ from ..forms import (
 )
 from ..models import AwardRound, Dossier, Meeting, Nomination
 from ..panels import dossier_panels
-from .common import FORM, dossier_url, office_commune
+from .common import FORM, action_on, dossier_url, office_commune
 
 
 @login_required
@@ -100,12 +101,19 @@ def _problem_list(dossier: Dossier) -> list[dict]:
     return list(groups.values())
 
 
-@login_required
-@require_POST
-def dossier_edit(request, pk: int):
-    dossier = selectors.get_dossier(user=request.user, pk=pk)
-    return pages.action(request, lambda data: services.update_dossier(actor=request.user, dossier=dossier, **data),
-                        form=MinutesForm(request.POST), success=_("Đã lưu biên bản họp xét."), back=dossier_url(pk))
+def _dossier_page(dossier) -> str:
+    return dossier_url(dossier.pk)
+
+
+def _its_dossier(obj) -> str:
+    """The page of the dossier ``obj`` (a nomination, an attachment) belongs to."""
+    return dossier_url(obj.dossier_id)
+
+
+dossier_edit = action_on(
+    selectors.get_dossier, lambda user, dossier, data: services.update_dossier(actor=user, dossier=dossier, **data),
+    form=lambda request, _dossier: MinutesForm(request.POST), back=_dossier_page,
+    success=gettext_lazy("Đã lưu biên bản họp xét."))
 
 
 def _added(nomination) -> str:
@@ -115,14 +123,12 @@ def _added(nomination) -> str:
     return _("Đã thêm đề nghị; báo cáo thành tích được lập sẵn từ hồ sơ, hãy ghi thành tích.")
 
 
-@login_required
-@require_POST
-def nomination_add(request, pk: int):
-    dossier = selectors.get_dossier(user=request.user, pk=pk)
-    return pages.action(
-        request, lambda data: services.add_nomination(actor=request.user, dossier=dossier, **data),
-        form=NominationForm(request.POST, unit=dossier.unit), back=dossier_url(pk), success=_added,
-        done=lambda n: reverse("proposals:nomination_edit", args=[n.pk]) if n.needs_report else dossier_url(pk, "de-nghi"))
+nomination_add = action_on(
+    selectors.get_dossier, lambda user, dossier, data: services.add_nomination(actor=user, dossier=dossier, **data),
+    form=lambda request, dossier: NominationForm(request.POST, unit=dossier.unit),
+    back=_dossier_page, success=_added,
+    done=lambda n: reverse("proposals:nomination_edit", args=[n.pk]) if n.needs_report
+    else dossier_url(n.dossier_id, "de-nghi"))
 
 
 def _local(request, url: str, default: str) -> str:
@@ -181,34 +187,23 @@ def nomination_edit(request, pk: int):
         "back": dossier_url(nomination.dossier_id)})
 
 
-@login_required
-@require_POST
-def nomination_remove(request, pk: int):
-    nomination = selectors.get_nomination(user=request.user, pk=pk)
-    return pages.action(request, lambda data: services.remove_nomination(actor=request.user, nomination=nomination),
-                        success=_("Đã bỏ đề nghị."), back=dossier_url(nomination.dossier_id))
+nomination_remove = action_on(
+    selectors.get_nomination,
+    lambda user, nomination, data: services.remove_nomination(actor=user, nomination=nomination),
+    back=_its_dossier, success=gettext_lazy("Đã bỏ đề nghị."))
 
+nomination_pass = action_on(
+    selectors.get_nomination,
+    lambda user, nomination, data: services.pass_nominee(actor=user, nomination=nomination, reason=data["reason"]),
+    form=lambda request, _nomination: ReasonForm(request.POST), back=_its_dossier,
+    invalid=gettext_lazy("Đề nghị chưa đủ điều kiện chỉ được trình Hội đồng khi có lý do bằng văn bản."),
+    success=gettext_lazy("Đã ghi lý do; đề nghị sẽ được trình Hội đồng."))
 
-@login_required
-@require_POST
-def nomination_pass(request, pk: int):
-    nomination = selectors.get_nomination(user=request.user, pk=pk)
-    return pages.action(
-        request, lambda data: services.pass_nominee(actor=request.user, nomination=nomination, reason=data["reason"]),
-        form=ReasonForm(request.POST), back=dossier_url(nomination.dossier_id),
-        invalid=_("Đề nghị chưa đủ điều kiện chỉ được trình Hội đồng khi có lý do bằng văn bản."),
-        success=_("Đã ghi lý do; đề nghị sẽ được trình Hội đồng."))
-
-
-@upload_limit()
-@login_required
-@require_POST
-def attachment_add(request, pk: int):
-    dossier = selectors.get_dossier(user=request.user, pk=pk)
-    return pages.action(
-        request, lambda data: services.add_attachment(actor=request.user, dossier=dossier, upload=data["file"],
-                                                      description=data["description"]),
-        form=AttachmentForm(request.POST, request.FILES), success=_("Đã đính kèm tệp."), back=dossier_url(pk))
+attachment_add = upload_limit()(action_on(
+    selectors.get_dossier, lambda user, dossier, data: services.add_attachment(
+        actor=user, dossier=dossier, upload=data["file"], description=data["description"]),
+    form=lambda request, _dossier: AttachmentForm(request.POST, request.FILES),
+    back=_dossier_page, success=gettext_lazy("Đã đính kèm tệp.")))
 
 
 @login_required
@@ -218,12 +213,10 @@ def attachment_download(request, pk: int):
                         filename=attachment.original_name)
 
 
-@login_required
-@require_POST
-def attachment_remove(request, pk: int):
-    attachment = selectors.get_attachment(user=request.user, pk=pk)
-    return pages.action(request, lambda data: services.remove_attachment(actor=request.user, attachment=attachment),
-                        success=_("Đã xóa tệp."), back=dossier_url(attachment.dossier_id))
+attachment_remove = action_on(
+    selectors.get_attachment,
+    lambda user, attachment, data: services.remove_attachment(actor=user, attachment=attachment),
+    back=_its_dossier, success=gettext_lazy("Đã xóa tệp."))
 
 
 @login_required
@@ -251,14 +244,12 @@ def dossier_transition(request, pk: int, action: str):
                         refused_message=refused_message)
 
 
-@login_required
-@require_POST
-def dossier_agenda(request, pk: int):
-    dossier = selectors.get_dossier(user=request.user, pk=pk)
-    form = AgendaForm(request.POST, meetings=Meeting.objects.filter(state=Meeting.State.PLANNED), dossier=dossier)
-    return pages.action(
-        request, lambda data: services.put_on_agenda(actor=request.user, dossier=dossier, meeting=data["meeting"]),
-        form=form, success=workflow.named("trinh-hoi-dong")[0].success, back=dossier_url(pk))
+dossier_agenda = action_on(
+    selectors.get_dossier,
+    lambda user, dossier, data: services.put_on_agenda(actor=user, dossier=dossier, meeting=data["meeting"]),
+    form=lambda request, dossier: AgendaForm(request.POST, meetings=Meeting.objects.filter(state=Meeting.State.PLANNED),
+                                             dossier=dossier),
+    back=_dossier_page, success=workflow.named("trinh-hoi-dong")[0].success)
 
 
 @login_required
@@ -286,13 +277,11 @@ def dossier_sign(request, pk: int):
         done=lambda decision: reverse("proposals:decision", args=[decision.pk]))
 
 
-@login_required
-@require_POST
-def dossier_to_province(request, pk: int):
-    dossier = selectors.get_dossier(user=request.user, pk=pk)
-    return pages.action(
-        request, lambda data: services.send_to_province(actor=request.user, dossier=dossier, day=data["day"]),
-        form=DayForm(request.POST), success=workflow.named("trinh-tinh")[0].success, back=dossier_url(pk))
+dossier_to_province = action_on(
+    selectors.get_dossier,
+    lambda user, dossier, data: services.send_to_province(actor=user, dossier=dossier, day=data["day"]),
+    form=lambda request, _dossier: DayForm(request.POST), back=_dossier_page,
+    success=workflow.named("trinh-tinh")[0].success)
 
 
 @login_required
@@ -324,10 +313,8 @@ def province_package(request, pk: int):
     return render(request, "proposals/package.html", context)
 
 
-@login_required
-@require_POST
-def objection_answer(request, pk: int):
-    objection = selectors.get_objection(user=request.user, pk=pk)
-    return pages.action(
-        request, lambda data: services.answer_objection(actor=request.user, objection=objection, answer=data["answer"]),
-        form=AnswerForm(request.POST), success=_("Đã trả lời ý kiến."), back=dossier_url(objection.dossier_id, "y-kien"))
+objection_answer = action_on(
+    selectors.get_objection,
+    lambda user, objection, data: services.answer_objection(actor=user, objection=objection, answer=data["answer"]),
+    form=lambda request, _objection: AnswerForm(request.POST),
+    back=lambda objection: dossier_url(objection.dossier_id, "y-kien"), success=gettext_lazy("Đã trả lời ý kiến."))
