@@ -6,6 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
@@ -21,10 +22,26 @@ def _admin(request) -> None:
         raise PermissionDenied
 
 
+# The administration page's sections: (URL name, title, what the administrator does there).
+SECTIONS = [
+    ("administration:accounts", _("Tài khoản người dùng"),
+     _("Tạo tài khoản, giao vai trò và phạm vi, liên kết hồ sơ cá nhân, khóa tài khoản, đặt lại mật khẩu.")),
+    ("administration:calendar", _("Lịch làm việc của xã"),
+     _("Ngày nghỉ riêng của địa phương và ngày làm việc bù; mọi thời hạn xử lý hồ sơ tính theo lịch này.")),
+    ("awards:catalogue", _("Danh mục và tham số quy định"),
+     _("Danh hiệu, hình thức khen thưởng, tham số của từng quy định với nguồn của nó, lương cơ sở.")),
+    ("awards:regulation", _("Quy định của tỉnh"),
+     _("Số, ngày, cơ quan ban hành quy định thi đua, khen thưởng của tỉnh và điều khoản của từng quy định; "
+       "quy tắc biểu quyết của Hội đồng.")),
+    ("accounts:outbox", _("Thư đi"), _("Thư điện tử hệ thống đã gửi, đang chờ gửi lại hoặc bị máy chủ thư từ chối.")),
+    ("core:audit", _("Nhật ký hệ thống"), _("Ai đã làm gì, khi nào, trên bản ghi nào.")),
+]
+
+
 @login_required
 def index(request):
     _admin(request)
-    return render(request, "administration/index.html")
+    return render(request, "administration/index.html", {"sections": SECTIONS})
 
 
 @login_required
