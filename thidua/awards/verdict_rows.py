@@ -1,7 +1,8 @@
 """The stored verdicts' rows (``StoredVerdicts``, ``StoredUnitVerdicts``, ``VerdictChain``) as
 a list reads them: their encoding, the year under review, the parameters' key, and which rows
-a list may use (``usable``, ``usable_units``) — never a row judged under other parameters or
-for a person or unit whose ledger changed since.
+a list may use (``usable``, ``usable_units``) — never a row judged under other parameters,
+for a person or unit whose ledger changed since, or before a pending matter it judged pending
+closed (``in_force``).
 
 The rows are written by ``verdicts`` (which judges with ``candidates``); this module sits
 below both and imports neither, so the lists read rows without importing the writer."""
@@ -11,12 +12,13 @@ import datetime
 import hashlib
 import json
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from thidua.org.models import Membership
 from thidua.rules.codes import Authority
 from thidua.rules.eligibility import Check, Verdict
 
+from . import engine
 from .engine import ATTAINED_CODES, same_round_nominations
 from .models import AwardSummary, Rating, StoredUnitVerdicts, StoredVerdicts, VerdictChain
 
@@ -46,6 +48,12 @@ def decode(payload: str) -> list[tuple[str, Verdict, int]]:
             for code, target, eligible, failed, amount, authority, checks in json.loads(payload)]
 
 
+def in_force() -> Q:
+    """The stored rows whose judgement still holds today: none judged a matter pending that
+    has closed since (``valid_until``: the day the first of them closes, ``engine.today``)."""
+    return Q(valid_until__isnull=True) | Q(valid_until__gt=engine.today())
+
+
 def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], int]:
     """{person id: (category, payload)} of the rows a list may use for these people, and how
     many of these people (their summaries fresh) have rows judged under other rule parameters
@@ -56,7 +64,7 @@ def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], 
     # A row is written only while the person's summary is fresh, and a ledger write marks the
     # summary stale (the row stays): excluding the few stale summaries (partial index) is the
     # same as keeping the fresh ones, without a semi-join over every summary of the province.
-    fresh = StoredVerdicts.objects.filter(person_id__in=id_query, year=year).exclude(
+    fresh = StoredVerdicts.objects.filter(in_force(), person_id__in=id_query, year=year).exclude(
         person_id__in=AwardSummary.objects.filter(stale=True).values("person_id"))
     for pk, row_key, category, chain_key in fresh.order_by().values_list(
             "person_id", "params_key", "category", "chain_key"):
@@ -108,7 +116,7 @@ def unit_nominations(unit_ids, *, year: int) -> dict[int, str]:
 
 def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[str, int]]:
     """{unit id: {code: failed conditions}} of the stored rows a list may use for these units:
-    judged under these parameters, not marked stale, same name and kind, same members and
+    judged under these parameters, in force (``in_force``), not marked stale, same name and kind, same members and
     standing nominations of members, no member waiting for a summary refresh. ``id_query``: a
     ``values("pk")`` queryset of organisations including them (a province's ~2.000 ids would
     be sent four times)."""
@@ -116,8 +124,8 @@ def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[s
     if not by_pk:
         return {}
     ids = id_query if id_query is not None else list(by_pk)
-    rows = list(StoredUnitVerdicts.objects.filter(organisation_id__in=ids, year=year, params_key=params_key(params),
-                                                  stale=False).values_list(
+    rows = list(StoredUnitVerdicts.objects.filter(in_force(), organisation_id__in=ids, year=year,
+                                                  params_key=params_key(params), stale=False).values_list(
         "organisation_id", "name", "kind", "members", "members_sum", "nominated", "failed"))
     if not rows:
         return {}
