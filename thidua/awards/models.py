@@ -472,7 +472,7 @@ class StoredUnitVerdicts(models.Model):
     judged again when a member's summary is refreshed (the same task), when the unit's own
     ledger changes (``stale``), and by ``rebuild_all``. A row is used only when judged under the
     parameters in force, for the unit's current name and kind, with the same members in the year
-    (``members``, ``members_sum``), the same standing nominations of its members
+    (``members``, ``members_key``), the same standing nominations of its members
     (``nominated``) and no member whose summary waits for its refresh, before ``valid_until``
     (as ``StoredVerdicts``: the unit's own pending matter closes that day); any other unit is
     judged live. Plain keys, like ``StoredVerdicts``."""
@@ -483,7 +483,7 @@ class StoredUnitVerdicts(models.Model):
     name = models.CharField(max_length=255)
     kind = models.CharField(max_length=32)
     members = models.PositiveIntegerField(default=0)
-    members_sum = models.BigIntegerField(default=0)
+    members_key = models.CharField(max_length=40, default="")  # ``verdict_rows.members_key`` of their ids
     nominated = models.TextField(blank=True, default="")  # "person:code,…" sorted
     failed = models.CharField(max_length=200, default="")  # "code:failed,…" in round order
     payload = models.TextField()  # the chain, as ``VerdictChain.payload``

@@ -159,10 +159,10 @@ def store_units(org_ids, *, year: int | None = None) -> int:
         rows = []
         for unit in units:
             chain = chains[unit.pk]
-            count, total = members.get(unit.pk, (0, 0))
+            count, members_key = members.get(unit.pk, stored_rows.NO_MEMBERS)
             rows.append(StoredUnitVerdicts(
                 organisation_id=unit.pk, year=year, params_key=key, name=unit.name, kind=unit.kind, members=count,
-                members_sum=total, nominated=nominated.get(unit.pk, ""), payload=stored_rows.encode(chain),
+                members_key=members_key, nominated=nominated.get(unit.pk, ""), payload=stored_rows.encode(chain),
                 failed=",".join(f"{code}:{failed}" for code, _v, failed in chain),
                 sort_key=collation_key(unit.name), stale=False, refreshed_at=now,
                 valid_until=changes_on.get(unit.pk)))

@@ -9,10 +9,10 @@ import pytest
 
 from thidua.accounts.models import Role
 from thidua.awards import candidates, engine, services
-from thidua.awards.models import StoredUnitVerdicts, StoredVerdicts
+from thidua.awards.models import AwardType, StoredUnitVerdicts, StoredVerdicts
 from thidua.awards.tasks import refresh_expired_verdicts
 from thidua.ops.testing import run_queued_tasks
-from thidua.org.models import Person
+from thidua.org.models import Membership, Organisation, Person
 from thidua.testing.builder import Builder
 
 from .test_candidate_listing import _paged_equals_built
@@ -118,3 +118,47 @@ def test_rows_stored_before_the_upgrade_expire_on_the_day_their_matter_closes(sc
     assert StoredVerdicts.objects.get(person_id=teacher.pk).valid_until == closes
     assert StoredUnitVerdicts.objects.get(organisation_id=unit.pk).valid_until == closes
     assert StoredVerdicts.objects.get(person_id=school["teachers"][0].pk).valid_until is None
+
+
+def test_a_unit_whose_two_members_were_swapped_for_two_others_shows_the_new_members(school):
+    """Members 1 and 4 swapped for 2 and 3 (same number, same sum of ids), by a path that sends
+    no signal: the office's shares name the new members, not the ones it was judged with."""
+    officer, b = school["officer"], school["builder"]
+    office = b.unit(school["commune"], kind=Organisation.Kind.SPECIALISED_OFFICE, name="Văn phòng Hiệu Lực")
+    staff = [b.person(full_name=name) for name in ("Đỗ Văn An", "Ngô Văn Bảo", "Vũ Thị Chi", "Hà Văn Đức")]
+    assert [p.pk - staff[0].pk for p in staff] == [0, 1, 2, 3]  # 1 + 4 == 2 + 3
+    for person in staff:
+        services.set_rating(actor=officer, subject=person, year=YEAR, rating="HTXSNV")
+    for person in (staff[0], staff[3]):
+        Membership.objects.create(person=person, organisation=office, start=datetime.date(2019, 1, 1))
+        services.record_award(actor=officer, subject=person, award_type=AwardType.objects.get(code="LDTT"),
+                              year=YEAR, issuer=school["commune"], decision_number="5/QĐ-UBND",
+                              decision_date=datetime.date(YEAR, 12, 20))
+    services.set_rating(actor=officer, subject=office, year=YEAR, rating="HTXSNV")
+    run_queued_tasks()
+    assert StoredUnitVerdicts.objects.filter(organisation_id=office.pk, stale=False).exists()
+    Membership.objects.filter(organisation=office, person=staff[0]).update(person=staff[1])
+    Membership.objects.filter(organisation=office, person=staff[3]).update(person=staff[2])
+
+    listing = _paged_equals_built(officer)  # the office judged with its members of now
+    detail = " ".join(ch.detail for group in candidates.GROUPS for c in listing.rows("TTLDTT", group)[0:100]
+                      if c.subject.pk == office.pk for ch in c.verdict.checks)
+    assert "0/2" in detail and "Đỗ Văn An" not in detail
+
+
+def test_unit_rows_stored_before_the_member_fingerprint_are_judged_again_not_used(school):
+    import importlib
+
+    from django.apps import apps
+
+    from thidua.awards import verdict_rows
+
+    unit, params = school["school"], engine.current_parameters(None)
+    assert verdict_rows.usable_units([unit], year=YEAR, params=params)
+    StoredUnitVerdicts.objects.update(members_key="")  # as the rows were before the upgrade
+    importlib.import_module("thidua.awards.migrations.0014_stored_unit_verdicts_members_key").judge_every_unit_again(
+        apps, None)
+    assert not verdict_rows.usable_units([unit], year=YEAR, params=params)
+    _paged_equals_built(school["officer"])
+    refresh_expired_verdicts.call()  # the next daily run
+    assert verdict_rows.usable_units([unit], year=YEAR, params=params)
