@@ -162,3 +162,27 @@ def test_unit_rows_stored_before_the_member_fingerprint_are_judged_again_not_use
     _paged_equals_built(school["officer"])
     refresh_expired_verdicts.call()  # the next daily run
     assert verdict_rows.usable_units([unit], year=YEAR, params=params)
+
+
+def test_renaming_a_newcomer_nominated_for_ldtt_shows_her_new_name_in_her_units_shares(school, monkeypatch):
+    """A newcomer with nothing in the ledger (so no stored verdicts of her own), nominated for
+    LĐTT this year: her school's stored shares name her; renamed, the school's list names her
+    by her new name."""
+    officer, unit = school["officer"], school["school"]
+    newcomer = school["builder"].person(unit=unit, full_name="Vương Thị Én", category=Person.Category.VIEN_CHUC)
+    nominated = {newcomer.pk: {"LDTT"}}
+    monkeypatch.setattr(engine.same_round_nominations, "_sources", [
+        lambda *, year, person_ids, round_id=None: nominated if year == YEAR else {}])
+    services.set_rating(actor=officer, subject=unit, year=YEAR, rating="HTXSNV")  # the school judged again
+    run_queued_tasks()
+    assert not StoredVerdicts.objects.filter(person_id=newcomer.pk).exists()
+    assert "Vương Thị Én" in StoredUnitVerdicts.objects.get(organisation_id=unit.pk).payload
+
+    newcomer.full_name = "Vương Thị Én Hoa"
+    newcomer.save()
+    _paged_equals_built(officer)  # judged live meanwhile: her new name
+    run_queued_tasks()
+    listing = _paged_equals_built(officer)
+    detail = " ".join(ch.detail for group in candidates.GROUPS for c in listing.rows("TTLDTT", group)[0:100]
+                      if c.subject.pk == unit.pk for ch in c.verdict.checks)
+    assert "Vương Thị Én Hoa" in detail
