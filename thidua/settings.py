@@ -234,6 +234,9 @@ THIDUA_BACKUP_DIR = Path(os.environ.get("THIDUA_BACKUP_DIR", BASE_DIR / "var" / 
 THIDUA_BACKUP_KEEP_DAILY = 30
 THIDUA_BACKUP_KEEP_MONTHLY = 12
 THIDUA_SCHEDULES = [
+    # the stored candidate verdicts judged while a matter was pending that closed today (thidua.awards)
+    {"name": "expired_verdicts", "task": "thidua.awards.tasks.refresh_expired_verdicts", "at": "00:05",
+     "days": "daily"},
     {"name": "deadline_notices", "task": "thidua.proposals.tasks.send_deadline_notices",
      "at": "07:30", "days": "working"},
     {"name": "backup", "task": "thidua.ops.tasks.nightly_backup", "at": "22:00", "days": "daily"},

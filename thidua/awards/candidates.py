@@ -193,12 +193,13 @@ def collective_targets(org: Organisation) -> list[str]:
     return [ARMED_COLLECTIVE.get(code, code) if armed else code for code in COLLECTIVE_TARGETS]
 
 
-def judge_collectives(units: list[Organisation], *, year: int, params) -> dict[int, list[tuple[str, Verdict, int]]]:
+def judge_collectives(units: list[Organisation], *, year: int, params,
+                      loader: HistoryLoader | None = None) -> dict[int, list[tuple[str, Verdict, int]]]:
     """{unit id: [(code, verdict, failed)]} for every collective target, judged as the lists do
     (default decision date, nominations of every round of the year) — what ``awards.verdicts``
-    stores."""
+    stores. ``loader``: the caller's, to read when the judgement changes (``changes_on``)."""
     decision_date = datetime.date(year, 12, 20)
-    histories = HistoryLoader(year=year).collectives(units)
+    histories = (loader or HistoryLoader(year=year)).collectives(units)
     result = {}
     for org in units:
         chain = []
@@ -545,7 +546,8 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
     live and merged in by the same key: households, collectives whose stored row cannot be
     used, and people whose stored verdicts cannot be used (summary stale, rules changed,
     category or name changed since, no row yet) — counted in ``pending_refresh`` as in
-    ``build``."""
+    ``build`` — or no longer in force (a matter judged pending has closed since: judged again
+    by the daily ``refresh_expired_verdicts``)."""
     from django.db.models import Count, Exists, OuterRef, Subquery
 
     from .models import Award, AwardSummary, StoredVerdicts, VerdictChain
@@ -556,7 +558,8 @@ def listing(*, user, year: int, unit: Organisation | None = None, targets: list[
     orgs_qs, memberships = _scope(user, year=year, unit=unit)
     in_scope = memberships.values("person_id")
     stale = AwardSummary.objects.filter(stale=True).values("person_id")
-    usable = (StoredVerdicts.objects.filter(year=year, params_key=key, person_id__in=in_scope)
+    usable = (StoredVerdicts.objects.filter(verdict_rows.in_force(), year=year, params_key=key,
+                                            person_id__in=in_scope)
               .exclude(person_id__in=stale)
               .filter(Exists(Person.objects.filter(pk=OuterRef("person_id"), category=OuterRef("category"),
                                                    full_name=OuterRef("full_name")))))

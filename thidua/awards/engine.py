@@ -29,6 +29,13 @@ from .regulation import CouncilRule, citations
 
 
 
+def today() -> datetime.date:
+    """The day the pending matters are judged on: a matter is pending until its ``closed_on``
+    (a future date stays pending until that day). One function, so a stored verdict's
+    ``valid_until`` is compared with the same day its judgement used."""
+    return datetime.date.today()
+
+
 def current_parameters(commune: Organisation | None = None, *, cite_province: bool = True) -> RuleParameters:
     """The rules as edited in the catalogue (defaults for anything not in the table), citing
     the province's regulation where the administrator entered it (``regulation``; one query
@@ -155,6 +162,10 @@ class HistoryLoader:
         self._records = _Records()
         self._decoded: dict[str, dict[int, YearRecord]] = {}
         self.pending = 0  # people whose summary waits for its refresh (``people(summaries=True)``)
+        self.today = today()
+        # {"person_id" / "organisation_id": {subject id: date}}: the earliest day a matter
+        # judged pending closes (``closed_on`` in the future) — the judgement changes that day.
+        self.changes_on: dict[str, dict[int, datetime.date]] = defaultdict(dict)
 
     # -- people ------------------------------------------------------------------------------
     def people(self, people: list[Person], id_query=None, *, summaries: bool = False) -> dict[int, SubjectHistory]:
@@ -245,11 +256,13 @@ class HistoryLoader:
         return data
 
     def _pending(self, field_name: str, ids) -> dict[int, set]:
-        today = datetime.date.today()
         result: dict[int, set] = defaultdict(set)
-        for m in PendingMatter.objects.filter(**{f"{field_name}__in": ids}).filter(
-                Q(closed_on__isnull=True) | Q(closed_on__gt=today)).values(field_name, "kind"):
-            result[m[field_name]].add(codes.PendingMatter(m["kind"]))
+        changes_on = self.changes_on[field_name]
+        for subject_id, kind, closed_on in PendingMatter.objects.filter(**{f"{field_name}__in": ids}).filter(
+                Q(closed_on__isnull=True) | Q(closed_on__gt=self.today)).values_list(field_name, "kind", "closed_on"):
+            result[subject_id].add(codes.PendingMatter(kind))
+            if closed_on is not None and (subject_id not in changes_on or closed_on < changes_on[subject_id]):
+                changes_on[subject_id] = closed_on
         return result
 
     # -- collectives -------------------------------------------------------------------------

@@ -452,6 +452,10 @@ class StoredVerdicts(models.Model):
     full_name = models.CharField(max_length=150, default="")
     sort_key = models.BinaryField(default=b"")
     refreshed_at = models.DateTimeField(null=True, blank=True)
+    # The day the judgement changes by itself: a pending matter judged pending closes that day
+    # (``closed_on`` in the future). From that day the row is not used (the person is judged
+    # live) until the daily ``refresh_expired_verdicts`` has judged it again. Null: never.
+    valid_until = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["chain_key"], name="stored_verdicts_chain_idx")]
@@ -468,9 +472,10 @@ class StoredUnitVerdicts(models.Model):
     judged again when a member's summary is refreshed (the same task), when the unit's own
     ledger changes (``stale``), and by ``rebuild_all``. A row is used only when judged under the
     parameters in force, for the unit's current name and kind, with the same members in the year
-    (``members``, ``members_sum``), the same standing nominations of its members
-    (``nominated``) and no member whose summary waits for its refresh; any other unit is judged
-    live. Plain keys, like ``StoredVerdicts``."""
+    (``members``, ``members_key``), the same standing nominations of its members
+    (``nominated``) and no member whose summary waits for its refresh, before ``valid_until``
+    (as ``StoredVerdicts``: the unit's own pending matter closes that day); any other unit is
+    judged live. Plain keys, like ``StoredVerdicts``."""
 
     organisation_id = models.BigIntegerField(primary_key=True)
     year = models.PositiveSmallIntegerField()
@@ -478,13 +483,14 @@ class StoredUnitVerdicts(models.Model):
     name = models.CharField(max_length=255)
     kind = models.CharField(max_length=32)
     members = models.PositiveIntegerField(default=0)
-    members_sum = models.BigIntegerField(default=0)
+    members_key = models.CharField(max_length=40, default="")  # ``verdict_rows.members_key`` of their ids
     nominated = models.TextField(blank=True, default="")  # "person:code,…" sorted
     failed = models.CharField(max_length=200, default="")  # "code:failed,…" in round order
     payload = models.TextField()  # the chain, as ``VerdictChain.payload``
     sort_key = models.BinaryField(default=b"")
     stale = models.BooleanField(default=False)
     refreshed_at = models.DateTimeField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)  # as ``StoredVerdicts.valid_until``
 
     class Meta:
         verbose_name = _("kết quả xét đủ điều kiện đã lưu của tập thể")

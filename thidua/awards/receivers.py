@@ -1,7 +1,12 @@
 """A person renamed or moved to another category: the stored candidate verdicts that name her
 (her own, and the shares of her units, which list members by name) are judged again through
 the usual refresh (``summaries.changed``). Meanwhile her own row is not used (its name and
-category no longer match) and her units are judged live (a member's summary is stale)."""
+category no longer match) and her units are judged live (a member's summary is stale).
+
+A person without a stored row of her own (nothing in the ledger since the last rebuild, yet
+named in her units' shares — nominated this round) has no judged name to compare with: any
+change of her is taken as a rename. The refresh then stores her row, so the next change is
+compared with it."""
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -15,6 +20,6 @@ def person_saved(sender, instance: Person, created: bool, raw: bool = False, **k
 
     if created or raw:
         return
-    if StoredVerdicts.objects.filter(person_id=instance.pk).exclude(
-            full_name=instance.full_name, category=instance.category).exists():
+    judged = StoredVerdicts.objects.filter(person_id=instance.pk).values_list("full_name", "category").first()
+    if judged != (instance.full_name, instance.category):
         summaries.changed([instance.pk])

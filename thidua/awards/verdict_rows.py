@@ -1,7 +1,8 @@
 """The stored verdicts' rows (``StoredVerdicts``, ``StoredUnitVerdicts``, ``VerdictChain``) as
 a list reads them: their encoding, the year under review, the parameters' key, and which rows
-a list may use (``usable``, ``usable_units``) — never a row judged under other parameters or
-for a person or unit whose ledger changed since.
+a list may use (``usable``, ``usable_units``) — never a row judged under other parameters,
+for a person or unit whose ledger changed since, or before a pending matter it judged pending
+closed (``in_force``).
 
 The rows are written by ``verdicts`` (which judges with ``candidates``); this module sits
 below both and imports neither, so the lists read rows without importing the writer."""
@@ -10,13 +11,16 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from array import array
+from collections import defaultdict
 
-from django.db.models import Count, Sum
+from django.db.models import Q
 
 from thidua.org.models import Membership
 from thidua.rules.codes import Authority
 from thidua.rules.eligibility import Check, Verdict
 
+from . import engine
 from .engine import ATTAINED_CODES, same_round_nominations
 from .models import AwardSummary, Rating, StoredUnitVerdicts, StoredVerdicts, VerdictChain
 
@@ -46,6 +50,12 @@ def decode(payload: str) -> list[tuple[str, Verdict, int]]:
             for code, target, eligible, failed, amount, authority, checks in json.loads(payload)]
 
 
+def in_force() -> Q:
+    """The stored rows whose judgement still holds today: none judged a matter pending that
+    has closed since (``valid_until``: the day the first of them closes, ``engine.today``)."""
+    return Q(valid_until__isnull=True) | Q(valid_until__gt=engine.today())
+
+
 def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], int]:
     """{person id: (category, payload)} of the rows a list may use for these people, and how
     many of these people (their summaries fresh) have rows judged under other rule parameters
@@ -56,7 +66,7 @@ def usable(*, id_query, year: int, params) -> tuple[dict[int, tuple[str, str]], 
     # A row is written only while the person's summary is fresh, and a ledger write marks the
     # summary stale (the row stays): excluding the few stale summaries (partial index) is the
     # same as keeping the fresh ones, without a semi-join over every summary of the province.
-    fresh = StoredVerdicts.objects.filter(person_id__in=id_query, year=year).exclude(
+    fresh = StoredVerdicts.objects.filter(in_force(), person_id__in=id_query, year=year).exclude(
         person_id__in=AwardSummary.objects.filter(stale=True).values("person_id"))
     for pk, row_key, category, chain_key in fresh.order_by().values_list(
             "person_id", "params_key", "category", "chain_key"):
@@ -82,13 +92,24 @@ def units_of(person_ids, *, year: int) -> list[int]:
     return sorted(set(_in_year(year).filter(person_id__in=person_ids).values_list("organisation_id", flat=True)))
 
 
-def unit_members(unit_ids, *, year: int) -> dict[int, tuple[int, int]]:
-    """{unit id: (members in the year, sum of their ids)} — a unit whose members changed since
-    its row was judged is judged live (whatever path changed the memberships)."""
-    return {org_id: (n, total or 0) for org_id, n, total in
-            _in_year(year).filter(organisation_id__in=unit_ids).values("organisation_id")
-            .annotate(n=Count("person_id", distinct=True), total=Sum("person_id", distinct=True))
-            .values_list("organisation_id", "n", "total")}
+def members_key(person_ids) -> str:
+    """The fingerprint of a unit's members: a hash of their distinct ids, sorted (as 64-bit
+    integers: a province's ~75.000 ids hash in a few milliseconds)."""
+    return hashlib.sha1(array("q", sorted(set(person_ids))).tobytes()).hexdigest()
+
+
+NO_MEMBERS = (0, members_key(()))
+
+
+def unit_members(unit_ids, *, year: int) -> dict[int, tuple[int, str]]:
+    """{unit id: (members in the year, ``members_key`` of their ids)} of the units with members
+    (``NO_MEMBERS`` for the others) — a unit whose members changed since its row was judged is
+    judged live (whatever path changed the memberships)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for org_id, person_id in _in_year(year).filter(organisation_id__in=unit_ids).values_list(
+            "organisation_id", "person_id"):
+        members[org_id].append(person_id)
+    return {org_id: (len(set(ids)), members_key(ids)) for org_id, ids in members.items()}
 
 
 def unit_nominations(unit_ids, *, year: int) -> dict[int, str]:
@@ -108,7 +129,7 @@ def unit_nominations(unit_ids, *, year: int) -> dict[int, str]:
 
 def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[str, int]]:
     """{unit id: {code: failed conditions}} of the stored rows a list may use for these units:
-    judged under these parameters, not marked stale, same name and kind, same members and
+    judged under these parameters, in force (``in_force``), not marked stale, same name and kind, same members and
     standing nominations of members, no member waiting for a summary refresh. ``id_query``: a
     ``values("pk")`` queryset of organisations including them (a province's ~2.000 ids would
     be sent four times)."""
@@ -116,9 +137,9 @@ def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[s
     if not by_pk:
         return {}
     ids = id_query if id_query is not None else list(by_pk)
-    rows = list(StoredUnitVerdicts.objects.filter(organisation_id__in=ids, year=year, params_key=params_key(params),
-                                                  stale=False).values_list(
-        "organisation_id", "name", "kind", "members", "members_sum", "nominated", "failed"))
+    rows = list(StoredUnitVerdicts.objects.filter(in_force(), organisation_id__in=ids, year=year,
+                                                  params_key=params_key(params), stale=False).values_list(
+        "organisation_id", "name", "kind", "members", "members_key", "nominated", "failed"))
     if not rows:
         return {}
     members = unit_members(ids, year=year)
@@ -126,11 +147,11 @@ def usable_units(units, *, year: int, params, id_query=None) -> dict[int, dict[s
     waiting = set(_in_year(year).filter(organisation_id__in=ids, person_id__in=AwardSummary.objects.filter(
         stale=True).values("person_id")).values_list("organisation_id", flat=True))
     usable = {}
-    for org_id, name, kind, count, total, nominees, failed in rows:
+    for org_id, name, kind, count, key, nominees, failed in rows:
         unit = by_pk.get(org_id)
         if unit is None:
             continue
-        if (name, kind) != (unit.name, unit.kind) or members.get(org_id, (0, 0)) != (count, total):
+        if (name, kind) != (unit.name, unit.kind) or members.get(org_id, NO_MEMBERS) != (count, key):
             continue
         if nominated.get(org_id, "") != nominees or org_id in waiting:
             continue

@@ -5,6 +5,9 @@ with its conditions — as the list page shows it (issue #17, item 7).
 - Refreshed for the people whose ledger summary is refreshed (``summaries.refresh`` calls
   ``store``, in the same task), and for everyone by ``rebuild_all`` (task
   ``rebuild_candidate_verdicts``; ``manage.py rebuild_award_summaries`` rebuilds both).
+- A row judged while a matter was pending that closes on a later day (``closed_on`` in the
+  future) holds until that day (``valid_until``); from then on it is not used, and the daily
+  task ``refresh_expired_verdicts`` judges it again.
 - A change of the rules (a ``RuleParameter`` edit, a base salary, the province's regulation)
   calls ``rules_changed``: a rebuild is enqueued in the same transaction. Until it has run,
   the rows carry the key of the old parameters and are not used.
@@ -30,7 +33,7 @@ from django_tasks import task
 from thidua.core.text import collation_key, given_name_sort_key
 from thidua.org.models import Organisation, Person
 
-from . import verdict_rows as stored_rows
+from . import engine, verdict_rows as stored_rows
 from .candidates import _judge_chain, _person_targets, is_collective, judge_collectives
 from .engine import HistoryLoader, current_parameters
 from .models import AwardSummary, StoredUnitVerdicts, StoredVerdicts, VerdictChain
@@ -38,14 +41,16 @@ from .models import AwardSummary, StoredUnitVerdicts, StoredVerdicts, VerdictCha
 CHUNK = 2000
 
 
-def judged_chains(people, *, year: int, params) -> dict[int, list]:
-    """{person id: full chain} judged live (the same code path as the lists)."""
-    histories = HistoryLoader(year=year).people(people, summaries=True)
+def judged_chains(people, *, year: int, params) -> tuple[dict[int, list], dict[int, datetime.date]]:
+    """{person id: full chain} judged live (the same code path as the lists), and {person id:
+    the day the judgement changes} of the people with a pending matter that closes later."""
+    loader = HistoryLoader(year=year)
+    histories = loader.people(people, summaries=True)
     decision_date = datetime.date(year, 12, 20)
     shared: dict = {}
     return {p.pk: _judge_chain(histories[p.pk], list(_person_targets(p)), year=year, params=params,
                                decision_date=decision_date, case_id="", shared=shared)[0]
-            for p in people}
+            for p in people}, loader.changes_on["person_id"]
 
 
 def store(person_ids, *, year: int | None = None, with_units: bool = True) -> int:
@@ -62,7 +67,7 @@ def store(person_ids, *, year: int | None = None, with_units: bool = True) -> in
         chunk = ids[start:start + CHUNK]
         fresh = set(AwardSummary.objects.filter(person_id__in=chunk, stale=False).values_list("person_id", flat=True))
         people = list(Person.objects.filter(pk__in=fresh).order_by())
-        chains = judged_chains(people, year=year, params=params)
+        chains, changes_on = judged_chains(people, year=year, params=params)
         payloads: dict[int, str] = {}  # id of a shared chain -> its payload: encode each once
         rows, distinct = [], {}
         for p in people:
@@ -74,7 +79,8 @@ def store(person_ids, *, year: int | None = None, with_units: bool = True) -> in
             distinct[chain_key] = payload
             rows.append(StoredVerdicts(person_id=p.pk, year=year, params_key=key, category=p.category,
                                        chain_key=chain_key, full_name=p.full_name,
-                                       sort_key=given_name_sort_key(p.full_name), refreshed_at=now))
+                                       sort_key=given_name_sort_key(p.full_name), refreshed_at=now,
+                                       valid_until=changes_on.get(p.pk)))
         with transaction.atomic():
             VerdictChain.objects.bulk_create([VerdictChain(key=k, payload=v) for k, v in distinct.items()],
                                              ignore_conflicts=True)
@@ -113,6 +119,21 @@ def rules_changed() -> None:
     rebuild_candidate_verdicts.enqueue()
 
 
+def refresh_expired() -> int:
+    """Judge again the people and collectives whose stored row is no longer in force (a
+    matter judged pending has closed: ``valid_until``); until then the lists judge them live."""
+    day = engine.today()
+    people = list(StoredVerdicts.objects.filter(valid_until__lte=day).values_list("person_id", flat=True))
+    units = list(StoredUnitVerdicts.objects.filter(valid_until__lte=day).values_list("organisation_id", flat=True))
+    return store(people, with_units=False) + store_units(units)
+
+
+@task()
+def refresh_expired_verdicts() -> int:
+    """Every day (``THIDUA_SCHEDULES``): the stored verdicts whose day has come judged again."""
+    return refresh_expired()
+
+
 # -- collectives ----------------------------------------------------------------------------------
 
 UNIT_CHUNK = 500
@@ -130,18 +151,21 @@ def store_units(org_ids, *, year: int | None = None) -> int:
     for start in range(0, len(ids), UNIT_CHUNK):
         chunk = ids[start:start + UNIT_CHUNK]
         units = [o for o in Organisation.objects.filter(pk__in=chunk).order_by() if is_collective(o, year)]
-        chains = judge_collectives(units, year=year, params=params)
+        loader = HistoryLoader(year=year)
+        chains = judge_collectives(units, year=year, params=params, loader=loader)
+        changes_on = loader.changes_on["organisation_id"]
         members = stored_rows.unit_members([u.pk for u in units], year=year)
         nominated = stored_rows.unit_nominations([u.pk for u in units], year=year)
         rows = []
         for unit in units:
             chain = chains[unit.pk]
-            count, total = members.get(unit.pk, (0, 0))
+            count, members_key = members.get(unit.pk, stored_rows.NO_MEMBERS)
             rows.append(StoredUnitVerdicts(
                 organisation_id=unit.pk, year=year, params_key=key, name=unit.name, kind=unit.kind, members=count,
-                members_sum=total, nominated=nominated.get(unit.pk, ""), payload=stored_rows.encode(chain),
+                members_key=members_key, nominated=nominated.get(unit.pk, ""), payload=stored_rows.encode(chain),
                 failed=",".join(f"{code}:{failed}" for code, _v, failed in chain),
-                sort_key=collation_key(unit.name), stale=False, refreshed_at=now))
+                sort_key=collation_key(unit.name), stale=False, refreshed_at=now,
+                valid_until=changes_on.get(unit.pk)))
         with transaction.atomic():
             StoredUnitVerdicts.objects.filter(organisation_id__in=chunk).delete()
             StoredUnitVerdicts.objects.bulk_create(rows, batch_size=500)
