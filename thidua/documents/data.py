@@ -205,6 +205,7 @@ class InvitationData:
     agenda: list[str] = field(default_factory=list)
     note: str = ""
     host: str = ""                   # "Ủy ban nhân dân xã Nam Thanh Miện" (default: from the issuer)
+    meeting_day: datetime.date | None = None  # the day, when the hour is not set yet
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The documents app's sections of the proposal pages: the decision shown as the rendered
 document (its kept PDF inline), the link to the draft on a voted dossier, the minutes of a
-closed meeting as DOCX and PDF."""
+closed meeting and the giấy mời to a planned one as DOCX and PDF."""
 from __future__ import annotations
 
 from thidua.proposals import access
@@ -31,7 +31,15 @@ def meeting_minutes(request, meeting):
     return "documents/panel_minutes.html", {"meeting": meeting}
 
 
+def meeting_invitation(request, meeting):
+    """The giấy mời, while the meeting is still to be held."""
+    if meeting.state != Meeting.State.PLANNED:
+        return None
+    return "documents/panel_invitation.html", {"meeting": meeting}
+
+
 def register() -> None:
     decision_panels.register(decision_document, order=10)
     dossier_panels.register(dossier_draft, order=10)
     meeting_panels.register(meeting_minutes, order=10)
+    meeting_panels.register(meeting_invitation, order=5)

@@ -7,6 +7,7 @@
     render_minutes_docx(data: MinutesData) -> bytes
     render_minutes_pdf(data: MinutesData) -> bytes
     render_invitation_docx(data: InvitationData) -> bytes
+    render_invitation_pdf(data: InvitationData) -> bytes
     render_achievement_docx(data: AchievementReportData) -> bytes
     render_achievement_pdf(data: AchievementReportData) -> bytes
     render_certificate_pdf(data: CertificateData) -> bytes
@@ -28,7 +29,7 @@ from . import certificate_docx, engine
 from .data import (
     AchievementReportData, CertificateData, DecisionData, InvitationData, MinutesData, SubmissionData,
 )
-from .fmt import date_line, dmy, number_line, split_lead, time_words
+from .fmt import BLANK, date_line, day_words, dmy, number_line, split_lead, time_words
 from .models import TemplateKind
 
 
@@ -139,7 +140,9 @@ def _proper_name(issuer) -> str:
 def invitation_context(data: InvitationData) -> dict:
     issuer = data.host or _proper_name(data.issuer)
     details = [{"label": "Nội dung: ", "value": data.purpose}]
-    details.append({"label": "Thời gian: ", "value": time_words(data.meeting_at)})
+    when = (time_words(data.meeting_at) if data.meeting_at or not data.meeting_day
+            else f"{BLANK}giờ{BLANK}phút, {day_words(data.meeting_day)}")
+    details.append({"label": "Thời gian: ", "value": when})
     details.append({"label": "Địa điểm: ", "value": data.location})
     context = _common(data, "GIẤY MỜI")
     agenda = [f"- {item}" for item in data.agenda]
@@ -150,6 +153,10 @@ def invitation_context(data: InvitationData) -> dict:
 
 def render_invitation_docx(data: InvitationData) -> bytes:
     return engine.render_docx(TemplateKind.INVITATION, invitation_context(data))
+
+
+def render_invitation_pdf(data: InvitationData) -> bytes:
+    return engine.render_pdf("documents/pdf/invitation.html", invitation_context(data))
 
 
 def achievement_context(data: AchievementReportData) -> dict:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("du-thao/ho-so/<int:pk>/pdf/", views.draft_pdf, name="draft_pdf"),
     path("quyet-dinh-da-ky/<int:pk>/<slug:fmt>/", views.signed_decision, name="signed_decision"),
     path("bien-ban-hop/<int:pk>/<slug:fmt>/", views.minutes, name="minutes"),
+    path("giay-moi-hop/<int:pk>/<slug:fmt>/", views.invitation, name="invitation"),
     path("giay-khen/<int:pk>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     path("giay-khen/<int:pk>/docx/", views.certificate_docx, name="certificate_docx"),
     path("ca-nhan/<int:pk>/giay-khen/", views.person_certificates, name="person_certificates"),

@@ -184,6 +184,9 @@ class PublicObjectionForm(forms.Form):
 
 class MeetingForm(forms.Form):
     held_on = forms.DateField(label=_("Ngày họp"), widget=DateInput(), initial=timezone.localdate)
+    starts_at = forms.TimeField(label=_("Giờ họp"), required=False, input_formats=["%H:%M", "%H giờ %M", "%Hh%M", "%H:%M:%S"],
+                                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                                help_text=_("In trên giấy mời họp, ví dụ 14:00."))
     location = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
 
 

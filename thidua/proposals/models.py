@@ -345,6 +345,7 @@ class Meeting(models.Model):
     term = models.ForeignKey(CouncilTerm, on_delete=models.PROTECT, related_name="meetings",
                              verbose_name=_("nhiệm kỳ"))
     held_on = models.DateField(_("ngày họp"))
+    starts_at = models.TimeField(_("giờ họp"), null=True, blank=True)  # printed on the giấy mời
     location = models.CharField(_("địa điểm"), max_length=200, blank=True)
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.PLANNED)
     opened_at = models.DateTimeField(_("khai mạc lúc"), null=True, blank=True)

@@ -337,6 +337,7 @@ MATRIX: dict[str, Entry] = {
     "documents:draft_pdf": Page(OFFICE | SIGNERS, args=pk("decided"), ok=404, **A_DOSSIER),
     "documents:signed_decision": Page(STAFF, args=lambda w: {"pk": w.decision.pk, "fmt": "pdf"}, **A_DOSSIER),
     "documents:minutes": Page(COMMUNE, args=lambda w: {"pk": w.closed_meeting.pk, "fmt": "docx"}, hidden=CLERKS),
+    "documents:invitation": Page(COMMUNE, args=lambda w: {"pk": w.planned_meeting.pk, "fmt": "pdf"}, hidden=CLERKS),
     "documents:person_certificates": Page(STAFF, args=pk("person_a"), unit_a=True),
     "documents:unit_certificates": Page(STAFF, args=pk("unit_a"), unit_a=True),
     "documents:achievement_search": Page(STAFF),

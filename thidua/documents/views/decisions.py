@@ -103,3 +103,18 @@ def minutes(request, pk: int, fmt: str):
     data = official.minutes_data(meeting)
     produce = renderers.render_minutes_pdf if fmt == "pdf" else renderers.render_minutes_docx
     return send_official(request, lambda: produce(data), f"bien-ban-hop-hoi-dong-{meeting.pk}", fmt)
+
+
+@login_required
+@xframe_options_sameorigin
+def invitation(request, pk: int, fmt: str):
+    """The giấy mời to a council meeting, DOCX or PDF from the one structure (``invitation``)."""
+    from thidua.proposals import selectors as proposal_selectors
+
+    from ..invitation import invitation_data
+
+    official_format(fmt)
+    meeting = proposal_selectors.get_meeting(user=request.user, pk=pk)
+    data = invitation_data(meeting)
+    produce = renderers.render_invitation_pdf if fmt == "pdf" else renderers.render_invitation_docx
+    return send_official(request, lambda: produce(data), f"giay-moi-hop-hoi-dong-{meeting.pk}", fmt)

@@ -28,6 +28,7 @@ from thidua.awards.engine import current_parameters
 from thidua.core.audit import log_create, log_event, log_transition
 from thidua.core.models import AuditEntry
 from thidua.core.services import create_record
+from thidua.core.text import nfc
 from thidua.org.models import Organisation
 from thidua.rules.council import ballot_check, quorum_check
 
@@ -83,11 +84,12 @@ def _run(actor, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def schedule_meeting(*, actor, term: CouncilTerm, held_on, location: str = "") -> Meeting:
+def schedule_meeting(*, actor, term: CouncilTerm, held_on, location: str = "", starts_at=None) -> Meeting:
     require(can_run_meeting(actor, term), RUN_ONLY)
     if not term.members.exists():
         raise ValidationError("Nhiệm kỳ Hội đồng chưa có thành viên.")
-    return create_record(actor=actor, model=Meeting, term=term, held_on=held_on, location=location)
+    return create_record(actor=actor, model=Meeting, term=term, held_on=held_on, starts_at=starts_at,
+                         location=nfc(location))
 
 
 @transaction.atomic
