@@ -101,13 +101,14 @@ def _body(doc, tag: str = "p in body") -> None:
     b.para(doc, "{%p endfor %}")
 
 
-def _spacer(doc) -> None:
-    """A paragraph between two tables, which Word and LibreOffice would otherwise join."""
-    b.para(doc, "", after=6)
+def _spacer(doc, *, keep_next: bool = False) -> None:
+    """A paragraph between two tables, which Word and LibreOffice would otherwise join
+    (``keep_next``: on the page of the signature block that follows it)."""
+    b.para(doc, "", after=6, keep_next=keep_next)
 
 
 def _signature(doc, *, recipients: bool = True) -> None:
-    _spacer(doc)
+    _spacer(doc, keep_next=True)
     t = b.table(doc, 1, [7.0, 9.5], borders=False)
     left, right = t.rows[0].cells
     b.clear_cell(left)
@@ -121,6 +122,7 @@ def _signature(doc, *, recipients: bool = True) -> None:
     for _ in range(4):
         b.para(right, "", align=b.CENTER)
     b.para(right, "{{ signer.name }}", align=b.CENTER, bold=True, size=14)
+    b.keep_on_one_page(t.rows[0])
 
 
 def _lines_table(doc, *, with_amount: bool) -> None:
@@ -214,7 +216,7 @@ def build_minutes():
     b.para(doc, "{%p for p in closing %}")
     b.para(doc, "{{ p }}", indent_cm=1.0, before=6, line_spacing=1.15)
     b.para(doc, "{%p endfor %}")
-    _spacer(doc)
+    _spacer(doc, keep_next=True)
     t = b.table(doc, 1, [8.2, 8.3], borders=False)
     for cell, sig in zip(t.rows[0].cells, ("secretary_signature", "chair_signature")):
         b.clear_cell(cell)
@@ -222,6 +224,7 @@ def build_minutes():
         for _ in range(4):
             b.para(cell, "", align=b.CENTER)
         b.para(cell, "{{ " + sig + ".name }}", align=b.CENTER, bold=True, size=14)
+    b.keep_on_one_page(t.rows[0])
     return doc
 
 
@@ -285,7 +288,7 @@ def build_achievement():
     b.para(doc, "2. Hình thức khen thưởng", bold=True, before=6, after=4)
     _rows_table(doc, ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"],
                 [2.0, 5.5, 9.0], "a in forms", ["{{ a.year }}", "{{ a.name }}", "{{ a.decision }}"])
-    _spacer(doc)
+    _spacer(doc, keep_next=True)
     t = b.table(doc, 1, [8.2, 8.3], borders=False)
     left, right = t.rows[0].cells
     for cell, head, name in ((left, "{{ head_title }}", "{{ head_name }}"), (right, "NGƯỜI BÁO CÁO THÀNH TÍCH", "{{ full_name }}")):
@@ -295,6 +298,7 @@ def build_achievement():
         for _ in range(4):
             b.para(cell, "", align=b.CENTER)
         b.para(cell, name, align=b.CENTER, bold=True, size=14)
+    b.keep_on_one_page(t.rows[0])
     return doc
 
 
