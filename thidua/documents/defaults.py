@@ -29,6 +29,7 @@ COMMON_VARIABLES = [
 ]
 LINE_VARIABLES = [
     ("lines", "Danh sách: line.name, line.position_unit, line.title_or_form, line.amount_text"),
+    ("with_amount", "Có dòng nào ghi số tiền không (không có: bỏ cột tiền, tổng cộng và dòng bằng chữ)"),
     ("total_text", "Tổng số tiền bằng số"),
     ("total_in_words", "Tổng số tiền bằng chữ"),
 ]
@@ -146,6 +147,24 @@ def _lines_table(doc, *, with_amount: bool) -> None:
         b.cell_text(total[4], "{{ total_text }}", align=b.RIGHT, bold=True)
 
 
+def _annex(doc) -> None:
+    """The list attached after the signature, on a page of its own under the letterhead: its
+    money column, total and total in words only when a line carries an amount."""
+    b.para(doc, "{%p if lines %}")
+    b.page_break(doc)
+    _header(doc, with_number=False)
+    b.para(doc, "DANH SÁCH", align=b.CENTER, bold=True, before=12)
+    b.para(doc, "{{ list_subtitle }}", align=b.CENTER, bold=True)
+    b.para(doc, "{{ list_note }}", align=b.CENTER, italic=True, after=12)
+    b.para(doc, "{%p if with_amount %}")
+    _lines_table(doc, with_amount=True)
+    b.para(doc, "(Bằng chữ: {{ total_in_words }}./.)", italic=True, before=6)
+    b.para(doc, "{%p else %}")
+    _lines_table(doc, with_amount=False)
+    b.para(doc, "{%p endif %}")
+    b.para(doc, "{%p endif %}")
+
+
 def _marking(doc) -> None:
     """"DỰ THẢO" or "BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG" above a document that is not the signed
     original (nothing on the original)."""
@@ -166,15 +185,7 @@ def build_decision():
     b.para(doc, "QUYẾT ĐỊNH:", align=b.CENTER, bold=True, size=14, before=6, after=6)
     _body(doc)
     _signature(doc)
-    b.para(doc, "{%p if lines %}")
-    b.page_break(doc)
-    _header(doc, with_number=False)
-    b.para(doc, "DANH SÁCH", align=b.CENTER, bold=True, before=12)
-    b.para(doc, "{{ list_subtitle }}", align=b.CENTER, bold=True)
-    b.para(doc, "{{ list_note }}", align=b.CENTER, italic=True, after=12)
-    _lines_table(doc, with_amount=True)
-    b.para(doc, "(Bằng chữ: {{ total_in_words }}./.)", italic=True, before=6)
-    b.para(doc, "{%p endif %}")
+    _annex(doc)
     return doc
 
 

@@ -54,8 +54,10 @@ def _common(data, doc_title: str) -> dict:
 
 
 def _lines(data) -> dict:
-    return {"lines": list(data.lines), "total": data.total, "total_text": format_vnd(data.total, suffix=""),
-            "total_in_words": data.total_in_words}
+    """The attached list; a list where no line carries money (e.g. Gia đình văn hóa rebuilt from
+    the ledger) prints no money column, no total and no total in words."""
+    return {"lines": list(data.lines), "with_amount": any(line.amount for line in data.lines), "total": data.total,
+            "total_text": format_vnd(data.total, suffix=""), "total_in_words": data.total_in_words}
 
 
 def decision_context(data: DecisionData) -> dict:
