@@ -28,6 +28,9 @@ COMMON_VARIABLES = [
     ("recipients", "Nơi nhận, mỗi dòng một phần tử"),
 ]
 LINE_VARIABLES = [
+    ("list_subtitle", "Tiêu đề danh sách kèm theo"),
+    ("list_note", "“(Kèm theo Quyết định/Tờ trình số … ngày … của …)”"),
+    ("heads", "Tiêu đề cột của danh sách: heads.name, heads.detail, heads.award"),
     ("lines", "Danh sách: line.name, line.position_unit, line.title_or_form, line.amount_text"),
     ("with_amount", "Có dòng nào ghi số tiền không (không có: bỏ cột tiền, tổng cộng và dòng bằng chữ)"),
     ("total_text", "Tổng số tiền bằng số"),
@@ -36,9 +39,7 @@ LINE_VARIABLES = [
 VARIABLES = {
     TemplateKind.DECISION: COMMON_VARIABLES + [("authority", "Thẩm quyền ban hành"),
                                                ("marking", "“DỰ THẢO” / “BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG” (trống trên bản gốc)"),
-                                               ("legal_bases", "Các căn cứ"),
-                                               ("list_subtitle", "Tiêu đề danh sách kèm theo"),
-                                               ("list_note", "“(Kèm theo Quyết định số … ngày … của …)”")]
+                                               ("legal_bases", "Các căn cứ")]
     + LINE_VARIABLES,
     TemplateKind.SUBMISSION: COMMON_VARIABLES + [("addressee", "Kính gửi")] + LINE_VARIABLES,
     TemplateKind.MINUTES: COMMON_VARIABLES + [
@@ -128,7 +129,7 @@ def _signature(doc, *, recipients: bool = True) -> None:
 
 def _lines_table(doc, *, with_amount: bool) -> None:
     widths = [1.1, 4.6, 4.6, 3.6, 2.6] if with_amount else [1.1, 5.4, 5.6, 4.4]
-    heads = ["TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"] + (["Số tiền (đồng)"] if with_amount else [])
+    heads = ["TT", "{{ heads.name }}", "{{ heads.detail }}", "{{ heads.award }}"] + (["Số tiền (đồng)"] if with_amount else [])
     t = b.table(doc, 4 + (1 if with_amount else 0), widths, borders=True)
     for cell, head in zip(t.rows[0].cells, heads):
         b.cell_text(cell, head, align=b.CENTER, bold=True)
@@ -195,11 +196,8 @@ def build_submission():
     _titles(doc)
     b.para(doc, "Kính gửi: {{ addressee }}", align=b.CENTER, size=14, before=6, after=12)
     _body(doc)
-    b.para(doc, "{%p if lines %}")
-    b.para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", align=b.CENTER, bold=True, before=6, after=6)
-    _lines_table(doc, with_amount=False)
-    b.para(doc, "{%p endif %}")
     _signature(doc)
+    _annex(doc)
     return doc
 
 

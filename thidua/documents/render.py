@@ -60,13 +60,20 @@ def _lines(data) -> dict:
             "total_text": format_vnd(data.total, suffix=""), "total_in_words": data.total_in_words}
 
 
-def decision_context(data: DecisionData) -> dict:
-    decided_by = data.decided_by or "người có thẩm quyền"
+def _annex(data, *, document: str, by: str, subtitle: str, award_head: str) -> dict:
+    """The list attached after the signature (ND 30/2020): its subtitle, the line "(Kèm theo
+    <document> số … ngày … của …)" and its column heads — the same in the DOCX and the PDF."""
     number = data.number if not data.number.startswith("/") else f"{'…' * 3}{data.number}"
-    note = f"(Kèm theo Quyết định số {number} ngày {dmy(data.date) or '…/…/…'} của {decided_by})"
-    return {**_common(data, "QUYẾT ĐỊNH"), **_lines(data), "authority": data.authority,
-            "legal_bases": list(data.legal_bases), "list_subtitle": data.list_subtitle, "list_note": note,
-            "marking": data.marking}
+    note = f"(Kèm theo {document} số {number} ngày {dmy(data.date) or '…/…/…'} của {by})"
+    heads = {"name": "Họ và tên", "detail": "Chức vụ, đơn vị", "award": award_head}
+    return {**_lines(data), "list_subtitle": subtitle, "list_note": note, "heads": heads}
+
+
+def decision_context(data: DecisionData) -> dict:
+    annex = _annex(data, document="Quyết định", by=data.decided_by or "người có thẩm quyền",
+                   subtitle=data.list_subtitle, award_head="Danh hiệu, hình thức")
+    return {**_common(data, "QUYẾT ĐỊNH"), **annex, "authority": data.authority,
+            "legal_bases": list(data.legal_bases), "marking": data.marking}
 
 
 def render_decision_docx(data: DecisionData) -> bytes:
@@ -78,7 +85,9 @@ def render_decision_pdf(data: DecisionData) -> bytes:
 
 
 def submission_context(data: SubmissionData) -> dict:
-    return {**_common(data, "TỜ TRÌNH"), **_lines(data), "addressee": data.addressee}
+    annex = _annex(data, document="Tờ trình", by=_proper_name(data.issuer),
+                   subtitle="TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG", award_head="Danh hiệu, hình thức đề nghị")
+    return {**_common(data, "TỜ TRÌNH"), **annex, "addressee": data.addressee}
 
 
 def render_submission_docx(data: SubmissionData) -> bytes:
