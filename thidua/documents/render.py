@@ -2,8 +2,8 @@
 
     render_decision_docx(data: DecisionData) -> bytes
     render_decision_pdf(data: DecisionData) -> bytes
-    render_submission_docx(data: SubmissionData) -> bytes
-    render_submission_pdf(data: SubmissionData) -> bytes
+    render_submission_docx(data: SubmissionData, *, collectives=False) -> bytes
+    render_submission_pdf(data: SubmissionData, *, collectives=False) -> bytes
     render_minutes_docx(data: MinutesData) -> bytes
     render_minutes_pdf(data: MinutesData) -> bytes
     render_invitation_docx(data: InvitationData) -> bytes
@@ -60,18 +60,24 @@ def _lines(data) -> dict:
             "total_text": format_vnd(data.total, suffix=""), "total_in_words": data.total_in_words}
 
 
-def _annex(data, *, document: str, by: str, subtitle: str, award_head: str) -> dict:
+def _annex(data, *, document: str, by: str, subtitle: str, heads: dict) -> dict:
     """The list attached after the signature (ND 30/2020): its subtitle, the line "(Kèm theo
     <document> số … ngày … của …)" and its column heads — the same in the DOCX and the PDF."""
     number = data.number if not data.number.startswith("/") else f"{'…' * 3}{data.number}"
     note = f"(Kèm theo {document} số {number} ngày {dmy(data.date) or '…/…/…'} của {by})"
-    heads = {"name": "Họ và tên", "detail": "Chức vụ, đơn vị", "award": award_head}
     return {**_lines(data), "list_subtitle": subtitle, "list_note": note, "heads": heads}
+
+
+# The column heads of an attached list: people (and collectives among them) by name, position
+# and unit; a list of collectives only (a cluster's communes) by name and achievement.
+PEOPLE_HEADS = {"name": "Họ và tên", "detail": "Chức vụ, đơn vị", "award": "Danh hiệu, hình thức"}
+PROPOSED_HEADS = {**PEOPLE_HEADS, "award": "Danh hiệu, hình thức đề nghị"}
+COLLECTIVE_HEADS = {"name": "Tên tập thể", "detail": "Thành tích", "award": "Hình thức đề nghị"}
 
 
 def decision_context(data: DecisionData) -> dict:
     annex = _annex(data, document="Quyết định", by=data.decided_by or "người có thẩm quyền",
-                   subtitle=data.list_subtitle, award_head="Danh hiệu, hình thức")
+                   subtitle=data.list_subtitle, heads=PEOPLE_HEADS)
     return {**_common(data, "QUYẾT ĐỊNH"), **annex, "authority": data.authority,
             "legal_bases": list(data.legal_bases), "marking": data.marking}
 
@@ -84,18 +90,21 @@ def render_decision_pdf(data: DecisionData) -> bytes:
     return engine.render_pdf("documents/pdf/decision.html", decision_context(data))
 
 
-def submission_context(data: SubmissionData) -> dict:
-    annex = _annex(data, document="Tờ trình", by=_proper_name(data.issuer),
-                   subtitle="TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG", award_head="Danh hiệu, hình thức đề nghị")
+def submission_context(data: SubmissionData, *, collectives: bool = False) -> dict:
+    """``collectives``: the list names collectives only (a cluster's communes), under their
+    own column heads."""
+    subtitle = "CÁC TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG" if collectives else "TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"
+    annex = _annex(data, document="Tờ trình", by=_proper_name(data.issuer), subtitle=subtitle,
+                   heads=COLLECTIVE_HEADS if collectives else PROPOSED_HEADS)
     return {**_common(data, "TỜ TRÌNH"), **annex, "addressee": data.addressee}
 
 
-def render_submission_docx(data: SubmissionData) -> bytes:
-    return engine.render_docx(TemplateKind.SUBMISSION, submission_context(data))
+def render_submission_docx(data: SubmissionData, *, collectives: bool = False) -> bytes:
+    return engine.render_docx(TemplateKind.SUBMISSION, submission_context(data, collectives=collectives))
 
 
-def render_submission_pdf(data: SubmissionData) -> bytes:
-    return engine.render_pdf("documents/pdf/submission.html", submission_context(data))
+def render_submission_pdf(data: SubmissionData, *, collectives: bool = False) -> bytes:
+    return engine.render_pdf("documents/pdf/submission.html", submission_context(data, collectives=collectives))
 
 
 def minutes_context(data: MinutesData) -> dict:
