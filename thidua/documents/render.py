@@ -94,7 +94,7 @@ def submission_context(data: SubmissionData, *, collectives: bool = False) -> di
     """``collectives``: the list names collectives only (a cluster's communes), under their
     own column heads."""
     subtitle = "CÁC TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG" if collectives else "TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"
-    annex = _annex(data, document="Tờ trình", by=_proper_name(data.issuer), subtitle=subtitle,
+    annex = _annex(data, document="Tờ trình", by=proper_name(data.issuer), subtitle=subtitle,
                    heads=COLLECTIVE_HEADS if collectives else PROPOSED_HEADS)
     return {**_common(data, "TỜ TRÌNH"), **annex, "addressee": data.addressee}
 
@@ -143,7 +143,7 @@ def render_minutes_pdf(data: MinutesData) -> bytes:
 LEVEL_WORDS = ("THÀNH PHỐ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ")
 
 
-def _proper_name(issuer) -> str:
+def proper_name(issuer) -> str:
     """'ỦY BAN NHÂN DÂN' / 'XÃ NAM THANH MIỆN' -> 'Ủy ban nhân dân xã Nam Thanh Miện'."""
     lines = list(issuer.name_lines)
     if not lines:
@@ -157,7 +157,7 @@ def _proper_name(issuer) -> str:
 
 
 def invitation_context(data: InvitationData) -> dict:
-    issuer = data.host or _proper_name(data.issuer)
+    issuer = data.host or proper_name(data.issuer)
     details = [{"label": "Nội dung: ", "value": data.purpose}]
     details.append({"label": "Thời gian: ", "value": time_words(data.meeting_at)})
     details.append({"label": "Địa điểm: ", "value": data.location})
