@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from thidua.accounts import people
 from thidua.accounts.models import Role, User
+from thidua.documents import render
 from thidua.documents.data import DecisionLine, IssuerBlock, SignerBlock, SubmissionData
 from thidua.documents.fmt import place_of
 from thidua.movements.models import format_number
@@ -48,5 +49,15 @@ def submission_data(cluster_year: ClusterYear) -> SubmissionData:
         place=place_of(leader.name),
         title=f"Về việc đề nghị khen thưởng các xã, phường dẫn đầu {cluster_year.cluster.name} năm {cluster_year.year}",
         addressee=f"Chủ tịch Ủy ban nhân dân {_lower_first(city.name)} (qua Sở Nội vụ)",
-        body=body, signer=SignerBlock.chairman(_chairman_name(leader)) if leader else SignerBlock.chairman(),
+        # the leader commune's committee proposes: its chairman signs on its behalf (TM. ỦY BAN NHÂN DÂN)
+        body=body, signer=SignerBlock.committee_chairman(_chairman_name(leader)),
         recipients=["- Như trên;", "- Các xã, phường trong cụm;", "- Lưu: VT."], lines=lines)
+
+
+def submission_docx(cluster_year: ClusterYear) -> bytes:
+    """The tờ trình as DOCX; its list names the communes as collectives."""
+    return render.render_submission_docx(submission_data(cluster_year), collectives=True)
+
+
+def submission_pdf(cluster_year: ClusterYear) -> bytes:
+    return render.render_submission_pdf(submission_data(cluster_year), collectives=True)

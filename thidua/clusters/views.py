@@ -240,15 +240,13 @@ def submission(request, pk: int):
     """The cluster's tờ trình of its proposal (DOCX), for the city's office and the leader."""
     from django.http import Http404, HttpResponse
 
-    from thidua.documents.render import render_submission_docx
-
-    from .documents import submission_data
+    from .documents import submission_docx
 
     cy = selectors.get_cluster_year(user=request.user, pk=pk)
     _require(can_manage_clusters(request.user) or is_leader_officer(request.user, cy))
     if not cy.proposals.exists():
         raise Http404("Cụm chưa đề nghị khen thưởng.")
-    response = HttpResponse(render_submission_docx(submission_data(cy)), content_type=(
+    response = HttpResponse(submission_docx(cy), content_type=(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     response["Content-Disposition"] = f'attachment; filename="to-trinh-cum-thi-dua-{cy.year}.docx"'
     return response

@@ -28,16 +28,18 @@ COMMON_VARIABLES = [
     ("recipients", "Nơi nhận, mỗi dòng một phần tử"),
 ]
 LINE_VARIABLES = [
+    ("list_subtitle", "Tiêu đề danh sách kèm theo"),
+    ("list_note", "“(Kèm theo Quyết định/Tờ trình số … ngày … của …)”"),
+    ("heads", "Tiêu đề cột của danh sách: heads.name, heads.detail, heads.award"),
     ("lines", "Danh sách: line.name, line.position_unit, line.title_or_form, line.amount_text"),
+    ("with_amount", "Có dòng nào ghi số tiền không (không có: bỏ cột tiền, tổng cộng và dòng bằng chữ)"),
     ("total_text", "Tổng số tiền bằng số"),
     ("total_in_words", "Tổng số tiền bằng chữ"),
 ]
 VARIABLES = {
     TemplateKind.DECISION: COMMON_VARIABLES + [("authority", "Thẩm quyền ban hành"),
                                                ("marking", "“DỰ THẢO” / “BẢN TÁI TẠO TỪ SỔ KHEN THƯỞNG” (trống trên bản gốc)"),
-                                               ("legal_bases", "Các căn cứ"),
-                                               ("list_subtitle", "Tiêu đề danh sách kèm theo"),
-                                               ("list_note", "“(Kèm theo Quyết định số … ngày … của …)”")]
+                                               ("legal_bases", "Các căn cứ")]
     + LINE_VARIABLES,
     TemplateKind.SUBMISSION: COMMON_VARIABLES + [("addressee", "Kính gửi")] + LINE_VARIABLES,
     TemplateKind.MINUTES: COMMON_VARIABLES + [
@@ -101,13 +103,14 @@ def _body(doc, tag: str = "p in body") -> None:
     b.para(doc, "{%p endfor %}")
 
 
-def _spacer(doc) -> None:
-    """A paragraph between two tables, which Word and LibreOffice would otherwise join."""
-    b.para(doc, "", after=6)
+def _spacer(doc, *, keep_next: bool = False) -> None:
+    """A paragraph between two tables, which Word and LibreOffice would otherwise join
+    (``keep_next``: on the page of the signature block that follows it)."""
+    b.para(doc, "", after=6, keep_next=keep_next)
 
 
 def _signature(doc, *, recipients: bool = True) -> None:
-    _spacer(doc)
+    _spacer(doc, keep_next=True)
     t = b.table(doc, 1, [7.0, 9.5], borders=False)
     left, right = t.rows[0].cells
     b.clear_cell(left)
@@ -121,11 +124,12 @@ def _signature(doc, *, recipients: bool = True) -> None:
     for _ in range(4):
         b.para(right, "", align=b.CENTER)
     b.para(right, "{{ signer.name }}", align=b.CENTER, bold=True, size=14)
+    b.keep_on_one_page(t.rows[0])
 
 
 def _lines_table(doc, *, with_amount: bool) -> None:
     widths = [1.1, 4.6, 4.6, 3.6, 2.6] if with_amount else [1.1, 5.4, 5.6, 4.4]
-    heads = ["TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"] + (["Số tiền (đồng)"] if with_amount else [])
+    heads = ["TT", "{{ heads.name }}", "{{ heads.detail }}", "{{ heads.award }}"] + (["Số tiền (đồng)"] if with_amount else [])
     t = b.table(doc, 4 + (1 if with_amount else 0), widths, borders=True)
     for cell, head in zip(t.rows[0].cells, heads):
         b.cell_text(cell, head, align=b.CENTER, bold=True)
@@ -142,6 +146,24 @@ def _lines_table(doc, *, with_amount: bool) -> None:
         merged = total[0].merge(total[3])
         b.cell_text(merged, "Tổng cộng", align=b.CENTER, bold=True)
         b.cell_text(total[4], "{{ total_text }}", align=b.RIGHT, bold=True)
+
+
+def _annex(doc) -> None:
+    """The list attached after the signature, on a page of its own under the letterhead: its
+    money column, total and total in words only when a line carries an amount."""
+    b.para(doc, "{%p if lines %}")
+    b.page_break(doc)
+    _header(doc, with_number=False)
+    b.para(doc, "DANH SÁCH", align=b.CENTER, bold=True, before=12)
+    b.para(doc, "{{ list_subtitle }}", align=b.CENTER, bold=True)
+    b.para(doc, "{{ list_note }}", align=b.CENTER, italic=True, after=12)
+    b.para(doc, "{%p if with_amount %}")
+    _lines_table(doc, with_amount=True)
+    b.para(doc, "(Bằng chữ: {{ total_in_words }}./.)", italic=True, before=6)
+    b.para(doc, "{%p else %}")
+    _lines_table(doc, with_amount=False)
+    b.para(doc, "{%p endif %}")
+    b.para(doc, "{%p endif %}")
 
 
 def _marking(doc) -> None:
@@ -164,15 +186,7 @@ def build_decision():
     b.para(doc, "QUYẾT ĐỊNH:", align=b.CENTER, bold=True, size=14, before=6, after=6)
     _body(doc)
     _signature(doc)
-    b.para(doc, "{%p if lines %}")
-    b.page_break(doc)
-    _header(doc, with_number=False)
-    b.para(doc, "DANH SÁCH", align=b.CENTER, bold=True, before=12)
-    b.para(doc, "{{ list_subtitle }}", align=b.CENTER, bold=True)
-    b.para(doc, "{{ list_note }}", align=b.CENTER, italic=True, after=12)
-    _lines_table(doc, with_amount=True)
-    b.para(doc, "(Bằng chữ: {{ total_in_words }}./.)", italic=True, before=6)
-    b.para(doc, "{%p endif %}")
+    _annex(doc)
     return doc
 
 
@@ -182,11 +196,8 @@ def build_submission():
     _titles(doc)
     b.para(doc, "Kính gửi: {{ addressee }}", align=b.CENTER, size=14, before=6, after=12)
     _body(doc)
-    b.para(doc, "{%p if lines %}")
-    b.para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", align=b.CENTER, bold=True, before=6, after=6)
-    _lines_table(doc, with_amount=False)
-    b.para(doc, "{%p endif %}")
     _signature(doc)
+    _annex(doc)
     return doc
 
 
@@ -214,7 +225,7 @@ def build_minutes():
     b.para(doc, "{%p for p in closing %}")
     b.para(doc, "{{ p }}", indent_cm=1.0, before=6, line_spacing=1.15)
     b.para(doc, "{%p endfor %}")
-    _spacer(doc)
+    _spacer(doc, keep_next=True)
     t = b.table(doc, 1, [8.2, 8.3], borders=False)
     for cell, sig in zip(t.rows[0].cells, ("secretary_signature", "chair_signature")):
         b.clear_cell(cell)
@@ -222,6 +233,7 @@ def build_minutes():
         for _ in range(4):
             b.para(cell, "", align=b.CENTER)
         b.para(cell, "{{ " + sig + ".name }}", align=b.CENTER, bold=True, size=14)
+    b.keep_on_one_page(t.rows[0])
     return doc
 
 
@@ -285,7 +297,7 @@ def build_achievement():
     b.para(doc, "2. Hình thức khen thưởng", bold=True, before=6, after=4)
     _rows_table(doc, ["Năm", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"],
                 [2.0, 5.5, 9.0], "a in forms", ["{{ a.year }}", "{{ a.name }}", "{{ a.decision }}"])
-    _spacer(doc)
+    _spacer(doc, keep_next=True)
     t = b.table(doc, 1, [8.2, 8.3], borders=False)
     left, right = t.rows[0].cells
     for cell, head, name in ((left, "{{ head_title }}", "{{ head_name }}"), (right, "NGƯỜI BÁO CÁO THÀNH TÍCH", "{{ full_name }}")):
@@ -295,6 +307,7 @@ def build_achievement():
         for _ in range(4):
             b.para(cell, "", align=b.CENTER)
         b.para(cell, name, align=b.CENTER, bold=True, size=14)
+    b.keep_on_one_page(t.rows[0])
     return doc
 
 

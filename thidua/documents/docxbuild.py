@@ -171,6 +171,18 @@ def repeat_header(row) -> None:
     trpr.append(el)
 
 
+def keep_on_one_page(row) -> None:
+    """A row that never breaks across pages (``w:cantSplit``), its paragraphs kept with the
+    next and together: a signature block — authority lines, the gap, the name, and "Nơi
+    nhận" beside them — stays on one page, as it does in the PDF."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_together = True
+            p.paragraph_format.keep_with_next = p is not cell.paragraphs[-1] or None
+
+
 def cell_text(cell, text: str, *, align=LEFT, bold=False, italic=False, size: float = 12) -> None:
     clear_cell(cell)
     para(cell, text, align=align, bold=bold, italic=italic, size=size, before=2, after=2)

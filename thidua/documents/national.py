@@ -12,6 +12,7 @@ from django.utils import timezone
 from thidua.accounts import people
 from thidua.accounts.models import Role, User
 from thidua.core.text import search_key
+from thidua.proposals.services import drafts
 
 from . import render
 from .data import IssuerBlock, SignerBlock, SubmissionData
@@ -31,22 +32,35 @@ def _chairman_name(commune) -> str:
     return people.full_name(chairman) if chairman else ""
 
 
+def proposed_awards(award_types) -> str:
+    """"tặng Bằng khen của Thủ tướng Chính phủ", "công nhận danh hiệu “Chiến sĩ thi đua cơ sở”,
+    “Lao động tiên tiến”": a form of reward is given (tặng), a title recognised (công nhận),
+    each name as the catalogue writes it."""
+    titles = sorted({t.name for t in award_types if t.kind == t.Kind.TITLE})
+    forms = sorted({t.name for t in award_types if t.kind != t.Kind.TITLE})
+    parts = ([f"tặng {', '.join(forms)}"] if forms else []) + (
+        [f"công nhận danh hiệu {', '.join(f'“{name}”' for name in titles)}"] if titles else [])
+    return " và ".join(parts)
+
+
 def submission_data(dossier, nominations, day: datetime.date) -> SubmissionData:
-    """The commune's tờ trình asking for the awards of ``nominations`` (its list attached)."""
+    """The commune's tờ trình asking for the awards of ``nominations`` (its list attached),
+    counting the people and collectives proposed (one person proposed twice counts once)."""
     commune = dossier.round.commune
-    names = sorted({n.award_type.name for n in nominations})
     deciders = sorted({n.get_authority_display() for n in nominations})
-    what = "; ".join(names)
+    what = proposed_awards([n.award_type for n in nominations])
+    issuer = IssuerBlock.commune_committee(commune.name)
+    committee = render.proper_name(issuer)  # "Ủy ban nhân dân xã Nam Thanh Miện", "… phường …"
     return SubmissionData(
-        issuer=IssuerBlock.commune_committee(commune.name), number=dossier.submission_number or "/TTr-UBND",
+        issuer=issuer, number=dossier.submission_number or "/TTr-UBND",
         date=dossier.submission_date or day, place=place_of(commune.name),
-        title=f"Về việc đề nghị {what[:1].lower()}{what[1:]}", addressee=" và ".join(deciders),
+        title=f"Về việc đề nghị {what}", addressee=" và ".join(deciders),
         body=["Căn cứ Luật Thi đua, khen thưởng năm 2022 và Nghị định số 152/2025/NĐ-CP ngày 01/7/2025 của Chính phủ;",
               "Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng "
               f"{commune.name[:1].lower()}{commune.name[1:]}, "
-              f"Ủy ban nhân dân xã kính đề nghị xem xét {what[:1].lower()}{what[1:]} cho {len(nominations):02d} "
-              "tập thể, cá nhân có thành tích xuất sắc (có danh sách và hồ sơ kèm theo).",
-              "Ủy ban nhân dân xã kính trình xem xét, quyết định./."],
+              f"{committee} kính đề nghị xem xét, {what} cho {drafts.count_subjects(nominations)} "
+              "có thành tích xuất sắc (có danh sách và hồ sơ kèm theo).",
+              f"{committee} kính trình xem xét, quyết định./."],
         signer=SignerBlock.committee_chairman(_chairman_name(commune)),
         recipients=["- Như trên;", "- Lưu: VT."],
         lines=[line for _key, line in sorted((_line(n, None, day) for n in nominations), key=lambda kv: kv[0])])

@@ -2,8 +2,8 @@
 
     render_decision_docx(data: DecisionData) -> bytes
     render_decision_pdf(data: DecisionData) -> bytes
-    render_submission_docx(data: SubmissionData) -> bytes
-    render_submission_pdf(data: SubmissionData) -> bytes
+    render_submission_docx(data: SubmissionData, *, collectives=False) -> bytes
+    render_submission_pdf(data: SubmissionData, *, collectives=False) -> bytes
     render_minutes_docx(data: MinutesData) -> bytes
     render_minutes_pdf(data: MinutesData) -> bytes
     render_invitation_docx(data: InvitationData) -> bytes
@@ -55,17 +55,32 @@ def _common(data, doc_title: str) -> dict:
 
 
 def _lines(data) -> dict:
-    return {"lines": list(data.lines), "total": data.total, "total_text": format_vnd(data.total, suffix=""),
-            "total_in_words": data.total_in_words}
+    """The attached list; a list where no line carries money (e.g. Gia đình văn hóa rebuilt from
+    the ledger) prints no money column, no total and no total in words."""
+    return {"lines": list(data.lines), "with_amount": any(line.amount for line in data.lines), "total": data.total,
+            "total_text": format_vnd(data.total, suffix=""), "total_in_words": data.total_in_words}
+
+
+def _annex(data, *, document: str, by: str, subtitle: str, heads: dict) -> dict:
+    """The list attached after the signature (ND 30/2020): its subtitle, the line "(Kèm theo
+    <document> số … ngày … của …)" and its column heads — the same in the DOCX and the PDF."""
+    number = data.number if not data.number.startswith("/") else f"{'…' * 3}{data.number}"
+    note = f"(Kèm theo {document} số {number} ngày {dmy(data.date) or '…/…/…'} của {by})"
+    return {**_lines(data), "list_subtitle": subtitle, "list_note": note, "heads": heads}
+
+
+# The column heads of an attached list: people (and collectives among them) by name, position
+# and unit; a list of collectives only (a cluster's communes) by name and achievement.
+PEOPLE_HEADS = {"name": "Họ và tên", "detail": "Chức vụ, đơn vị", "award": "Danh hiệu, hình thức"}
+PROPOSED_HEADS = {**PEOPLE_HEADS, "award": "Danh hiệu, hình thức đề nghị"}
+COLLECTIVE_HEADS = {"name": "Tên tập thể", "detail": "Thành tích", "award": "Hình thức đề nghị"}
 
 
 def decision_context(data: DecisionData) -> dict:
-    decided_by = data.decided_by or "người có thẩm quyền"
-    number = data.number if not data.number.startswith("/") else f"{'…' * 3}{data.number}"
-    note = f"(Kèm theo Quyết định số {number} ngày {dmy(data.date) or '…/…/…'} của {decided_by})"
-    return {**_common(data, "QUYẾT ĐỊNH"), **_lines(data), "authority": data.authority,
-            "legal_bases": list(data.legal_bases), "list_subtitle": data.list_subtitle, "list_note": note,
-            "marking": data.marking}
+    annex = _annex(data, document="Quyết định", by=data.decided_by or "người có thẩm quyền",
+                   subtitle=data.list_subtitle, heads=PEOPLE_HEADS)
+    return {**_common(data, "QUYẾT ĐỊNH"), **annex, "authority": data.authority,
+            "legal_bases": list(data.legal_bases), "marking": data.marking}
 
 
 def render_decision_docx(data: DecisionData) -> bytes:
@@ -76,16 +91,21 @@ def render_decision_pdf(data: DecisionData) -> bytes:
     return engine.render_pdf("documents/pdf/decision.html", decision_context(data))
 
 
-def submission_context(data: SubmissionData) -> dict:
-    return {**_common(data, "TỜ TRÌNH"), **_lines(data), "addressee": data.addressee}
+def submission_context(data: SubmissionData, *, collectives: bool = False) -> dict:
+    """``collectives``: the list names collectives only (a cluster's communes), under their
+    own column heads."""
+    subtitle = "CÁC TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG" if collectives else "TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"
+    annex = _annex(data, document="Tờ trình", by=proper_name(data.issuer), subtitle=subtitle,
+                   heads=COLLECTIVE_HEADS if collectives else PROPOSED_HEADS)
+    return {**_common(data, "TỜ TRÌNH"), **annex, "addressee": data.addressee}
 
 
-def render_submission_docx(data: SubmissionData) -> bytes:
-    return engine.render_docx(TemplateKind.SUBMISSION, submission_context(data))
+def render_submission_docx(data: SubmissionData, *, collectives: bool = False) -> bytes:
+    return engine.render_docx(TemplateKind.SUBMISSION, submission_context(data, collectives=collectives))
 
 
-def render_submission_pdf(data: SubmissionData) -> bytes:
-    return engine.render_pdf("documents/pdf/submission.html", submission_context(data))
+def render_submission_pdf(data: SubmissionData, *, collectives: bool = False) -> bytes:
+    return engine.render_pdf("documents/pdf/submission.html", submission_context(data, collectives=collectives))
 
 
 def minutes_context(data: MinutesData) -> dict:
@@ -124,7 +144,7 @@ def render_minutes_pdf(data: MinutesData) -> bytes:
 LEVEL_WORDS = ("THÀNH PHỐ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ")
 
 
-def _proper_name(issuer) -> str:
+def proper_name(issuer) -> str:
     """'ỦY BAN NHÂN DÂN' / 'XÃ NAM THANH MIỆN' -> 'Ủy ban nhân dân xã Nam Thanh Miện'."""
     lines = list(issuer.name_lines)
     if not lines:
@@ -138,7 +158,7 @@ def _proper_name(issuer) -> str:
 
 
 def invitation_context(data: InvitationData) -> dict:
-    issuer = data.host or _proper_name(data.issuer)
+    issuer = data.host or proper_name(data.issuer)
     details = [{"label": "Nội dung: ", "value": data.purpose}]
     when = (time_words(data.meeting_at) if data.meeting_at or not data.meeting_day
             else f"{BLANK}giờ{BLANK}phút, {day_words(data.meeting_day)}")

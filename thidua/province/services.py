@@ -143,8 +143,7 @@ def receive_cluster(*, actor, cluster_year: ClusterYear) -> UpwardCase:
     """The city's office receives the cluster's proposal its leader commune's chairman sent: a
     dossier of the city's year-end round, proposed by the leader commune, one collective
     nomination per commune the cluster proposed, the cluster's tờ trình as its first document."""
-    from thidua.clusters.documents import submission_data
-    from thidua.documents.render import render_submission_docx
+    from thidua.clusters.documents import submission_docx
 
     cluster_year = (ClusterYear.objects.select_for_update(of=("self",))
                     .select_related("cluster__city", "leader", "block").get(pk=cluster_year.pk))
@@ -183,7 +182,7 @@ def receive_cluster(*, actor, cluster_year: ClusterYear) -> UpwardCase:
                     f"xếp hạng {p.rank}, tổng {p.total} điểm theo bộ tiêu chí của cụm (chấm điểm có minh chứng, "
                     f"kết quả đã khóa). Cụm đề nghị: {p.get_award_display()}.")))
     log_batch(actor=actor, model=Nomination, objects=nominations, note=f"Các đề nghị của {cluster.name}")
-    content = render_submission_docx(submission_data(cluster_year))
+    content = submission_docx(cluster_year)
     attachment = Attachment(dossier=copy, description=f"Tờ trình của {leader.issuer_name}, cụm trưởng",
                             original_name=f"to-trinh-{cluster.name}-{cluster_year.year}.docx", content_type=DOCX,
                             size=len(content), sha256=hashlib.sha256(content).hexdigest(),

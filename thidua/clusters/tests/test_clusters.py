@@ -189,3 +189,38 @@ def test_the_clusters_submission_names_the_communes_proposed_and_their_awards(cl
     assert "Bằng khen của Chủ tịch UBND thành phố" in text and "Chủ tịch Ủy ban nhân dân thành phố Thử" in text
     client.force_login(city["users"]["member"])
     assert client.get(f"/cum-thi-dua/nam/{cy.pk}/to-trinh.docx").status_code == 403
+
+
+def test_the_clusters_submission_is_signed_for_the_committee_and_lists_the_communes_as_collectives(city, tmp_path):
+    """The leader commune's chairman signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; the list heads read
+    "Tên tập thể" / "Thành tích" / "Hình thức đề nghị" (not "Họ và tên" over a commune's name),
+    in the DOCX and in the PDF."""
+    import io
+    import shutil
+    import subprocess
+
+    from docx import Document
+
+    from thidua.clusters.documents import submission_docx, submission_pdf
+
+    cy = _year(city)
+    _score_all(city, cy, {"Xã An Lão": (50, 30), "Xã Đông Hưng": (55, 35), "Xã Bạch Đằng": (58, 39)})
+    leader = city["users"]["leader"]
+    services.lock_scores(actor=leader, cluster_year=cy)
+    from thidua.clusters import selectors
+
+    services.propose_awards(actor=leader, cluster_year=cy, ranking=selectors.ranking(user=leader, cluster_year=cy))
+    document = Document(io.BytesIO(submission_docx(cy)))
+    signature = next(t for t in document.tables if "CHỦ TỊCH" in t._tbl.xml and "Nơi nhận" in t._tbl.xml)
+    assert [p.text for p in signature.rows[0].cells[1].paragraphs if p.text][:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    heads = [c.text for c in document.tables[-1].rows[0].cells]
+    assert heads == ["TT", "Tên tập thể", "Thành tích", "Hình thức đề nghị"]
+    assert document.tables[-1].rows[1].cells[1].text == "Xã Bạch Đằng"
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "to-trinh.pdf"
+    pdf.write_bytes(submission_pdf(cy))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in text
+    assert "Tên tập thể Thành tích Hình thức đề nghị" in text and "Họ và tên" not in text

@@ -1,0 +1,45 @@
+"""A decision whose list carries no money (Gia đình văn hóa rebuilt from the ledger: a title
+with no reward) prints no "Số tiền (đồng)" column, no "Tổng cộng 0" and no "(Bằng chữ: Không
+đồng./.)", in the DOCX as in the PDF; a list with money keeps all three."""
+import io
+
+import docx
+from django.db.models import Count
+
+from thidua.awards.models import Award
+from thidua.documents import ledger, render, samples
+
+from .conftest import docx_text, pdf_text
+
+
+def _families_decision():
+    award = (Award.objects.filter(award_type__code="GIA_DINH_VAN_HOA", amount__isnull=True)
+             .values("decision_number", "decision_date").annotate(n=Count("pk")).order_by("-n").first())
+    one = Award.objects.filter(award_type__code="GIA_DINH_VAN_HOA", decision_number=award["decision_number"],
+                               decision_date=award["decision_date"]).first()
+    return ledger.decision_data(one)
+
+
+def test_a_decision_for_cultured_families_prints_no_money_column_total_or_words(commune, tmp_path):
+    data = _families_decision()
+    assert data.lines and not any(line.amount for line in data.lines)
+    content = render.render_decision_docx(data)
+    heads = [c.text for c in docx.Document(io.BytesIO(content)).tables[-1].rows[0].cells]
+    assert heads == ["TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"]
+    text = docx_text(content)
+    assert "Số tiền" not in text and "Tổng cộng" not in text and "Bằng chữ" not in text
+    assert data.lines[0].name in text
+    pdf = tmp_path / "qd.pdf"
+    pdf.write_bytes(render.render_decision_pdf(data))
+    text = pdf_text(pdf)
+    assert "Số tiền" not in text and "Tổng cộng" not in text and "Bằng chữ" not in text
+    assert "DANH SÁCH" in text and data.lines[0].name in text
+
+
+def test_a_decision_with_reward_money_keeps_its_column_total_and_words(tmp_path):
+    data = samples.decision()
+    pdf = tmp_path / "qd.pdf"
+    pdf.write_bytes(render.render_decision_pdf(data))
+    for text in (docx_text(render.render_decision_docx(data)), pdf_text(pdf)):
+        assert "Số tiền (đồng)" in text and "Tổng cộng" in text
+        assert "(Bằng chữ: Ba triệu bốn trăm năm mươi nghìn đồng./.)" in text
