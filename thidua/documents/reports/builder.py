@@ -268,8 +268,8 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
 
 
 def _committee_of(commune: Organisation) -> str:
-    """"UBND xã …" inside a sentence (the commune's name lower-cased at its start)."""
-    return f"UBND {commune.name[:1].lower()}{commune.name[1:]}"
+    """"UBND xã …" (or "UBND phường …") inside a sentence."""
+    return commune.issuer_name
 
 
 def _document(w: _Writer, *, kind: str, commune: Organisation, period: str, date: datetime.date | None,

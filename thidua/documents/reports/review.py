@@ -28,7 +28,7 @@ from .builder import ReportDocument, Writer, frame
 from .statistics import Row, StatTable
 
 ZERO = Decimal(0)
-LEVELS = {"central": "Trung ương", "city": "Thành phố", "commune": "xã", "unit": "cơ quan, đơn vị"}
+LEVELS = {"central": "Trung ương", "city": "Thành phố", "unit": "cơ quan, đơn vị"}
 
 
 @dataclass
@@ -38,6 +38,13 @@ class ReviewDocument(ReportDocument):
     @property
     def filename(self) -> str:
         return f"{self.stem}-{search_key(self.period).replace(' ', '-')[:60]}"
+
+
+def _launcher(movement: Movement) -> str:
+    """Who launched the movement, by its level ("xã" or "phường" for the commune's own)."""
+    if movement.level == "commune":
+        return movement.commune.level_word
+    return LEVELS.get(movement.level, "")
 
 
 def _d(day: datetime.date | None) -> str:
@@ -167,7 +174,7 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
     today = date or datetime.date.today()
 
     w.add("h1", "I. ĐẶC ĐIỂM, TÌNH HÌNH")
-    launched = f"Phong trào thi đua “{movement.name}” do {movement.launched_by or LEVELS.get(movement.level, '')} phát động"
+    launched = f"Phong trào thi đua “{movement.name}” do {movement.launched_by or _launcher(movement)} phát động"
     if movement.launched_on:
         launched += f" ngày {_d(movement.launched_on)}"
     if movement.start_date and movement.end_date:
@@ -229,7 +236,7 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
     if not data.practices:
         w.add("p", "Trong kỳ chưa ghi nhận nhân tố mới, cách làm hay.")
     for p in data.practices:
-        promoted = f" Đã được biểu dương trên Bảng vàng của xã ngày {_d(p.promoted_on)}." if p.promoted_on else ""
+        promoted = f" Đã được biểu dương trên Bảng vàng của {commune.level_word} ngày {_d(p.promoted_on)}." if p.promoted_on else ""
         w.add("p", f"{p.practice.strip().rstrip('.')}. Kết quả: {p.result.strip().rstrip('.')}.{promoted}",
               lead=f"- {p.subject_name} — {p.title}: ")
 
@@ -255,11 +262,10 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
                "biểu dương các tập thể, cá nhân tiêu biểu.")
 
     issuer, signer, recipients = frame(commune, texts)
-    name = f"{commune.name[:1].lower()}{commune.name[1:]}"
     return ReviewDocument(
         kind="review", commune=commune, period=f"{word} {movement.name}", issuer=issuer, number="/BC-UBND",
         date=today, place=place_of(commune.name),
         title_lines=[f"{word.upper()} PHONG TRÀO THI ĐUA", f"“{movement.name.upper()}”"],
-        blocks=w.blocks, closing=[f"Trên đây là báo cáo {word} phong trào thi đua “{movement.name}” của UBND {name}./."],
+        blocks=w.blocks, closing=[f"Trên đây là báo cáo {word} phong trào thi đua “{movement.name}” của {commune.issuer_name}./."],
         recipients=recipients, signer=signer, tables=[b.table for b in w.blocks if b.table is not None],
         stem="bao-cao-tong-ket" if final else "bao-cao-so-ket")
