@@ -32,3 +32,15 @@ def position(user, day: datetime.date | None = None) -> str:
 def is_deputy(user, day: datetime.date | None = None) -> bool:
     """A vice-chairman signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"."""
     return position(user, day).strip().lower().startswith("phó")
+
+
+def committee_signers(commune, day: datetime.date | None = None) -> tuple[object | None, list]:
+    """Who signs for the commune's committee: its chairman (None when no active signing account
+    of the commune is the chairman) and its vice-chairmen, by the position of each linked person."""
+    from .models import Role, User
+
+    signers = list(User.objects.filter(role=Role.CHAIRMAN, unit=commune, is_active=True)
+                   .select_related("person").prefetch_related("person__memberships").order_by("pk"))
+    deputies = [u for u in signers if is_deputy(u, day)]
+    chairman = next((u for u in signers if u not in deputies), None)
+    return chairman, deputies

@@ -15,6 +15,10 @@ from thidua.core.text import nfc, search_key
 from .validators import validate_citizen_id
 
 
+# The level words an administrative body's name starts with ("Phường Lê Chân"), longest first.
+LEVEL_PREFIXES = ("Thành phố ", "Thị trấn ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Phường ", "Xã ")
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         CITY = "city", _("Tỉnh, thành phố")
@@ -102,14 +106,27 @@ class Organisation(models.Model):
         return bool(self.valid_until and self.valid_until < datetime.date.today())
 
     @property
-    def issuer_name(self) -> str:
-        """How the body signs its decisions: 'UBND huyện Thanh Miện'."""
+    def name_in_text(self) -> str:
+        """An administrative body's name inside a sentence, its level word in lower case:
+        'xã Nam Thanh Miện', 'phường Lê Chân', 'thành phố Hải Phòng'; any other unit's name as it is."""
         if self.kind in self.ADMINISTRATIVE_KINDS:
-            name = self.name
-            for prefix in ("Thành phố ", "Tỉnh ", "Huyện ", "Xã "):
-                if name.startswith(prefix):
-                    return f"UBND {prefix.strip().lower()} {name[len(prefix):]}"
-            return f"UBND {name}"
+            for prefix in LEVEL_PREFIXES:
+                if self.name.startswith(prefix):
+                    return f"{prefix.lower()}{self.name[len(prefix):]}"
+        return self.name
+
+    @property
+    def level_word(self) -> str:
+        """What the body is called in running text: 'xã', 'phường' (a ward), 'thị trấn',
+        'thành phố' or 'tỉnh' — read from the level word its name starts with."""
+        default = "thành phố" if self.kind == self.Kind.CITY else "huyện" if self.kind == self.Kind.DISTRICT else "xã"
+        return next((p.strip().lower() for p in LEVEL_PREFIXES if self.name.startswith(p)), default)
+
+    @property
+    def issuer_name(self) -> str:
+        """How the body signs its decisions: 'UBND huyện Thanh Miện', 'UBND phường Lê Chân'."""
+        if self.kind in self.ADMINISTRATIVE_KINDS:
+            return f"UBND {self.name_in_text}"
         return self.name
 
     def is_active_on(self, day: datetime.date) -> bool:

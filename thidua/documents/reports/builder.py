@@ -7,7 +7,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Callable
 
+from thidua.accounts import people
 from thidua.org.models import Organisation
+from thidua.proposals.selectors import current_term
 
 from ..data import IssuerBlock, SignerBlock
 from ..fmt import paragraphs, place_of
@@ -134,10 +136,43 @@ def _practice_blocks(w: _Writer, lines: list[str] | None) -> None:
             w.add("p", line)
 
 
+NAME_TO_FILL = "…" * 16  # the signer's name, written by hand when the data names nobody
+
+
+def default_signer(commune: Organisation) -> SignerBlock:
+    """The committee's signature by name: the vice-chairman in charge of emulation (the one who
+    is vice-chairman of the commune's council) "KT. CHỦ TỊCH", else the chairman, else any
+    vice-chairman; with a line to write the name on when the accounts name nobody."""
+    chairman, deputies = people.committee_signers(commune)
+    term = current_term(commune)
+    in_charge = {m.user_id for m in term.members.all() if m.role == m.Role.VICE_CHAIRMAN} if term else set()
+    deputy = next((u for u in deputies if u.pk in in_charge), None)
+    if deputy is None and chairman is not None:
+        return SignerBlock.committee_chairman(people.full_name(chairman))
+    deputy = deputy or next(iter(deputies), None)
+    if deputy is not None:
+        return SignerBlock.committee_deputy(people.full_name(deputy))
+    return SignerBlock.committee_chairman(NAME_TO_FILL)
+
+
+def default_recipients(commune: Organisation) -> list[str]:
+    """Where the commune's report goes: the province's (city's) committee and its emulation
+    board, the standing bodies of the commune's Party committee and People's Council, the archive."""
+    province = next((a for a in reversed(commune.ancestors()) if a.kind == Organisation.Kind.CITY), None)
+    lines = [f"- {province.issuer_name} (Ban Thi đua - Khen thưởng);"] if province else []
+    return [*lines, f"- Thường trực Đảng ủy, HĐND {commune.level_word};", "- Lưu: VT."]
+
+
 def _frame(commune: Organisation, texts: dict[str, str]):
-    signer_lines = paragraphs(texts.get("signer_lines", "")) or SignerBlock.committee_deputy().lines
-    signer = SignerBlock(lines=signer_lines, name=" ".join(paragraphs(texts.get("signer_name", ""))))
-    recipients = paragraphs(texts.get("recipients", "")) or ["- Lưu: VT."]
+    """Issuer, signer and recipients: what the commune wrote in its sections, else the data's."""
+    signer_lines = paragraphs(texts.get("signer_lines", ""))
+    signer_name = " ".join(paragraphs(texts.get("signer_name", "")))
+    if signer_lines or signer_name:
+        default = SignerBlock.committee_deputy()
+        signer = SignerBlock(lines=signer_lines or default.lines, name=signer_name or NAME_TO_FILL)
+    else:
+        signer = default_signer(commune)
+    recipients = paragraphs(texts.get("recipients", "")) or default_recipients(commune)
     return IssuerBlock.commune_committee(commune.name), signer, recipients
 
 
@@ -268,8 +303,8 @@ def build_annual(*, commune: Organisation, year: int, date: datetime.date | None
 
 
 def _committee_of(commune: Organisation) -> str:
-    """"UBND xã …" inside a sentence (the commune's name lower-cased at its start)."""
-    return f"UBND {commune.name[:1].lower()}{commune.name[1:]}"
+    """"UBND xã …" (or "UBND phường …") inside a sentence."""
+    return commune.issuer_name
 
 
 def _document(w: _Writer, *, kind: str, commune: Organisation, period: str, date: datetime.date | None,

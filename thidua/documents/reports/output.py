@@ -126,7 +126,7 @@ def render_report_xlsx(report: ReportDocument) -> bytes:
     from .labels import KIND_LABEL, LEVEL_LABEL
 
     book = Book()
-    heading = f"{' '.join(report.title_lines)} — UBND {report.commune.name}"
+    heading = f"{' '.join(report.title_lines)} — {report.commune.issuer_name}"
     for table in report.tables:
         sheet = book.sheet(SHEET_NAMES.get(table.key, table.title.split(".", 1)[-1]), _columns(table),
                            heading=[heading, table.title], freeze_cols=table.label_cols)

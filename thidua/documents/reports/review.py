@@ -10,14 +10,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.db.models.functions import Coalesce
 
 from thidua.awards.models import Award
 from thidua.core.text import collation_key, format_vnd, nfc, search_key
 from thidua.inspections.models import CheckItem
 from thidua.inspections.selectors import movement_inspections
-from thidua.movements.models import Movement, Score
+from thidua.movements.models import Movement, Score, Scorecard
 from thidua.movements.selectors import active_sets, band_for, current_scorecards, rank_entries
 from thidua.org.models import EmulationBlock
 
@@ -28,7 +28,7 @@ from .builder import ReportDocument, Writer, frame
 from .statistics import Row, StatTable
 
 ZERO = Decimal(0)
-LEVELS = {"central": "Trung ương", "city": "Thành phố", "commune": "xã", "unit": "cơ quan, đơn vị"}
+LEVELS = {"central": "Trung ương", "city": "Thành phố", "unit": "cơ quan, đơn vị"}
 
 
 @dataclass
@@ -38,6 +38,13 @@ class ReviewDocument(ReportDocument):
     @property
     def filename(self) -> str:
         return f"{self.stem}-{search_key(self.period).replace(' ', '-')[:60]}"
+
+
+def _launcher(movement: Movement) -> str:
+    """Who launched the movement, by its level ("xã" or "phường" for the commune's own)."""
+    if movement.level == "commune":
+        return movement.commune.level_word
+    return LEVELS.get(movement.level, "")
 
 
 def _d(day: datetime.date | None) -> str:
@@ -53,10 +60,30 @@ def _points(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def score_table(movement: Movement, number: int) -> StatTable | None:
-    """The units' totals against their block's current criteria set in the movement's year
-    (participants only, when the movement names them), ranked within each block."""
-    blocks = list(EmulationBlock.objects.filter(commune=movement.commune, year=_year(movement)).prefetch_related("members"))
+def _period_years(movement: Movement, today: datetime.date) -> range:
+    """The years the movement runs: its theme year, else from its start to its end (or today)."""
+    if movement.year:
+        return range(movement.year, movement.year + 1)
+    first = _year(movement)
+    last = movement.end_date.year if movement.end_date else today.year
+    return range(first, max(first, last) + 1)
+
+
+def _period_text(years: range) -> str:
+    return f"năm {years[0]}" if len(years) == 1 else f"giai đoạn {years[0]}-{years[-1]}"
+
+
+def scored_year(movement: Movement, years: range) -> int | None:
+    """The latest of ``years`` in which the commune's units were scored."""
+    return (Scorecard.objects.filter(criteria_set__block__commune=movement.commune,
+                                     criteria_set__block__year__in=list(years))
+            .aggregate(year=Max("criteria_set__block__year"))["year"])
+
+
+def score_table(movement: Movement, number: int, year: int) -> StatTable | None:
+    """The units' totals against their block's current criteria set in ``year`` (participants
+    only, when the movement names them), ranked within each block."""
+    blocks = list(EmulationBlock.objects.filter(commune=movement.commune, year=year).prefetch_related("members"))
     sets = active_sets(b.pk for b in blocks)
     participants = set(movement.participants.values_list("pk", flat=True))
     cards = current_scorecards(b.pk for b in blocks)  # each unit's scores under the version it was scored by
@@ -87,7 +114,7 @@ def score_table(movement: Movement, number: int) -> StatTable | None:
     if not rows:
         return None
     note = f"Còn {unscored} đơn vị chưa có kết quả chấm điểm." if unscored else ""
-    return StatTable("scores", f"Bảng {number}. Kết quả chấm điểm thi đua năm {_year(movement)}",
+    return StatTable("scores", f"Bảng {number}. Kết quả chấm điểm thi đua năm {year}",
                      ["Đơn vị", "Khối thi đua", "Tổng điểm", "Xếp loại", "Thứ hạng", "Tình trạng"], rows, label_cols=2,
                      note=note)
 
@@ -167,7 +194,7 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
     today = date or datetime.date.today()
 
     w.add("h1", "I. ĐẶC ĐIỂM, TÌNH HÌNH")
-    launched = f"Phong trào thi đua “{movement.name}” do {movement.launched_by or LEVELS.get(movement.level, '')} phát động"
+    launched = f"Phong trào thi đua “{movement.name}” do {movement.launched_by or _launcher(movement)} phát động"
     if movement.launched_on:
         launched += f" ngày {_d(movement.launched_on)}"
     if movement.start_date and movement.end_date:
@@ -183,8 +210,11 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
     w.add("h2", "1. Kết quả thực hiện các chỉ tiêu")
     _table_or(w, results_table(movement, w.table_number + 1), "Phong trào chưa ghi nhận chỉ tiêu định lượng.")
     w.add("h2", "2. Kết quả chấm điểm, xếp loại thi đua")
-    _table_or(w, score_table(movement, w.table_number + 1),
-              f"Năm {year} chưa có kết quả chấm điểm thi đua của các đơn vị.")
+    years = _period_years(movement, today)
+    scored = scored_year(movement, years)
+    table = score_table(movement, w.table_number + 1, scored) if scored else None
+    period = _period_text(years)
+    _table_or(w, table, f"{period[:1].upper()}{period[1:]} chưa có kết quả chấm điểm thi đua của các đơn vị.")
 
     w.add("h1", "III. CÔNG TÁC KIỂM TRA, GIÁM SÁT")
     if not data.inspections:
@@ -229,7 +259,7 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
     if not data.practices:
         w.add("p", "Trong kỳ chưa ghi nhận nhân tố mới, cách làm hay.")
     for p in data.practices:
-        promoted = f" Đã được biểu dương trên Bảng vàng của xã ngày {_d(p.promoted_on)}." if p.promoted_on else ""
+        promoted = f" Đã được biểu dương trên Bảng vàng của {commune.level_word} ngày {_d(p.promoted_on)}." if p.promoted_on else ""
         w.add("p", f"{p.practice.strip().rstrip('.')}. Kết quả: {p.result.strip().rstrip('.')}.{promoted}",
               lead=f"- {p.subject_name} — {p.title}: ")
 
@@ -242,12 +272,14 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
 
     w.add("h1", "VI. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG")
     overdue = [r for r in recs if not r.closed_on and r.due_on < today]
-    summary = [f"Đã kiểm tra {len(data.findings)} lượt đơn vị"]
+    summary = [f"Đã kiểm tra {len(data.findings)} lượt đơn vị"] if data.findings else []
     if recs:
         summary.append(f"kiến nghị {len(recs)} nội dung")
     if data.practices:
         summary.append(f"phát hiện {len(data.practices)} nhân tố mới, cách làm hay")
-    w.add("p", ", ".join(summary) + ".")
+    if summary:  # nothing to count: the sections above already say so
+        text = ", ".join(summary)
+        w.add("p", f"{text[:1].upper()}{text[1:]}.")
     if overdue:
         w.add("p", "Đề nghị các đơn vị: " + "; ".join(sorted({r.finding.unit.name for r in overdue}, key=collation_key))
               + " khẩn trương hoàn thành các kiến nghị đã quá hạn.")
@@ -255,11 +287,10 @@ def build_review(*, movement: Movement, final: bool, date: datetime.date | None 
                "biểu dương các tập thể, cá nhân tiêu biểu.")
 
     issuer, signer, recipients = frame(commune, texts)
-    name = f"{commune.name[:1].lower()}{commune.name[1:]}"
     return ReviewDocument(
         kind="review", commune=commune, period=f"{word} {movement.name}", issuer=issuer, number="/BC-UBND",
         date=today, place=place_of(commune.name),
         title_lines=[f"{word.upper()} PHONG TRÀO THI ĐUA", f"“{movement.name.upper()}”"],
-        blocks=w.blocks, closing=[f"Trên đây là báo cáo {word} phong trào thi đua “{movement.name}” của UBND {name}./."],
+        blocks=w.blocks, closing=[f"Trên đây là báo cáo {word} phong trào thi đua “{movement.name}” của {commune.issuer_name}./."],
         recipients=recipients, signer=signer, tables=[b.table for b in w.blocks if b.table is not None],
         stem="bao-cao-tong-ket" if final else "bao-cao-so-ket")

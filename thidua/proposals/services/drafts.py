@@ -121,21 +121,22 @@ def default_texts(dossier: Dossier) -> dict:
     else:
         action, what = "Khen thưởng", "danh hiệu thi đua, hình thức khen thưởng"
     voted = vote_day(dossier)
-    commune = award_round.commune.name
-    level = level_word(award_round.commune)
-    office = ("Trưởng Ban Thi đua - Khen thưởng thành phố" if level == "thành phố"
-              else "công chức phụ trách thi đua - khen thưởng xã")
+    body = award_round.commune
+    level = level_word(body)
+    provincial = body.kind == body.Kind.CITY
+    office = (f"Trưởng Ban Thi đua - Khen thưởng {level}" if provincial
+              else f"công chức phụ trách thi đua - khen thưởng {level}")
     bases = decision_bases(timezone.localdate())
     bases.append(f"Căn cứ kết quả bỏ phiếu của Hội đồng Thi đua - Khen thưởng {level}"
                  + (f" ngày {voted:%d/%m/%Y};" if voted else ";"))
-    bases.append(f"Theo đề nghị của {dossier.unit.issuer_name if level != 'xã' else dossier.unit.name}"
+    bases.append(f"Theo đề nghị của {dossier.unit.issuer_name if provincial else dossier.unit.name}"
                  f" và của {office}.")
     articles = [
         f"Điều 1. {action} {what} cho {count_subjects(nominations)} (có danh sách kèm theo) "
         f"đã có thành tích xuất sắc trong {when}.",
         f"Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành, chi từ Quỹ thi đua, khen thưởng của {level}; "
         "mức tiền của từng tập thể, cá nhân ghi tại danh sách kèm theo.",
-        f"Điều 3. Quyết định có hiệu lực kể từ ngày ký. Văn phòng Ủy ban nhân dân {commune[:1].lower()}{commune[1:]}, "
+        f"Điều 3. Quyết định có hiệu lực kể từ ngày ký. Văn phòng Ủy ban nhân dân {body.name_in_text}, "
         f"{dossier.unit.name} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
     ]
     return {"title": f"Về việc {action.lower()} {what} {when}", "legal_bases": bases, "articles": articles,
@@ -144,10 +145,9 @@ def default_texts(dossier: Dossier) -> dict:
 
 
 def level_word(body) -> str:
-    """"xã" for a commune's documents, "thành phố" (or "tỉnh") for the province's own."""
-    if body.kind == "city":
-        return "tỉnh" if body.name.startswith("Tỉnh ") else "thành phố"
-    return "xã"
+    """"xã" (or "phường" for a ward) for a commune's documents, "thành phố" (or "tỉnh") for the
+    province's own."""
+    return body.level_word
 
 
 def texts_of(dossier: Dossier) -> dict:
