@@ -17,13 +17,9 @@ from .fmt import place_of
 from .official import member_line
 
 
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:]
-
-
 def invitation_data(meeting: Meeting, *, day: datetime.date | None = None) -> InvitationData:
     commune = meeting.term.commune
-    council = "Hội đồng Thi đua - Khen thưởng " + ("phường" if commune.name.startswith("Phường") else "xã")
+    council = f"Hội đồng Thi đua - Khen thưởng {commune.level_word}"
     day = day or timezone.localdate()
     members = sorted(meeting.term.members.select_related("user__person"),
                      key=lambda m: (CouncilMember.ROLE_ORDER[m.role], m.pk))
@@ -39,7 +35,7 @@ def invitation_data(meeting: Meeting, *, day: datetime.date | None = None) -> In
         invitees=[member_line(m, meeting.held_on) for m in members],
         purpose=f"Dự họp {council} xét khen thưởng" + (f": {'; '.join(rounds)}." if rounds else "."),
         meeting_at=meeting_at, meeting_day=meeting.held_on,
-        location=meeting.location or f"Trụ sở UBND {_lower_first(commune.name)}",
+        location=meeting.location or f"Trụ sở UBND {commune.name_in_text}",
         agenda=agenda,
         note="Hồ sơ đề nghị khen thưởng đã được công khai trên hệ thống; đề nghị các đồng chí nghiên cứu "
              "trước và tham dự đầy đủ, đúng giờ./.",
