@@ -160,7 +160,9 @@ def minutes_data(meeting: Meeting) -> MinutesData:
     chair = next((m for m in members if m.role == CouncilMember.Role.CHAIRMAN and present.get(m.pk)), None) \
         or next((m for m in members if m.role == CouncilMember.Role.VICE_CHAIRMAN and present.get(m.pk)), None)
     secretary = next((m for m in members if m.role == CouncilMember.Role.SECRETARY), None)
-    nominations = list(Nomination.objects.filter(dossier__meeting=meeting).exclude(tally={})
+    # Only the nominations put to the vote: one left out before it (excluded at publication,
+    # withdrawn) has no count and is not in the results.
+    nominations = list(Nomination.objects.filter(dossier__meeting=meeting, tally__isnull=False).exclude(tally={})
                        .select_related("award_type", "person__household__village", "organisation",
                                        "household__village", "dossier__unit").order_by("dossier_id", "pk"))
     opinions = []
