@@ -25,6 +25,7 @@ from thidua.proposals import access
 from thidua.proposals.models import CouncilMember, Decision, Dossier, Meeting, Nomination
 from thidua.proposals.services import decisions as decision_services
 from thidua.proposals.services import drafts
+from thidua.rules import articles
 
 from .data import BallotResult, DecisionData, DecisionLine, IssuerBlock, MinutesData, SignerBlock
 from .fmt import place_of
@@ -180,7 +181,8 @@ def minutes_data(meeting: Meeting) -> MinutesData:
         ballots.append(BallotResult(name=name, position_unit=detail, proposed=n.award_type.name, approvals=approvals,
                                     members_total=t.get("members", 0), passed=bool(t.get("passed")),
                                     against=t.get("no")))
-        rule = ", ".join(x for x in [t.get("rule", ""), t.get("article", "")] if x)
+        article = articles.on_paper(t.get("article", ""))
+        rule = t.get("rule", "") + (f" (căn cứ {article})" if article and t.get("rule") else article)
         if rule and rule not in rules:
             rules.append(rule)
     body = [f"Nguyên tắc xét: {rule}." for rule in rules]

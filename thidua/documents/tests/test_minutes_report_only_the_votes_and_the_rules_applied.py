@@ -1,13 +1,18 @@
 """What a reader of the council's minutes sees in the results: only the nominations put to the
 vote (one left out before the vote has no count to print), and the rule each count applied
 cited as the council applies it — never a repealed decree nor the check screens' note on it."""
+import datetime
+
 import pytest
 from django.urls import reverse
 
+from thidua.awards import services as award_services
 from thidua.documents.tests.conftest import docx_text, pdf_text
+from thidua.org.models import Organisation
 from thidua.proposals import services
 from thidua.proposals.models import Meeting, Nomination
 from thidua.proposals.tests.conftest import Flow
+from thidua.rules import articles
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +43,27 @@ def test_a_nominee_left_out_before_the_vote_has_no_count_in_the_minutes(demo_use
         assert "Vũ Thị Minh Hương" not in text  # never voted on: neither in the text nor in the ballot table
         assert " 0/0 " not in text and "(0,0%" not in text and "không đạt" not in text
 
+
+def test_the_minutes_cite_the_councils_working_rules_not_a_repealed_decree(demo_user, client_as, tmp_path):
+    flow = Flow(demo_user)
+    dossier = flow.voted(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    n = dossier.nominations.get()
+    assert articles.ND98 in n.tally["article"]  # the check screens keep their note on the repealed decree
+
+    for text in _minutes(client_as("canbotdkt"), dossier.meeting, tmp_path):
+        assert n.tally["rule"] in text
+        assert f"(căn cứ {articles.COUNCIL_WORKING_RULES})" in text
+        assert "98/2023" not in text and "hết hiệu lực" not in text
+
+
+def test_the_minutes_cite_the_provinces_regulation_once_it_is_entered(demo_user, client_as, tmp_path):
+    flow = Flow(demo_user)
+    award_services.save_regulation(actor=flow.user("quantri"), province=Organisation.objects.get(code="hai-phong"),
+                                   number="12/2025/QĐ-UBND", signed_on=datetime.date(2025, 3, 20),
+                                   issuer="UBND thành phố Hải Phòng", articles={"council_vote": "Điều 9 khoản 2"})
+    dossier = flow.voted(nominees=[("Nguyễn Thị Mai", "CSTD_CO_SO")])
+    cited = "Quyết định số 12/2025/QĐ-UBND ngày 20/03/2025 của UBND thành phố Hải Phòng, Điều 9 khoản 2"
+
+    for text in _minutes(client_as("canbotdkt"), dossier.meeting, tmp_path):
+        assert f"(căn cứ {cited})" in text
+        assert "98/2023" not in text and "hết hiệu lực" not in text
