@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from thidua.awards.models import Award, Initiative, Rating
-from thidua.core.text import format_vnd, given_name_key
+from thidua.core.text import collation_key, format_vnd, given_name_key
 from thidua.org.models import Membership, Organisation, Person
 
 from .data import AchievementReportData, AwardRow, CertificateData, DecisionData, DecisionLine, IssuerBlock, SignerBlock
@@ -100,6 +100,20 @@ def subject_lines(award: Award) -> tuple[str, str]:
     return f"Hộ gia đình {household.head_name}", household.village.name
 
 
+AFTER_PEOPLE = b"\xff"  # above every ICU sort key's first byte: collectives and households after the people
+
+
+def list_key(name: str, *, person: bool) -> tuple[bytes, bytes]:
+    """The place of a name in a decision's list: people by given name, then the collectives
+    and households by name, in Vietnamese alphabetical order (ICU, ``core.text``)."""
+    return given_name_key(name) if person else (AFTER_PEOPLE, collation_key(name))
+
+
+def in_list_order(keyed: list[tuple[tuple, DecisionLine]]) -> list[DecisionLine]:
+    """The lines of ``(list_key, line)`` pairs by title or form, then by name (both collated)."""
+    return [line for _key, line in sorted(keyed, key=lambda kv: (collation_key(kv[1].title_or_form), kv[0]))]
+
+
 def _when(award: Award) -> str:
     return f"năm học {award.period_label}" if award.period_label else f"năm {award.year}"
 
@@ -180,9 +194,9 @@ def decision_data(award: Award) -> DecisionData:
         recipient, detail = subject_lines(a)
         name = a.person.full_name if a.person_id else recipient
         verb, heading = award_heading(a)
-        lines.append((given_name_key(name) if a.person_id else (b"\xff", name.encode()),
+        lines.append((list_key(name, person=bool(a.person_id)),
                       DecisionLine(name, detail, heading.capitalize() if verb == "TẶNG" else a.award_type.name, a.amount)))
-    lines = [line for _key, line in sorted(lines, key=lambda kv: (kv[1].title_or_form, kv[0]))]
+    lines = in_list_order(lines)
     # Distinct subjects: a person with a title and a Giấy khen in one decision counts once.
     people = len({a.person_id for a in awards if a.person_id})
     collectives = len({a.organisation_id for a in awards if a.organisation_id})
