@@ -17,6 +17,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from thidua.accounts import people
+from thidua.awards.catalogue import title_name
 from thidua.awards.engine import current_parameters
 from thidua.core.audit import log_create
 from thidua.core.text import collation_key
@@ -55,8 +56,8 @@ def _line(n: Nomination, amount, day) -> tuple:
         return list_key(n.person.full_name, person=True), DecisionLine(n.person.full_name, detail, n.award_type.name,
                                                                          amount)
     if n.organisation_id:
-        return list_key(n.organisation.name, person=False), DecisionLine(n.organisation.name, "", n.award_type.name,
-                                                                           amount)
+        return list_key(n.organisation.name, person=False), DecisionLine(
+            n.organisation.name, "", title_name(n.award_type, n.organisation), amount)
     household = n.household
     return (list_key(household.head_name, person=False),
             DecisionLine(f"Hộ gia đình {household.head_name}", household.village.name, n.award_type.name, amount))
