@@ -2,7 +2,11 @@
 vote (one left out before the vote has no count to print), and the rule each count applied
 cited as the council applies it — never a repealed decree nor the check screens' note on it."""
 import datetime
+import io
+import shutil
+import subprocess
 
+import docx
 import pytest
 from django.urls import reverse
 
@@ -67,3 +71,24 @@ def test_the_minutes_cite_the_provinces_regulation_once_it_is_entered(demo_user,
     for text in _minutes(client_as("canbotdkt"), dossier.meeting, tmp_path):
         assert f"(căn cứ {cited})" in text
         assert "98/2023" not in text and "hết hiệu lực" not in text
+
+
+HEADER = ["ỦY BAN NHÂN DÂN", "XÃ NAM THANH MIỆN", "HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"]
+
+
+def test_the_minutes_header_breaks_between_whole_names(demo_user, client_as, tmp_path):
+    """Not "ỦY BAN NHÂN DÂN XÃ NAM / THANH MIỆN" nor "HỘI ĐỒNG THI ĐUA - KHEN / THƯỞNG"."""
+    meeting = Flow(demo_user).voted(nominees=[("Nguyễn Thị Mai", "LDTT")]).meeting
+    client = client_as("canbotdkt")
+    document = docx.Document(io.BytesIO(client.get(reverse("documents:minutes", args=[meeting.pk, "docx"])).content))
+    issuer_cell = document.tables[0].rows[0].cells[0]
+    assert [p.text for p in issuer_cell.paragraphs if p.text.strip()] == HEADER
+    bold = [p.text for p in issuer_cell.paragraphs if p.text.strip() and all(r.bold for r in p.runs if r.text.strip())]
+    assert bold == HEADER[2:]  # the council bold, its committee above it not
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    (tmp_path / "bb.pdf").write_bytes(client.get(reverse("documents:minutes", args=[meeting.pk, "pdf"])).content)
+    # the issuer's column of the first page (left margin 30 mm + 38 % of the text width), as printed line by line
+    printed = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-r", "72", "-x", "0", "-y", "0", "-W", "268", "-H", "130",
+                              str(tmp_path / "bb.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    assert [line.strip() for line in printed.splitlines() if line.strip()] == HEADER
