@@ -78,3 +78,15 @@ def ensure_catalogue(award_type_model, parameter_model) -> int:
     for row in parameter_seed_rows():
         created += parameter_model.objects.get_or_create(key=row["key"], defaults=row)[1]
     return created
+
+
+def title_name(award_type, organisation=None) -> str:
+    """A title or form as printed for its subject (certificates, decisions): the catalogue's
+    "Thôn, tổ dân phố văn hóa" is, for one village (an ``Organisation``), "Thôn văn hóa",
+    "Tổ dân phố văn hóa"… by its own kind (``codes.village_title``); any other, its name."""
+    if award_type.code != codes.Title.THON_VAN_HOA or organisation is None:
+        return award_type.name
+    if codes.village_word(organisation.name):
+        return codes.village_title(organisation.name)
+    commune = organisation.commune()  # a name without its kind word: the commune's kind tells
+    return codes.village_title(organisation.name, commune.name if commune else "")

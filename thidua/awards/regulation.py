@@ -75,8 +75,9 @@ class CouncilRule:
 
     @property
     def sentence(self) -> str:
-        """One sentence for the minutes: the rule applied and its source."""
-        return f"Nguyên tắc biểu quyết áp dụng: {self.text} (căn cứ {self.citation})."
+        """One sentence for the minutes: the rule applied and its source as a document cites it
+        (never the check screens' note on a repealed decree, ``articles.on_paper``)."""
+        return f"Nguyên tắc biểu quyết áp dụng: {self.text} (căn cứ {articles.on_paper(self.citation)})."
 
 
 def legal_basis_line(commune: Organisation | None = None) -> str | None:

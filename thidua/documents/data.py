@@ -31,8 +31,12 @@ class IssuerBlock:
 
     @classmethod
     def council_of(cls, commune_name: str) -> "IssuerBlock":
-        return cls(name_lines=["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"],
-                   superior_lines=[f"ỦY BAN NHÂN DÂN {commune_name.upper()}"], symbol="HĐTĐKT")
+        """The commune's council under its committee, each name broken where it reads whole
+        (ND 30 lets a body's name take several lines): ỦY BAN NHÂN DÂN / XÃ NAM THANH MIỆN over
+        HỘI ĐỒNG / THI ĐUA - KHEN THƯỞNG — one line each would not fit the 6.3 cm column at
+        13 pt and would wrap mid-name ("… XÃ NAM / THANH MIỆN", "… - KHEN / THƯỞNG")."""
+        return cls(name_lines=["HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG"],
+                   superior_lines=cls.commune_committee(commune_name).name_lines, symbol="HĐTĐKT")
 
     @classmethod
     def unit(cls, unit_name: str, superior_name: str = "") -> "IssuerBlock":

@@ -9,8 +9,9 @@ import datetime
 from django.conf import settings
 from django.db.models import Q
 
+from thidua.awards.catalogue import title_name
 from thidua.awards.models import Award, Initiative, Rating
-from thidua.core.text import format_vnd, given_name_key
+from thidua.core.text import collation_key, format_vnd, given_name_key
 from thidua.org.models import Membership, Organisation, Person
 
 from .data import AchievementReportData, AwardRow, CertificateData, DecisionData, DecisionLine, IssuerBlock, SignerBlock
@@ -57,8 +58,8 @@ FORM_NAMES = [("Giấy khen", "GIẤY KHEN"), ("Bằng khen", "BẰNG KHEN"), ("
 
 def award_heading(award: Award) -> tuple[str, str]:
     """(verb, name) printed on the certificate: ('TẶNG', 'GIẤY KHEN'), ('CÔNG NHẬN DANH HIỆU',
-    'CHIẾN SĨ THI ĐUA CƠ SỞ')."""
-    name = award.award_type.name
+    'CHIẾN SĨ THI ĐUA CƠ SỞ'), ('CÔNG NHẬN DANH HIỆU', 'THÔN VĂN HÓA')."""
+    name = title_name(award.award_type, award.organisation if award.organisation_id else None)
     for prefix, printed in FORM_NAMES:
         if name.startswith(prefix):
             return "TẶNG", printed
@@ -98,6 +99,20 @@ def subject_lines(award: Award) -> tuple[str, str]:
         return award.organisation.name, ""
     household = award.household
     return f"Hộ gia đình {household.head_name}", household.village.name
+
+
+AFTER_PEOPLE = b"\xff"  # above every ICU sort key's first byte: collectives and households after the people
+
+
+def list_key(name: str, *, person: bool) -> tuple[bytes, bytes]:
+    """The place of a name in a decision's list: people by given name, then the collectives
+    and households by name, in Vietnamese alphabetical order (ICU, ``core.text``)."""
+    return given_name_key(name) if person else (AFTER_PEOPLE, collation_key(name))
+
+
+def in_list_order(keyed: list[tuple[tuple, DecisionLine]]) -> list[DecisionLine]:
+    """The lines of ``(list_key, line)`` pairs by title or form, then by name (both collated)."""
+    return [line for _key, line in sorted(keyed, key=lambda kv: (collation_key(kv[1].title_or_form), kv[0]))]
 
 
 def _when(award: Award) -> str:
@@ -180,9 +195,10 @@ def decision_data(award: Award) -> DecisionData:
         recipient, detail = subject_lines(a)
         name = a.person.full_name if a.person_id else recipient
         verb, heading = award_heading(a)
-        lines.append((given_name_key(name) if a.person_id else (b"\xff", name.encode()),
-                      DecisionLine(name, detail, heading.capitalize() if verb == "TẶNG" else a.award_type.name, a.amount)))
-    lines = [line for _key, line in sorted(lines, key=lambda kv: (kv[1].title_or_form, kv[0]))]
+        lines.append((list_key(name, person=bool(a.person_id)),
+                      DecisionLine(name, detail, heading.capitalize() if verb == "TẶNG" else
+                                   title_name(a.award_type, a.organisation if a.organisation_id else None), a.amount)))
+    lines = in_list_order(lines)
     # Distinct subjects: a person with a title and a Giấy khen in one decision counts once.
     people = len({a.person_id for a in awards if a.person_id})
     collectives = len({a.organisation_id for a in awards if a.organisation_id})
@@ -192,8 +208,9 @@ def decision_data(award: Award) -> DecisionData:
                                     f"{households:02d} hộ gia đình" if households else ""] if x)
     verb, heading = award_heading(award)
     kinds = {a.award_type_id for a in awards}
-    what = (heading.capitalize() if verb == "TẶNG" else f"danh hiệu “{award.award_type.name}”") if len(kinds) == 1 \
-        else "danh hiệu thi đua, hình thức khen thưởng"
+    titles = sorted({line.title_or_form for line in lines}, key=collation_key)  # "Thôn văn hóa", "Tổ dân phố văn hóa"
+    what = (heading.capitalize() if verb == "TẶNG" else "danh hiệu " + ", ".join(f"“{t}”" for t in titles)) \
+        if len(kinds) == 1 else "danh hiệu thi đua, hình thức khen thưởng"
     action = "Tặng" if verb == "TẶNG" and len(kinds) == 1 else "Công nhận" if len(kinds) == 1 else "Khen thưởng"
     total = sum(a.amount or 0 for a in awards)
     body = [f"Điều 1. {action} {what} cho {counted} (có danh sách kèm theo) đã có thành tích xuất sắc trong "

@@ -17,19 +17,21 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from thidua.accounts import people
+from thidua.awards.catalogue import title_name
 from thidua.awards.engine import current_parameters
 from thidua.core.audit import log_create
-from thidua.core.text import given_name_key
+from thidua.core.text import collation_key
 from thidua.org.models import Person
 from thidua.proposals import access
 from thidua.proposals.models import CouncilMember, Decision, Dossier, Meeting, Nomination
 from thidua.proposals.services import decisions as decision_services
 from thidua.proposals.services import drafts
+from thidua.rules import articles
 
 from .data import BallotResult, DecisionData, DecisionLine, IssuerBlock, MinutesData, SignerBlock
 from .fmt import place_of
 from .frozen import structure_of
-from .ledger import membership_on
+from .ledger import in_list_order, list_key, membership_on
 from .models import FrozenDecision
 from .tasks import render_signed_decision
 
@@ -51,11 +53,13 @@ def _line(n: Nomination, amount, day) -> tuple:
         detail = ", ".join(x for x in [m.position if m else "", m.organisation.name if m else ""] if x)
         if not detail and n.person.household_id:
             detail = n.person.household.village.name
-        return given_name_key(n.person.full_name), DecisionLine(n.person.full_name, detail, n.award_type.name, amount)
+        return list_key(n.person.full_name, person=True), DecisionLine(n.person.full_name, detail, n.award_type.name,
+                                                                         amount)
     if n.organisation_id:
-        return (b"\xff", n.organisation.name.encode()), DecisionLine(n.organisation.name, "", n.award_type.name, amount)
+        return list_key(n.organisation.name, person=False), DecisionLine(
+            n.organisation.name, "", title_name(n.award_type, n.organisation), amount)
     household = n.household
-    return ((b"\xff", household.head_name.encode()),
+    return (list_key(household.head_name, person=False),
             DecisionLine(f"Hộ gia đình {household.head_name}", household.village.name, n.award_type.name, amount))
 
 
@@ -63,8 +67,7 @@ def decision_lines(nominations, money: dict, day) -> list[DecisionLine]:
     """The attached list, by form then given name (the order of the ledger's decisions)."""
     prefetch_related_objects([n.person for n in nominations if n.person_id],
                              "memberships__organisation", "household__village")  # not one query per name
-    keyed = [_line(n, money.get(n.pk), day) for n in nominations]
-    return [line for _key, line in sorted(keyed, key=lambda kv: (kv[1].title_or_form, kv[0]))]
+    return in_list_order([_line(n, money.get(n.pk), day) for n in nominations])
 
 
 def decision_data(*, dossier: Dossier, texts: dict, nominations, money: dict, number: str | None, day,
@@ -160,7 +163,9 @@ def minutes_data(meeting: Meeting) -> MinutesData:
     chair = next((m for m in members if m.role == CouncilMember.Role.CHAIRMAN and present.get(m.pk)), None) \
         or next((m for m in members if m.role == CouncilMember.Role.VICE_CHAIRMAN and present.get(m.pk)), None)
     secretary = next((m for m in members if m.role == CouncilMember.Role.SECRETARY), None)
-    nominations = list(Nomination.objects.filter(dossier__meeting=meeting).exclude(tally={})
+    # Only the nominations put to the vote: one left out before it (excluded at publication,
+    # withdrawn) has no count and is not in the results.
+    nominations = list(Nomination.objects.filter(dossier__meeting=meeting, tally__isnull=False).exclude(tally={})
                        .select_related("award_type", "person__household__village", "organisation",
                                        "household__village", "dossier__unit").order_by("dossier_id", "pk"))
     opinions = []
@@ -178,7 +183,8 @@ def minutes_data(meeting: Meeting) -> MinutesData:
         ballots.append(BallotResult(name=name, position_unit=detail, proposed=n.award_type.name, approvals=approvals,
                                     members_total=t.get("members", 0), passed=bool(t.get("passed")),
                                     against=t.get("no")))
-        rule = ", ".join(x for x in [t.get("rule", ""), t.get("article", "")] if x)
+        article = articles.on_paper(t.get("article", ""))
+        rule = t.get("rule", "") + (f" (căn cứ {article})" if article and t.get("rule") else article)
         if rule and rule not in rules:
             rules.append(rule)
     body = [f"Nguyên tắc xét: {rule}." for rule in rules]
@@ -190,7 +196,7 @@ def minutes_data(meeting: Meeting) -> MinutesData:
     if opened:
         body.append(f"Bỏ phiếu kín mở lúc {opened:%H} giờ {opened:%M} phút ngày {opened:%d/%m/%Y}"
                     + (f", kết thúc lúc {closed:%H} giờ {closed:%M} phút ngày {closed:%d/%m/%Y}." if closed else "."))
-    who = ", ".join(sorted({d.unit.name for d in meeting.dossiers.select_related("unit")}))
+    who = ", ".join(sorted({d.unit.name for d in meeting.dossiers.select_related("unit")}, key=collation_key))
     return MinutesData(
         issuer=IssuerBlock.council_of(commune.name), number="/BB-HĐTĐKT", date=day, place=place_of(commune.name),
         title="Họp xét khen thưởng" + (f" (hồ sơ đề nghị của {who})" if who else ""),

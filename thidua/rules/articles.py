@@ -48,6 +48,15 @@ ND161_BASE_SALARY = "Nghị định 161/2026/NĐ-CP, khoản 2 Điều 3"
 QD638_PROCEDURE = "Quyết định 638/QĐ-BNV năm 2025 của Bộ Nội vụ (thủ tục hành chính cấp xã)"
 COUNCIL_WORKING_RULES = "Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng do Chủ tịch Hội đồng ban hành"
 
+
+def on_paper(citation: str) -> str:
+    """What an official document (the council's minutes) prints for a rule the checks cite as
+    ``citation``.  A check may cite the repealed ND 98/2023 with its note "đã hết hiệu lực", so
+    that the officer sees where the default threshold comes from; a document never cites a
+    repealed text nor carries that note: until the province's regulation sets the rule (its
+    article is then cited as entered), the council votes under its own working rules."""
+    return COUNCIL_WORKING_RULES if citation.startswith(ND98) else citation
+
 # --- Combined citations used by check rows ---------------------------------------------------
 AUTHORITY_COMMUNE = f"{ND129_COMMUNE_POWERS}"
 AUTHORITY_PROVINCE = LAW

@@ -230,3 +230,26 @@ ALL_ENUMS: tuple[type[LabeledEnum], ...] = (
     ContributionKind,
     SoftCriterion,
 )
+
+
+# The title "Thôn, tổ dân phố văn hóa" (Nghị định 86/2023/NĐ-CP) is conferred on one residential
+# community, named by its own kind: a thôn, làng, ấp, bản… gets "Thôn văn hóa", "Làng văn hóa"…;
+# a tổ dân phố, khu phố… "Tổ dân phố văn hóa", "Khu phố văn hóa".  Longest words first.
+VILLAGE_WORDS = ("Tổ dân phố", "Khu phố", "Khối phố", "Tiểu khu", "Thôn", "Làng", "Ấp", "Bản", "Buôn", "Bon", "Xóm",
+                 "Phum", "Sóc", "Khóm")
+
+
+def village_word(village_name: str) -> str | None:
+    """The kind word a community's name starts with ('Thôn Lưu Xá' -> 'Thôn'), or None."""
+    name = " ".join(village_name.split()).casefold()
+    return next((word for word in VILLAGE_WORDS
+                 if name == word.casefold() or name.startswith(word.casefold() + " ")), None)
+
+
+def village_title(village_name: str, commune_name: str = "") -> str:
+    """The title "Thôn, tổ dân phố văn hóa" as printed for one community: 'Thôn Lưu Xá' ->
+    'Thôn văn hóa'; 'Tổ dân phố số 3' -> 'Tổ dân phố văn hóa'.  A name without its kind word
+    takes that of its commune's communities: a phường's are tổ dân phố, a xã's thôn."""
+    word = village_word(village_name) \
+        or ("Tổ dân phố" if commune_name.strip().casefold().startswith("phường") else "Thôn")
+    return f"{word} văn hóa"
