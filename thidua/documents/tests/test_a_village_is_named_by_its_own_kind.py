@@ -60,3 +60,18 @@ def test_a_village_named_without_its_kind_takes_its_communes(tmp_path):
     nomination = Nomination(organisation=award.organisation, award_type=award.award_type)
     [line] = official.decision_lines([nomination], {}, datetime.date(2025, 12, 20))
     assert line.title_or_form == "Tổ dân phố văn hóa"
+
+
+def test_the_drafted_decisions_article_1_names_the_villages_kinds(demo_user, monkeypatch):
+    from thidua.proposals.services import drafts
+    from thidua.proposals.tests.conftest import Flow
+
+    dossier = Flow(demo_user).draft()
+    commune = dossier.round.commune
+    thon_van_hoa = AwardType.objects.get(code="THON_VAN_HOA")
+    passed = [Nomination(organisation=_village(commune, name), award_type=thon_van_hoa)
+              for name in ("Thôn Lưu Xá", "Tổ dân phố số 3")]
+    monkeypatch.setattr(drafts, "passed_nominations", lambda _dossier: passed)
+    article_1 = drafts.default_texts(dossier)["articles"][0]
+    assert "danh hiệu “Thôn văn hóa”, “Tổ dân phố văn hóa”" in article_1
+    assert CATEGORY not in article_1.lower()

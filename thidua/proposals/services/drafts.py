@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.accounts.scoping import can_see_organisation
+from thidua.awards.catalogue import title_name
 from thidua.core.audit import log_create, log_update, snapshot
 from thidua.core.text import nfc, nfc_lines
 from thidua.rules.bases import decision_bases
@@ -115,7 +116,10 @@ def default_texts(dossier: Dossier) -> dict:
     if len(types) == 1:
         only = next(iter(types.values()))
         if only.kind == only.Kind.TITLE:
-            action, what = "Công nhận", f"danh hiệu “{only.name}”"
+            # "Thôn văn hóa", "Tổ dân phố văn hóa"… each village by its own kind, never the catalogue's
+            # "Thôn, tổ dân phố văn hóa"
+            names = sorted({title_name(only, n.organisation if n.organisation_id else None) for n in nominations})
+            action, what = "Công nhận", "danh hiệu " + ", ".join(f"“{name}”" for name in names or [only.name])
         else:
             action, what = "Tặng", only.name
     else:
