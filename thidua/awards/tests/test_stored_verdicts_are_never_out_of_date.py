@@ -171,8 +171,8 @@ def test_renaming_a_newcomer_nominated_for_ldtt_shows_her_new_name_in_her_units_
     officer, unit = school["officer"], school["school"]
     newcomer = school["builder"].person(unit=unit, full_name="Vương Thị Én", category=Person.Category.VIEN_CHUC)
     nominated = {newcomer.pk: {"LDTT"}}
-    monkeypatch.setattr(engine.same_round_nominations, "_sources", [
-        lambda *, year, person_ids, round_id=None: nominated if year == YEAR else {}])
+    monkeypatch.setattr(engine.same_round_nominations, "_providers", [
+        (100, lambda *, year, person_ids, round_id=None: nominated if year == YEAR else {})])
     services.set_rating(actor=officer, subject=unit, year=YEAR, rating="HTXSNV")  # the school judged again
     run_queued_tasks()
     assert not StoredVerdicts.objects.filter(person_id=newcomer.pk).exists()
