@@ -141,7 +141,7 @@ def render_minutes_pdf(data: MinutesData) -> bytes:
     return engine.render_pdf("documents/pdf/minutes.html", minutes_context(data))
 
 
-LEVEL_WORDS = ("THÀNH PHỐ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ")
+LEVEL_WORDS = ("THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "THỊ TRẤN", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ")
 
 
 def proper_name(issuer) -> str:

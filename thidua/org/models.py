@@ -16,7 +16,7 @@ from .validators import validate_citizen_id
 
 
 # The level words an administrative body's name starts with ("Phường Lê Chân"), longest first.
-LEVEL_PREFIXES = ("Thành phố ", "Thị trấn ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Phường ", "Xã ")
+LEVEL_PREFIXES = ("Thành phố ", "Thị trấn ", "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Phường ", "Đặc khu ", "Xã ")
 
 
 class Organisation(models.Model):

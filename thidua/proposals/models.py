@@ -159,7 +159,7 @@ class Nomination(SubjectMixin):
         AWARDED = "awarded", _("Đã khen thưởng")
         DECLINED = "declined", _("Cấp tỉnh không khen thưởng")
         REVOKED = "revoked", _("Đã thu hồi")
-        WITHDRAWN = "withdrawn", _("Xã đã rút đề nghị khỏi hồ sơ trình cấp trên")
+        WITHDRAWN = "withdrawn", _("Đã rút khỏi hồ sơ trình cấp trên")
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="nominations",
                                 verbose_name=_("hồ sơ"))

@@ -97,8 +97,14 @@ def _number(what: str, native: type, readable: tuple[type, ...], read: Callable[
     return convert
 
 
+def _finite(d: Decimal) -> Decimal:
+    if not d.is_finite():  # "Infinity", "NaN": no rule counts or pays in those — unreadable
+        raise InvalidOperation(f"không phải số hữu hạn: {d}")
+    return d
+
+
 def _read_int(value: str | Decimal | float) -> int:
-    d = Decimal(str(value).strip().replace("_", ""))
+    d = _finite(Decimal(str(value).strip().replace("_", "")))
     if d != d.to_integral_value():
         raise ParameterError(f"giá trị phải là số nguyên: {value!r}")
     return int(d)
@@ -107,12 +113,12 @@ def _read_int(value: str | Decimal | float) -> int:
 def _read_decimal(value: int | float | str | Fraction) -> Decimal:
     if isinstance(value, Fraction):
         return Decimal(value.numerator) / Decimal(value.denominator)
-    return Decimal(str(value).strip().replace(",", "."))
+    return _finite(Decimal(str(value).strip().replace(",", ".")))
 
 
 def _read_fraction(value: int | Decimal | float | str) -> Fraction:
     if isinstance(value, (int, Decimal)):
-        return Fraction(value)
+        return Fraction(_finite(Decimal(value)))
     text = str(value).strip().replace(",", ".")
     if text.endswith("%"):
         return Fraction(text[:-1].strip()) / 100
@@ -122,7 +128,7 @@ def _read_fraction(value: int | Decimal | float | str) -> Fraction:
 _to_int = _number("số nguyên", int, (str, Decimal, float), _read_int, InvalidOperation)
 _to_decimal = _number("số", Decimal, (int, float, str, Fraction), _read_decimal, InvalidOperation)
 _to_fraction = _number("tỷ lệ", Fraction, (int, Decimal, float, str), _read_fraction,
-                       (ValueError, ZeroDivisionError))
+                       (ValueError, ZeroDivisionError, OverflowError, InvalidOperation))
 
 
 def _to_enum(enum: type[LabeledEnum]):

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from thidua.documents import official, render
+from thidua.documents.data import IssuerBlock
 from thidua.documents.reports import builder, output
 from thidua.documents.tests.conftest import docx_text
 from thidua.proposals.tests.conftest import Flow
@@ -20,6 +21,12 @@ def test_a_commune_and_a_ward_sign_as_ubnd_xa_and_ubnd_phuong():
     b = Builder()
     assert b.commune("Xã Nam Thanh Miện").issuer_name == "UBND xã Nam Thanh Miện"
     assert b.commune("Phường Lê Chân").issuer_name == "UBND phường Lê Chân"
+
+
+def test_a_special_zone_is_called_dac_khu_not_xa():
+    zone = Builder().commune("Đặc khu Cát Hải")
+    assert zone.issuer_name == "UBND đặc khu Cát Hải" and zone.level_word == "đặc khu"
+    assert render.proper_name(IssuerBlock.commune_committee(zone.name)) == "Ủy ban nhân dân đặc khu Cát Hải"
 
 
 def test_a_wards_decision_names_the_wards_council_and_fund(demo_user, settings, tmp_path):

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='nomination',
             name='outcome',
-            field=models.CharField(choices=[('pending', 'Chưa xét'), ('excluded', 'Không đủ điều kiện, không trình Hội đồng'), ('passed', 'Hội đồng thông qua'), ('failed', 'Hội đồng không thông qua'), ('awarded', 'Đã khen thưởng'), ('declined', 'Cấp tỉnh không khen thưởng'), ('revoked', 'Đã thu hồi'), ('withdrawn', 'Xã đã rút đề nghị khỏi hồ sơ trình cấp trên')], default='pending', max_length=10, verbose_name='kết quả'),
+            field=models.CharField(choices=[('pending', 'Chưa xét'), ('excluded', 'Không đủ điều kiện, không trình Hội đồng'), ('passed', 'Hội đồng thông qua'), ('failed', 'Hội đồng không thông qua'), ('awarded', 'Đã khen thưởng'), ('declined', 'Cấp tỉnh không khen thưởng'), ('revoked', 'Đã thu hồi'), ('withdrawn', 'Đã rút khỏi hồ sơ trình cấp trên')], default='pending', max_length=10, verbose_name='kết quả'),
         ),
     ]

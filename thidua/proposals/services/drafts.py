@@ -19,7 +19,7 @@ from django.utils import timezone
 from thidua.accounts.scoping import can_see_organisation
 from thidua.awards.catalogue import title_name
 from thidua.core.audit import log_create, log_update, snapshot
-from thidua.core.text import nfc, nfc_lines
+from thidua.core.text import collation_key, nfc, nfc_lines
 from thidua.rules.bases import decision_bases
 
 from .. import workflow
@@ -118,7 +118,8 @@ def default_texts(dossier: Dossier) -> dict:
         if only.kind == only.Kind.TITLE:
             # "Thôn văn hóa", "Tổ dân phố văn hóa"… each village by its own kind, never the catalogue's
             # "Thôn, tổ dân phố văn hóa"
-            names = sorted({title_name(only, n.organisation if n.organisation_id else None) for n in nominations})
+            names = sorted({title_name(only, n.organisation if n.organisation_id else None) for n in nominations},
+                           key=collation_key)
             action, what = "Công nhận", "danh hiệu " + ", ".join(f"“{name}”" for name in names or [only.name])
         else:
             action, what = "Tặng", only.name

@@ -95,7 +95,7 @@ def test_a_nominee_the_commune_withdrew_ends_withdrawn_not_refused_by_the_city(u
     assert outcomes == {returned["nhan"].pk: "awarded", returned["other"].pk: "withdrawn"}
     client.force_login(upward.officer)
     page = client.get(f"/de-nghi/ho-so/{sent.pk}/").content.decode()
-    assert "Xã đã rút đề nghị khỏi hồ sơ trình cấp trên" in page
+    assert "Đã rút khỏi hồ sơ trình cấp trên" in page
 
 
 def test_when_the_city_ends_the_copy_without_award_the_withdrawn_nominee_stays_withdrawn(upward, returned):

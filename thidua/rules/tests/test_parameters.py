@@ -140,3 +140,10 @@ def test_a_count_typed_as_snan_is_refused_in_vietnamese_not_a_crash():
     # refusal naming the key instead of an error page.
     with pytest.raises(ParameterError, match="cstd_tinh_chain_years: không đọc được số nguyên"):
         P.with_overrides({"cstd_tinh_chain_years": "sNaN"})
+
+
+@pytest.mark.parametrize("key, value", [("cstd_tinh_chain_years", "Infinity"), ("cstd_tinh_chain_years", "NaN"),
+                                        ("ttldtt_min_ldtt_share", "Infinity"), ("ttldtt_min_ldtt_share", Decimal("Infinity"))])
+def test_an_endless_or_not_a_number_value_is_refused_in_vietnamese_not_a_crash(key, value):
+    with pytest.raises(ParameterError, match=f"{key}: không đọc được"):
+        P.with_overrides({key: value})
