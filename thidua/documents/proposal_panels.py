@@ -3,6 +3,8 @@ document (its kept PDF inline), the link to the draft on a voted dossier, the mi
 closed meeting and the giấy mời to a planned one as DOCX and PDF."""
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from thidua.proposals import access
 from thidua.proposals.models import Dossier, Meeting
 from thidua.proposals.panels import decision_panels, dossier_panels, meeting_panels
@@ -28,14 +30,18 @@ def dossier_draft(request, dossier):
 def meeting_minutes(request, meeting):
     if meeting.state != Meeting.State.CLOSED:
         return None
-    return "documents/panel_minutes.html", {"meeting": meeting}
+    return "documents/panel_paper.html", {
+        "meeting": meeting, "anchor": "bien-ban-van-ban", "url_name": "documents:minutes",
+        "label": _("Biên bản họp (văn bản theo Nghị định 30/2020/NĐ-CP):")}
 
 
 def meeting_invitation(request, meeting):
     """The giấy mời, while the meeting is still to be held."""
     if meeting.state != Meeting.State.PLANNED:
         return None
-    return "documents/panel_invitation.html", {"meeting": meeting}
+    return "documents/panel_paper.html", {
+        "meeting": meeting, "anchor": "giay-moi-hop", "url_name": "documents:invitation",
+        "label": _("Giấy mời họp các thành viên Hội đồng (văn bản theo Nghị định 30/2020/NĐ-CP):")}
 
 
 def register() -> None:
