@@ -54,7 +54,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thidua.core.maintenance.MaintenanceMiddleware",  # "đang bảo trì" (503) during a restore
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -169,8 +168,11 @@ AUTHENTICATION_BACKENDS = ["thidua.accounts.throttle.LoginThrottleBackend", "rul
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Vietnamese for everyone, whatever the browser asks for (an English Windows asks for English):
+# no LocaleMiddleware, one language — dates typed and shown dd/mm/yyyy, Django's messages in
+# Vietnamese (thidua/formats/vi, thidua/locale/vi).
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "thidua" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
