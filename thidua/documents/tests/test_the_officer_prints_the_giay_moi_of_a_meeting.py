@@ -78,3 +78,4 @@ def test_the_hour_is_set_on_the_scheduling_form(planned, client_as):
     assert response.status_code == 302
     meeting = flow.term.meetings.get(held_on=day)
     assert meeting.starts_at == datetime.time(8, 0)
+    assert 'id="gio-hop">08:00<' in client.get(response.url).content.decode()  # the page shows the hour
