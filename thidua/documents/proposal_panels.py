@@ -3,7 +3,7 @@ document (its kept PDF inline), the link to the draft on a voted dossier, the mi
 closed meeting and the giấy mời to a planned one as DOCX and PDF."""
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from thidua.proposals import access
 from thidua.proposals.models import Dossier, Meeting
@@ -27,21 +27,25 @@ def dossier_draft(request, dossier):
                                                   "is_signer": access.is_signer(user, dossier.round.commune)}
 
 
-def meeting_minutes(request, meeting):
-    if meeting.state != Meeting.State.CLOSED:
-        return None
-    return "documents/panel_paper.html", {
-        "meeting": meeting, "anchor": "bien-ban-van-ban", "url_name": "documents:minutes",
-        "label": _("Biên bản họp (văn bản theo Nghị định 30/2020/NĐ-CP):")}
+def _meeting_paper(*, state: str, anchor: str, url_name: str, label):
+    """A meeting's paper (DOCX and PDF) on its page while the meeting is in ``state``."""
+
+    def panel(request, meeting):
+        if meeting.state != state:
+            return None
+        return "documents/panel_paper.html", {"meeting": meeting, "anchor": anchor, "url_name": url_name,
+                                              "label": label}
+
+    return panel
 
 
-def meeting_invitation(request, meeting):
-    """The giấy mời, while the meeting is still to be held."""
-    if meeting.state != Meeting.State.PLANNED:
-        return None
-    return "documents/panel_paper.html", {
-        "meeting": meeting, "anchor": "giay-moi-hop", "url_name": "documents:invitation",
-        "label": _("Giấy mời họp các thành viên Hội đồng (văn bản theo Nghị định 30/2020/NĐ-CP):")}
+# the giấy mời while the meeting is still to be held, the minutes once it is closed
+meeting_invitation = _meeting_paper(
+    state=Meeting.State.PLANNED, anchor="giay-moi-hop", url_name="documents:invitation",
+    label=_("Giấy mời họp các thành viên Hội đồng (văn bản theo Nghị định 30/2020/NĐ-CP):"))
+meeting_minutes = _meeting_paper(
+    state=Meeting.State.CLOSED, anchor="bien-ban-van-ban", url_name="documents:minutes",
+    label=_("Biên bản họp (văn bản theo Nghị định 30/2020/NĐ-CP):"))
 
 
 def register() -> None:
