@@ -1,28 +1,38 @@
 """A decision whose list carries no money (Gia đình văn hóa rebuilt from the ledger: a title
 with no reward) prints no "Số tiền (đồng)" column, no "Tổng cộng 0" and no "(Bằng chữ: Không
 đồng./.)", in the DOCX as in the PDF; a list with money keeps all three."""
+import datetime
 import io
 
 import docx
-from django.db.models import Count
+import pytest
 
-from thidua.awards.models import Award
+from thidua.awards.models import Award, AwardType
 from thidua.documents import ledger, render, samples
+from thidua.org.models import Household, Organisation
+from thidua.testing.builder import Builder
 
 from .conftest import docx_text, pdf_text
 
 
 def _families_decision():
-    award = (Award.objects.filter(award_type__code="GIA_DINH_VAN_HOA", amount__isnull=True)
-             .values("decision_number", "decision_date").annotate(n=Count("pk")).order_by("-n").first())
-    one = Award.objects.filter(award_type__code="GIA_DINH_VAN_HOA", decision_number=award["decision_number"],
-                               decision_date=award["decision_date"]).first()
-    return ledger.decision_data(one)
+    """Three households of one village recognised "Gia đình văn hóa" by one decision, no money."""
+    commune = Builder().commune("Xã Thử Gia Đình")
+    village = Organisation.objects.create(code=f"{commune.code}-thon", name="Thôn Đông", parent=commune,
+                                          kind=Organisation.Kind.VILLAGE)
+    title = AwardType.objects.get(code="GIA_DINH_VAN_HOA")
+    awards = [Award.objects.create(household=Household.objects.create(village=village, head_name=name),
+                                   award_type=title, year=2025, decision_number="728/QĐ-UBND",
+                                   decision_date=datetime.date(2025, 12, 20), issuer=commune,
+                                   issuer_name=commune.issuer_name, source="test")
+              for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")]
+    return ledger.decision_data(awards[0])
 
 
-def test_a_decision_for_cultured_families_prints_no_money_column_total_or_words(commune, tmp_path):
+@pytest.mark.django_db
+def test_a_decision_for_cultured_families_prints_no_money_column_total_or_words(tmp_path):
     data = _families_decision()
-    assert data.lines and not any(line.amount for line in data.lines)
+    assert len(data.lines) == 3 and not any(line.amount for line in data.lines)
     content = render.render_decision_docx(data)
     heads = [c.text for c in docx.Document(io.BytesIO(content)).tables[-1].rows[0].cells]
     assert heads == ["TT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu, hình thức"]
