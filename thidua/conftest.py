@@ -7,6 +7,8 @@ import os
 import pytest
 from django.core.management import call_command
 
+from thidua.testing.browser import sign_in
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from
 # fixtures in that thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -116,12 +118,7 @@ def login_page(page, live_demo):
     """login_page("canbotdkt") -> a Playwright page signed in through the real login form."""
 
     def login(username: str):
-        page.goto(f"{live_demo.url}/tai-khoan/dang-nhap/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_demo.url}/")
-        return page
+        return sign_in(page, live_demo.url, username, DEMO_PASSWORD)
 
     return login
 

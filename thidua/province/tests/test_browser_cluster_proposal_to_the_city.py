@@ -6,21 +6,12 @@ and an awarded commune finds the city's decision in its own ledger."""
 import pytest
 
 from thidua.proposals import services
+from thidua.testing.browser import sign_in
 from thidua.testing.builder import PASSWORD
 
 from .conftest import Upward, proposed_cluster
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in(page, url: str, username: str, password: str):
-    page.context.clear_cookies()
-    page.goto(f"{url}/tai-khoan/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{url}/")
-    return page
 
 
 def test_a_clusters_proposal_is_signed_received_and_its_outcome_read_on_the_pages(
